@@ -1,0 +1,54 @@
+import { InputError } from '../engine/errors';
+
+/** Parsed `--name value` / `--flag` options. Unknown options are an error, never ignored. */
+export interface ParsedArgs {
+  values: Map<string, string>;
+  flags: Set<string>;
+  positional: string[];
+}
+
+export interface ArgSpec {
+  values: readonly string[];
+  flags: readonly string[];
+}
+
+export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if (spec.flags.includes(name)) {
+      flags.add(name);
+    } else if (spec.values.includes(name)) {
+      const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+      if (value === undefined || (eq === -1 && value.startsWith('--'))) {
+        throw new InputError('bad_argument', `option --${name} needs a value`);
+      }
+      values.set(name, value);
+    } else {
+      throw new InputError('bad_argument', `unknown option --${name}`);
+    }
+  }
+  return { values, flags, positional };
+}
+
+export function requireValue(args: ParsedArgs, name: string): string {
+  const v = args.values.get(name);
+  if (v === undefined || v.trim() === '') throw new InputError('bad_argument', `missing required option --${name}`);
+  return v;
+}
+
+/** A comma-separated list option (`--text Summary,Description`), trimmed, empties dropped. */
+export function listValue(args: ParsedArgs, name: string): string[] {
+  return (args.values.get(name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

@@ -1,0 +1,13 @@
+import type { Command } from './command';
+
+/**
+ * The command table. Each command lives in its own file under ./commands and is loaded only
+ * when it runs, so `eval` does not pay for the workbench's start-up.
+ */
+const lazy =
+  (load: () => Promise<{ run(argv: readonly string[]): Promise<number> }>): Command['run'] =>
+  async (argv) =>
+    (await load()).run(argv);
+
+export const commands: Command[] = [
+];
