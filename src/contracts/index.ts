@@ -1,0 +1,5 @@
+export * from './common';
+export * from './config';
+export * from './panel';
+export * from './admin';
+export * from './resolvers';

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { AccountId, FieldId, FieldValue, IssueKey, Span, section } from './common';
+import { FieldMode } from './config';
+
+/** One term that pushed a suggestion, as the agent wrote it, with where it stands in the text. */
+export const WhyTerm = z.object({
+  text: z.string().max(100),
+  weight: z.number(),
+  /** Offsets into the panel's `ticketText` (summary + "\n" + description excerpt). */
+  spans: z.array(Span).max(20),
+});
+export type WhyTerm = z.infer<typeof WhyTerm>;
+
+export const FieldSuggestion = z.object({
+  fieldId: FieldId,
+  fieldName: z.string(),
+  mode: FieldMode,
+  current: FieldValue.nullable(),
+  /** Best first; probabilities are calibrated. */
+  candidates: z.array(z.object({ value: z.string(), probability: z.number().min(0).max(1) })).max(10),
+  /** Below the class threshold the app abstains and says so rather than guessing. */
+  abstained: z.boolean(),
+  /** The top candidate clears the field's precision target (what auto-apply requires). */
+  meetsTarget: z.boolean(),
+  state: z.enum(['open', 'applied', 'auto-applied', 'dismissed']),
+  why: z.object({ terms: z.array(WhyTerm).max(12), rule: z.string().optional() }),
+});
+export type FieldSuggestion = z.infer<typeof FieldSuggestion>;
+
+export const RouteCandidate = z.object({
+  id: z.string(),
+  name: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()).max(8),
+  openLoad: z.number().int().nonnegative().optional(),
+  capacity: z.number().int().nonnegative().optional(),
+  available: z.boolean(),
+});
+export type RouteCandidate = z.infer<typeof RouteCandidate>;
+
+export const RoutingSuggestion = z.object({
+  decidedByRule: z.object({ id: z.string(), name: z.string() }).optional(),
+  teams: z.array(RouteCandidate).max(10),
+  assignees: z.array(RouteCandidate.extend({ accountId: AccountId })).max(10),
+  currentAssignee: AccountId.nullable(),
+});
+export type RoutingSuggestion = z.infer<typeof RoutingSuggestion>;
+
+export const SimilarTicket = z.object({
+  key: IssueKey,
+  summary: z.string(),
+  status: z.string(),
+  resolved: z.boolean(),
+  kind: z.enum(['duplicate', 'related']),
+  /** Calibrated: for duplicates, the probability this is the same problem. */
+  score: z.number().min(0).max(1),
+  sharedTerms: z.array(z.string()).max(12),
+  /** Highlights of the shared terms in the other ticket's summary. */
+  summarySpans: z.array(Span).max(30),
+  alreadyLinked: z.boolean(),
+  solvedBefore: z.object({ resolution: z.string(), excerpt: z.string().max(600) }).optional(),
+});
+export type SimilarTicket = z.infer<typeof SimilarTicket>;
+
+export const SimilarSection = z.object({
+  duplicates: z.array(SimilarTicket).max(10),
+  related: z.array(SimilarTicket).max(10),
+  /** Link type names as configured on this site (Jira lets admins rename them). */
+  linkTypes: z.object({ duplicate: z.string(), related: z.string() }),
+});
+export type SimilarSection = z.infer<typeof SimilarSection>;
+
+export const SlaBand = z.enum(['on-track', 'at-risk', 'likely-breach', 'breached']);
+export type SlaBand = z.infer<typeof SlaBand>;
+
+export const SlaRisk = z.object({
+  metricName: z.string(),
+  band: SlaBand,
+  probability: z.number().min(0).max(1),
+  goalMs: z.number().nonnegative(),
+  elapsedMs: z.number().nonnegative(),
+  remainingMs: z.number(),
+  paused: z.boolean(),
+  /** Expected time to resolution from now, with an interval (ms). */
+  expected: z.object({ medianMs: z.number().nonnegative(), lowMs: z.number().nonnegative(), highMs: z.number().nonnegative() }),
+  drivers: z.array(z.string()).max(6),
+});
+export type SlaRisk = z.infer<typeof SlaRisk>;
+
+export const PanelRequest = z.object({ issueKey: IssueKey, locale: z.enum(['en', 'de']).optional() });
+export type PanelRequest = z.infer<typeof PanelRequest>;
+
+export const PanelData = z.object({
+  issueKey: IssueKey,
+  /** Summary + "\n" + a description excerpt: the text the `why` spans point into. */
+  ticketText: z.string().max(4000),
+  language: z.enum(['de', 'en', 'other']),
+  computedAt: z.string(),
+  classification: section(z.array(FieldSuggestion)),
+  routing: section(RoutingSuggestion),
+  similar: section(SimilarSection),
+  sla: section(SlaRisk),
+});
+export type PanelData = z.infer<typeof PanelData>;
+
+/** Agent actions; each is recorded as feedback (accepted / replaced / dismissed). */
+export const ApplyFieldRequest = z.object({ issueKey: IssueKey, fieldId: FieldId, value: FieldValue });
+export type ApplyFieldRequest = z.infer<typeof ApplyFieldRequest>;
+
+export const DismissFieldRequest = z.object({ issueKey: IssueKey, fieldId: FieldId });
+export type DismissFieldRequest = z.infer<typeof DismissFieldRequest>;
+
+export const LinkRequest = z.object({
+  issueKey: IssueKey,
+  otherKey: IssueKey,
+  kind: z.enum(['duplicate', 'related']),
+});
+export type LinkRequest = z.infer<typeof LinkRequest>;
+
+export const AssignRequest = z.object({ issueKey: IssueKey, accountId: AccountId });
+export type AssignRequest = z.infer<typeof AssignRequest>;

@@ -1,0 +1,20 @@
+/**
+ * Resolver keys shared by the Forge handlers and the Custom UI bundles: one name per action, so
+ * the UI and the backend cannot drift apart silently.
+ */
+export const RESOLVERS = {
+  panelGet: 'panel/get',
+  panelApply: 'panel/apply',
+  panelDismiss: 'panel/dismiss',
+  panelLink: 'panel/link',
+  panelAssign: 'panel/assign',
+  adminConfigGet: 'admin/config/get',
+  adminConfigSave: 'admin/config/save',
+  adminStatus: 'admin/status',
+  adminTrain: 'admin/train',
+  adminBackfill: 'admin/backfill',
+  adminDryRun: 'admin/rules/dry-run',
+  adminMetrics: 'admin/metrics',
+  adminAudit: 'admin/audit',
+} as const;
+export type ResolverKey = (typeof RESOLVERS)[keyof typeof RESOLVERS];
