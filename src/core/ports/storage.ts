@@ -1,0 +1,170 @@
+/**
+ * Storage ports: what the use-cases need from persistence, and nothing about how it is kept.
+ * Adapters implement them over Forge SQL / KVS in production and SQLite / MariaDB locally
+ * (src/adapters/sql). Every method is async; every id is Jira's numeric issue id as a string.
+ */
+import type { AdminConfig } from '../../contracts/config';
+import type { AuditEntry, AuditQuery, FeedbackOutcome, FieldMetricsRow, JobStatus } from '../../contracts/admin';
+import type { CandidateFilter, CorpusStats, IndexEntry } from '../../engine/similar/types';
+import type { Ticket } from '../ticket';
+
+/** A page of results and the cursor for the next one (null when there is none). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface PageRequest {
+  /** At most this many items (adapters clamp to a safe maximum). */
+  limit: number;
+  /** The `next` of the previous page. */
+  after?: string | null;
+}
+
+/**
+ * What an upsert did. `stale`: the stored ticket is as new or newer (its `updated` is not older),
+ * so the write was dropped; out-of-order and duplicate events end in the same state.
+ */
+export type UpsertOutcome = 'inserted' | 'updated' | 'stale';
+
+export interface TicketStore {
+  /** Idempotent by id; the ticket with the newer `updated` wins, whatever the arrival order. */
+  upsert(ticket: Ticket): Promise<UpsertOutcome>;
+  get(id: string): Promise<Ticket | null>;
+  getByKey(key: string): Promise<Ticket | null>;
+  /** The tickets found, in the order of `ids`; unknown ids are left out. */
+  getMany(ids: readonly string[]): Promise<Ticket[]>;
+  /** Tickets whose status category is not done, in a stable order. */
+  listOpen(page: PageRequest): Promise<Page<Ticket>>;
+  /** Resolved tickets with `resolved >= sinceMs` (training data), in a stable order. */
+  listResolvedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>>;
+  count(filter?: { open?: boolean }): Promise<number>;
+  /** Removes the ticket and everything derived from it (index entry, suggestions). */
+  delete(id: string): Promise<boolean>;
+  /**
+   * Retention: removes up to `limit` resolved tickets last updated before `cutoffMs`, with their
+   * derived data. Open tickets are never purged. Call again while `more` is true.
+   */
+  purgeOlderThan(cutoffMs: number, limit: number): Promise<{ purged: number; more: boolean }>;
+}
+
+/** Postings of one query term: the tickets containing it, with their per-field frequencies. */
+export interface TermPostings {
+  term: string;
+  /** Number of indexed tickets containing the term (over the whole index, before any filter). */
+  df: number;
+  postings: { id: string; tf: readonly [number, number, number] }[];
+}
+
+/** Per-ticket numbers the ranker needs besides the postings. */
+export type IndexDocInfo = Omit<IndexEntry, 'terms'>;
+
+/**
+ * The similar-ticket index kept in the database: one entry per ticket (see the engine's
+ * IndexEntry), plus what BM25F ranking needs (document frequencies, field length sums).
+ */
+export interface SimilarIndexStore {
+  /** Stores or replaces the ticket's entry; the same entry twice is a no-op. */
+  put(entry: IndexEntry): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  stats(): Promise<CorpusStats>;
+  documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Postings for the query terms, restricted to tickets passing `filter`. `maxPerTerm` bounds
+   * each list (a term in more tickets than that is returned with an empty list and its df).
+   */
+  postings(terms: readonly string[], filter: CandidateFilter, maxPerTerm: number): Promise<TermPostings[]>;
+  /** Lengths, facets, signature, project and creation time of these tickets. */
+  docs(ids: readonly string[]): Promise<Map<string, IndexDocInfo>>;
+  /** Full stored entries (terms included), e.g. to rebuild an in-memory index. */
+  entries(ids: readonly string[]): Promise<IndexEntry[]>;
+}
+
+export type ModelPayload = Uint8Array | string;
+
+/** The result of loading a model: callers rebuild on anything but `ok`. */
+export type ModelLoad =
+  | { status: 'ok'; payload: ModelPayload; version: number; savedAt: number }
+  | { status: 'absent' }
+  /** Stored by another format version: rebuild, then save over it. */
+  | { status: 'old-version'; found: number; expected: number }
+  /** A chunk is missing, truncated or fails its checksum. */
+  | { status: 'corrupt'; reason: string };
+
+export interface ModelStore {
+  /** Saves a model under `name`, split into chunks that fit a row and a request. */
+  save(name: string, payload: ModelPayload, version: number): Promise<{ bytes: number; chunks: number }>;
+  load(name: string, expectedVersion: number): Promise<ModelLoad>;
+  delete(name: string): Promise<void>;
+}
+
+/** Latest computed suggestions per issue, as an opaque JSON value validated by the caller's schema. */
+export interface SuggestionStore {
+  put(ticketId: string, value: unknown, computedAt: number): Promise<void>;
+  /** `null` when absent, or when the stored JSON no longer passes `parse` (treated as absent). */
+  get<T>(ticketId: string, parse: (value: unknown) => T): Promise<{ value: T; computedAt: number } | null>;
+  delete(ticketIds: readonly string[]): Promise<void>;
+}
+
+export interface FeedbackEvent {
+  at: number;
+  ticketId: string;
+  issueKey: string;
+  fieldId: string;
+  outcome: FeedbackOutcome;
+  suggested: string | null;
+  chosen: string | null;
+  actor: string;
+}
+
+export interface FeedbackLog {
+  append(event: FeedbackEvent): Promise<void>;
+  /** Per UTC day (YYYY-MM-DD) and field: counts per outcome, days ascending, from `sinceMs`. */
+  dailyCounts(sinceMs: number): Promise<FieldMetricsRow[]>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at: number };
+
+export interface AuditLog {
+  /** Returns the new entry's id. */
+  append(entry: NewAuditEntry): Promise<string>;
+  /** Newest first; `before` is the `next` cursor of the previous page (an entry id). */
+  query(q: AuditQuery): Promise<Page<AuditEntry>>;
+}
+
+export type JobKind = JobStatus['kind'];
+
+/** A job's persisted state: its public status plus the private checkpoint it resumes from. */
+export interface JobRecord {
+  status: JobStatus;
+  /** Opaque resume point (e.g. a search cursor), null at start. */
+  cursor: string | null;
+  /** Increases on every write; the compare-and-set token. */
+  revision: number;
+}
+
+export interface JobStateStore {
+  get(kind: JobKind): Promise<JobRecord | null>;
+  /**
+   * Writes `next` only if the stored revision still equals `expectedRevision` (0 = no record
+   * yet). Returns the new record, or null when another worker got there first.
+   */
+  compareAndSet(kind: JobKind, expectedRevision: number, next: Omit<JobRecord, 'revision'>): Promise<JobRecord | null>;
+}
+
+export interface ConfigStore {
+  /** The stored configuration, or DEFAULT_CONFIG when none was saved (or it no longer validates). */
+  load(): Promise<AdminConfig>;
+  save(config: AdminConfig): Promise<void>;
+}
+
+/** Everything the use-cases persist in the app's database, from one adapter. */
+export interface Storage {
+  tickets: TicketStore;
+  index: SimilarIndexStore;
+  models: ModelStore;
+  suggestions: SuggestionStore;
+  feedback: FeedbackLog;
+  audit: AuditLog;
+  jobs: JobStateStore;
+}
