@@ -10,4 +10,5 @@ const lazy =
     (await load()).run(argv);
 
 export const commands: Command[] = [
+  { name: 'eval classify', summary: 'train and score the classifier on a CSV export', run: lazy(() => import('./commands/eval-classify')) },
 ];

@@ -1,0 +1,81 @@
+import { analyze } from '../text/analyze';
+import type { Language, Token } from '../text/types';
+import { fnv1a } from './hash';
+
+/** One text field of a ticket with its weight (summary counts more than description). */
+export interface WeightedText {
+  text: string;
+  weight: number;
+}
+
+/** How a ticket's text becomes hashed sparse features. Stored in the model so predict matches train. */
+export interface FeatureSpec {
+  /** log2 of the number of hash buckets (e.g. 20 → 1,048,576 buckets before pruning). */
+  hashBits: number;
+  /** Word bigrams of consecutive (stop-word-free, stemmed) terms. */
+  bigrams: boolean;
+  /** Character n-gram lengths taken inside words (0 = none): they catch German compounds and typos. */
+  charMin: number;
+  charMax: number;
+  /** Character n-grams only for words at least this long (short words are covered by the word feature). */
+  charMinWordLength: number;
+}
+
+/** Raw term counts of one ticket in hash space: `keys` sorted ascending and unique. */
+export interface RawFeatures {
+  keys: Uint32Array;
+  counts: Float32Array;
+  language: Language;
+}
+
+/** Which words of the ticket produced a bucket: used to explain a prediction in its own words. */
+export type FeatureSources = Map<number, Set<string>>;
+
+const WORD = 'w\u0001';
+const BIGRAM = 'b\u0001';
+const CHAR = 'c\u0001';
+
+/** Word-level text shown in explanations: placeholders only as their type, never a value. */
+const shown = (t: Token): string => (t.kind === 'placeholder' ? t.term : t.surface);
+
+/**
+ * Tokenises each field with `analyze` and emits word unigrams, optional bigrams and in-word
+ * character n-grams, each counted with its field's weight. With `sources`, records for every
+ * bucket the surface words behind it.
+ */
+export function extractFeatures(fields: readonly WeightedText[], spec: FeatureSpec, sources?: FeatureSources): RawFeatures {
+  const mask = (1 << spec.hashBits) - 1;
+  const acc = new Map<number, number>();
+  const languages = { de: 0, en: 0, other: 0 };
+  const add = (key: string, weight: number, surface: string | null): void => {
+    const bucket = (fnv1a(key) & mask) >>> 0;
+    acc.set(bucket, (acc.get(bucket) ?? 0) + weight);
+    if (sources !== undefined && surface !== null) {
+      let s = sources.get(bucket);
+      if (s === undefined) sources.set(bucket, (s = new Set()));
+      if (s.size < 4) s.add(surface);
+    }
+  };
+  for (const field of fields) {
+    if (field.weight <= 0 || field.text.trim() === '') continue;
+    const { language, tokens } = analyze(field.text);
+    languages[language] += tokens.length;
+    let prev: Token | null = null;
+    for (const t of tokens) {
+      add(WORD + t.term, field.weight, shown(t));
+      if (spec.bigrams && prev !== null) add(BIGRAM + prev.term + ' ' + t.term, field.weight, `${shown(prev)} ${shown(t)}`);
+      prev = t;
+      if (spec.charMax > 0 && t.kind === 'word' && t.surface.length >= spec.charMinWordLength) {
+        const padded = ` ${t.surface} `;
+        for (let n = spec.charMin; n <= spec.charMax; n++) {
+          for (let i = 0; i + n <= padded.length; i++) add(CHAR + padded.slice(i, i + n), field.weight, t.surface);
+        }
+      }
+    }
+  }
+  const keys = Uint32Array.from(acc.keys()).sort();
+  const counts = new Float32Array(keys.length);
+  keys.forEach((k, i) => (counts[i] = acc.get(k) ?? 0));
+  const language: Language = languages.de > languages.en ? 'de' : languages.en > 0 ? 'en' : languages.de > 0 ? 'de' : 'other';
+  return { keys, counts, language };
+}

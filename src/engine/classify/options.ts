@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { InputError } from '../errors';
+
+/** Training options, validated (they may come from admin configuration). Defaults chosen by the bench. */
+export const trainOptionsSchema = z.object({
+  /** Seed for the held-back slice and the solver's order: same seed, same data → same model. */
+  seed: z.number().int().default(1),
+  /** log2 of hash buckets before pruning (16–24). */
+  hashBits: z.number().int().min(16).max(24).default(20),
+  bigrams: z.boolean().default(true),
+  /** In-word character n-gram lengths; charMax 0 turns them off. */
+  charMin: z.number().int().min(2).max(8).default(3),
+  charMax: z.number().int().min(0).max(8).default(5),
+  charMinWordLength: z.number().int().min(1).max(64).default(5),
+  summaryWeight: z.number().min(0).max(10).default(2),
+  descriptionWeight: z.number().min(0).max(10).default(1),
+  /** Features seen in fewer training tickets are dropped. */
+  minDf: z.number().int().min(1).max(100).default(2),
+  /** Classes with fewer examples are left out and reported. */
+  minExamplesPerClass: z.number().int().min(2).max(1000).default(3),
+  /** SVM inverse regularisation. */
+  c: z.number().positive().max(1000).default(0.5),
+  maxEpochs: z.number().int().min(1).max(200).default(20),
+  /** Share of each class held back to fit the temperature and the per-class thresholds. */
+  calibrationShare: z.number().min(0.02).max(0.5).default(0.1),
+  /** Precision the per-class abstain thresholds aim for. */
+  targetPrecision: z.number().min(0.5).max(1).default(0.9),
+  /** After calibrating, train again on all examples (better accuracy, twice the time). */
+  refit: z.boolean().default(true),
+});
+
+export type TrainOptions = z.input<typeof trainOptionsSchema>;
+export type ResolvedTrainOptions = z.output<typeof trainOptionsSchema>;
+
+export function resolveTrainOptions(options: TrainOptions | undefined): ResolvedTrainOptions {
+  const r = trainOptionsSchema.safeParse(options ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new InputError('bad_argument', `classifier option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  if (r.data.charMax > 0 && r.data.charMax < r.data.charMin) throw new InputError('bad_argument', 'classifier option charMax must be 0 or ≥ charMin');
+  return r.data;
+}

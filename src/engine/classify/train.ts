@@ -1,0 +1,116 @@
+import { InputError } from '../errors';
+import { createRng, shuffleInPlace } from '../util/rng';
+import type { Rng } from '../util/rng';
+import type { HeldOutScore, ScoredOutcome } from './calibrate';
+import { fitTemperature, precisionThresholds } from './calibrate';
+import type { FeatureSpec, RawFeatures } from './features';
+import type { TrainOptions, ResolvedTrainOptions } from './options';
+import { resolveTrainOptions } from './options';
+import { linearScores, softmax, ticketFeatures } from './scores';
+import { trainBinarySvm } from './svm';
+import type { ClassifierModel, ExcludedClass, LabelledTicket } from './types';
+import { bucketLookup, buildVocabulary, vectorize } from './vocabulary';
+import { roundToStoredPrecision } from './serialize';
+
+/** The returned model already has stored precision, so serialise → load → predict is identical. */
+const finish = (m: ClassifierModel): ClassifierModel => roundToStoredPrecision(m);
+
+interface LinearPart {
+  vocab: ClassifierModel['vocab'];
+  weights: Float32Array;
+  bias: Float32Array;
+  lookup: Int32Array;
+}
+
+/** One-vs-rest linear SVMs over a vocabulary built from these tickets only. */
+function fitLinear(raws: readonly RawFeatures[], ys: readonly number[], classes: number, o: ResolvedTrainOptions, rng: Rng): LinearPart {
+  const vocab = buildVocabulary(raws, o.minDf);
+  const lookup = bucketLookup(vocab, o.hashBits);
+  const docs = raws.map((r) => vectorize(r, vocab, lookup));
+  const dim = vocab.buckets.length;
+  const weights = new Float32Array(dim * classes);
+  const bias = new Float32Array(classes);
+  const y = new Int8Array(docs.length);
+  for (let c = 0; c < classes; c++) {
+    for (let i = 0; i < docs.length; i++) y[i] = ys[i] === c ? 1 : -1;
+    const fit = trainBinarySvm(docs, y, dim, { c: o.c, maxEpochs: o.maxEpochs, rng });
+    for (let f = 0; f < dim; f++) weights[f * classes + c] = fit.weights[f] ?? 0;
+    bias[c] = fit.bias;
+  }
+  return { vocab, weights, bias, lookup };
+}
+
+/** Stratified held-back slice: about `share` of each class (at least one when the class has 3+). */
+function holdOut(ys: readonly number[], classes: number, share: number, rng: Rng): Set<number> {
+  const byClass: number[][] = Array.from({ length: classes }, () => []);
+  ys.forEach((y, i) => byClass[y]?.push(i));
+  const out = new Set<number>();
+  for (const members of byClass) {
+    shuffleInPlace(members, rng);
+    const k = members.length >= 3 ? Math.max(1, Math.round(members.length * share)) : 0;
+    for (const i of members.slice(0, k)) out.add(i);
+  }
+  return out;
+}
+
+/**
+ * Trains one single-label classifier for one target field: hashed word uni/bigram and in-word
+ * character n-gram TF-IDF features, one-vs-rest linear SVMs, softmax temperature and per-class
+ * abstain thresholds fitted on a held-back slice. Deterministic for a given seed.
+ * Throws InputError when fewer than two classes have enough examples.
+ */
+export function trainClassifier(examples: readonly LabelledTicket[], options?: TrainOptions): ClassifierModel {
+  const o = resolveTrainOptions(options);
+  const rng = createRng(o.seed);
+  const counts = new Map<string, number>();
+  for (const e of examples) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+  const excluded: ExcludedClass[] = [];
+  const labels: string[] = [];
+  for (const [label, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (n < o.minExamplesPerClass) excluded.push({ label, examples: n, reason: 'too_few_examples' });
+    else labels.push(label);
+  }
+  if (labels.length < 2) {
+    throw new InputError(
+      'too_few_examples',
+      `need at least two classes with ${o.minExamplesPerClass}+ examples each; found ${labels.length} (${counts.size} classes in ${examples.length} examples)`,
+    );
+  }
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const kept = examples.filter((e) => index.has(e.label));
+  const spec: FeatureSpec = { hashBits: o.hashBits, bigrams: o.bigrams, charMin: o.charMin, charMax: o.charMax, charMinWordLength: o.charMinWordLength };
+  const shape = { spec, summaryWeight: o.summaryWeight, descriptionWeight: o.descriptionWeight };
+  const raws = kept.map((e) => ticketFeatures(shape, e.text));
+  const ys = kept.map((e) => index.get(e.label) ?? 0);
+  const classes = labels.length;
+
+  const held = holdOut(ys, classes, o.calibrationShare, rng);
+  const trainIdx = ys.map((_, i) => i).filter((i) => !held.has(i));
+  const first = fitLinear(trainIdx.map((i) => raws[i] as RawFeatures), trainIdx.map((i) => ys[i] ?? 0), classes, o, rng);
+  const draft: ClassifierModel = {
+    labels,
+    ...shape,
+    ...first,
+    temperature: 1,
+    thresholds: new Float32Array(classes),
+    targetPrecision: o.targetPrecision,
+    classCounts: Uint32Array.from(labels, (l) => counts.get(l) ?? 0),
+    excluded,
+    updates: 0,
+  };
+  const heldScores: HeldOutScore[] = [...held].map((i) => ({
+    scores: linearScores(draft, vectorize(raws[i] as RawFeatures, first.vocab, first.lookup)),
+    actual: ys[i] ?? 0,
+  }));
+  draft.temperature = fitTemperature(heldScores);
+  const outcomes: ScoredOutcome[] = heldScores.map((h) => {
+    const p = softmax(h.scores, draft.temperature);
+    let best = 0;
+    for (let j = 1; j < p.length; j++) if ((p[j] ?? 0) > (p[best] ?? 0)) best = j;
+    return { predicted: best, probability: p[best] ?? 0, correct: best === h.actual };
+  });
+  draft.thresholds = precisionThresholds(outcomes, classes, o.targetPrecision);
+  if (!o.refit || held.size === 0) return finish(draft);
+  const full = fitLinear(raws, ys, classes, o, rng);
+  return finish({ ...draft, ...full });
+}
