@@ -1,0 +1,93 @@
+/**
+ * What the use-cases need from the pure engines, narrowed to the calls they make. src/app wires
+ * the real engines (src/engine/*) and the SQL-backed similar search into these; the use-cases
+ * never depend on an engine's internals, so an engine can change shape behind its wiring.
+ */
+import type { AdminConfig } from '../../contracts/config';
+import type { QualityFinding } from '../../contracts/admin';
+import type { RoutingSuggestion, SlaRisk } from '../../contracts/panel';
+import type { SlaMetric } from './jira';
+import type { Ticket } from '../ticket';
+
+export type Language = 'de' | 'en' | 'other';
+
+/** One field's prediction for one ticket, with its explanation. */
+export interface FieldPrediction {
+  /** Most probable first; calibrated probabilities. */
+  ranked: { label: string; probability: number }[];
+  /** The top class is under its per-class threshold: show it, never auto-apply it. */
+  abstained: boolean;
+  /** The threshold the top class had to clear (fitted for the model's precision target). */
+  threshold: number;
+  /** Terms that pushed the top class, strongest first, as written in the ticket. */
+  explanation: { text: string; weight: number }[];
+  language: Language;
+}
+
+/** A trained classifier for one field. */
+export interface FieldModel {
+  readonly labels: readonly string[];
+  /** The precision target its thresholds were fitted for. */
+  readonly targetPrecision: number;
+  predict(ticket: Ticket): FieldPrediction;
+}
+
+export interface ClassifierEngine {
+  /** Bumped whenever the serialised form changes; older rows are rebuilt, not read. */
+  readonly formatVersion: number;
+  /** Throws InputError when there is too little to learn from (e.g. fewer than two classes). */
+  train(examples: readonly { ticket: Ticket; label: string }[], targetPrecision: number): FieldModel;
+  serialize(model: FieldModel): string;
+  /** Throws on anything that is not a model of `formatVersion`. */
+  load(payload: string): FieldModel;
+}
+
+export interface SimilarHit {
+  id: string;
+  /** 0..1, calibrated for duplicates. */
+  score: number;
+  kind: 'duplicate' | 'related';
+  sharedTerms: string[];
+}
+
+export interface SimilarEngine {
+  /** Computes the ticket's index entry and stores it (replacing any previous one). */
+  index(ticket: Ticket): Promise<void>;
+  /** The most similar stored tickets, best first; the ticket itself and linked ones are left out. */
+  find(ticket: Ticket, config: AdminConfig['similar'], now: number, limit: number): Promise<SimilarHit[]>;
+}
+
+export interface RouteContext {
+  config: AdminConfig;
+  /** Open tickets per assignee account id. */
+  openLoad: ReadonlyMap<string, number>;
+  /** Similar resolved tickets, best first: who solved them is evidence for the route. */
+  similar: readonly { ticket: Ticket; score: number }[];
+  now: number;
+}
+
+export interface RoutingEngine {
+  /** Validates admin rules; `issues` name the path of each problem. */
+  validateRules(rules: unknown): { ok: true; rules: unknown[] } | { ok: false; issues: { path: string; message: string }[] };
+  suggest(ticket: Ticket, context: RouteContext): RoutingSuggestion;
+  /** Which of `tickets` the rule matches (for the admin's dry run). */
+  matches(rule: unknown, tickets: readonly Ticket[]): boolean[];
+}
+
+export interface SlaEngine {
+  /** Breach risk of the ticket's most urgent running SLA, or null when none is running. */
+  score(ticket: Ticket, metrics: readonly SlaMetric[], now: number): SlaRisk | null;
+}
+
+export interface QualityEngine {
+  /** Data-quality findings over a sample of tickets (empty fields, skewed classes, ...). */
+  findings(tickets: readonly Ticket[]): QualityFinding[];
+}
+
+export interface Engines {
+  classifier: ClassifierEngine;
+  similar: SimilarEngine;
+  routing: RoutingEngine;
+  sla: SlaEngine;
+  quality: QualityEngine;
+}
