@@ -11,4 +11,5 @@ const lazy =
 
 export const commands: Command[] = [
   { name: 'eval classify', summary: 'train and score the classifier on a CSV export', run: lazy(() => import('./commands/eval-classify')) },
+  { name: 'eval sla', summary: 'train and score the SLA breach-risk model on a one-row-per-ticket table', run: lazy(() => import('./commands/eval-sla')) },
 ];

@@ -1,0 +1,57 @@
+import { readTable } from '../../adapters/local/read-table';
+import { InputError } from '../../engine/errors';
+import { listValue, parseArgs, requireValue } from '../args';
+import { slaDataset } from '../eval/sla-dataset';
+import { formatSlaReport, runSlaEval } from '../eval/sla-run';
+
+const USAGE =
+  'eval sla --input FILE --label COL --positive VALUE --features COL[,COL...] [--numeric COL[,COL...]] [--cross A:B[,C:D...]] [--split mod5|chrono] [--time COL] [--json]';
+
+/**
+ * `triage-lens eval sla`: trains the calibrated breach-risk classifier on a one-row-per-ticket
+ * table's train split and reports AUC, Brier and calibration on its test split.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, {
+    values: ['input', 'label', 'positive', 'features', 'numeric', 'cross', 'split', 'time'],
+    flags: ['json'],
+  });
+  if (args.positional.length > 0) {
+    throw new InputError('bad_argument', `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`);
+  }
+  const input = requireValue(args, 'input');
+  const labelColumn = requireValue(args, 'label');
+  const positive = requireValue(args, 'positive');
+  const features = listValue(args, 'features');
+  if (features.length === 0) throw new InputError('bad_argument', 'missing required option --features');
+  const numeric = listValue(args, 'numeric');
+  const split = args.values.get('split') ?? 'mod5';
+  if (split !== 'mod5' && split !== 'chrono') throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
+  const crosses = listValue(args, 'cross').map((pair) => {
+    const [a, b, ...rest] = pair.split(':').map((s) => s.trim());
+    const known = [...features, ...numeric];
+    if (a === undefined || b === undefined || rest.length > 0 || !known.includes(a) || !known.includes(b)) {
+      throw new InputError('bad_argument', `--cross "${pair}" must be A:B with A and B among --features/--numeric`);
+    }
+    return [a, b] as const;
+  });
+  const timeColumn = args.values.get('time');
+
+  const table = readTable(input);
+  const data = slaDataset(table, {
+    labelColumn,
+    positive,
+    features,
+    numeric,
+    split,
+    ...(timeColumn === undefined ? {} : { timeColumn }),
+  });
+  const details = runSlaEval(
+    data,
+    { categorical: features, numeric, crosses, numericBins: 10, minCount: 1 },
+    () => performance.now(),
+  );
+  process.stdout.write(formatSlaReport(details, data.skippedEmptyLabel));
+  if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(details.result)}\n`);
+  return Promise.resolve(0);
+}

@@ -1,0 +1,14 @@
+export { FIELDS } from './types';
+export type { CandidateFilter, CorpusStats, FieldName, FieldTriple, IndexEntry, TermFrequencies, TicketDoc } from './types';
+export { computeIndexEntry, MAX_TERM_FREQUENCY } from './index-entry';
+export type { CandidateSource, PostingView } from './candidate-source';
+export { SimilarityIndex } from './memory-index';
+export { DEFAULT_BM25F, idf, bm25fTermWeight } from './bm25f';
+export type { Bm25fParams } from './bm25f';
+export { DEFAULT_RETRIEVAL, planQuery } from './query-plan';
+export type { QueryPlan, QueryTerm, RetrievalParams } from './query-plan';
+export { retrieveCandidates } from './retrieve';
+export { DEFAULT_RERANK, FEATURE_NAMES, rerankCandidates, rerankFeatures } from './rerank';
+export type { Reranked, RerankFeatures, RerankParams } from './rerank';
+export { findSimilar, scopeFilter } from './search';
+export type { FindSimilarOptions, SimilarScope } from './search';

@@ -1,0 +1,25 @@
+/** A sparse feature vector: parallel arrays of column indexes and values. */
+export interface SparseRow {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+export function sparseDot(row: SparseRow, weights: Float64Array, offset = 0): number {
+  let s = 0;
+  for (let k = 0; k < row.indices.length; k++) {
+    s += (row.values[k] as number) * (weights[offset + (row.indices[k] as number)] as number);
+  }
+  return s;
+}
+
+/** Logistic function, written to stay finite for large |z|. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log(q / (1 - q));
+}
