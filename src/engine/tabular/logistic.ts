@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { minimizeLbfgs } from './lbfgs';
 import type { SparseRow } from './sparse';
-import { sigmoid, sparseDot } from './sparse';
+import { addL2Penalty, sigmoid, sparseDot } from './sparse';
 
 /** Binary logistic regression with an L2 penalty, fitted by L-BFGS on the mean log-loss. */
 export interface LogisticOptions {
@@ -48,13 +48,7 @@ export function trainLogistic(
           grad[j] = (grad[j] as number) + g * (row.values[k] as number);
         }
       }
-      loss /= n;
-      for (let j = 1; j < w.length; j++) {
-        const v = w[j] as number;
-        loss += 0.5 * l2 * v * v;
-        grad[j] = (grad[j] as number) + l2 * v;
-      }
-      return loss;
+      return loss / n + addL2Penalty(w, grad, l2, w.length);
     },
     start,
     { maxIterations: options.maxIterations ?? 300 },

@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { minimizeLbfgs } from './lbfgs';
 import type { SparseRow } from './sparse';
+import { addL2Penalty } from './sparse';
 
 /** Multinomial logistic regression (one weight row per class) with an L2 penalty, fitted by L-BFGS. */
 export interface SoftmaxOptions {
@@ -55,16 +56,7 @@ export function trainSoftmax(
           }
         }
       }
-      loss /= n;
-      for (let c = 0; c < k; c++) {
-        for (let j = 1; j < stride; j++) {
-          const idx = c * stride + j;
-          const v = w[idx] as number;
-          loss += 0.5 * l2 * v * v;
-          grad[idx] = (grad[idx] as number) + l2 * v;
-        }
-      }
-      return loss;
+      return loss / n + addL2Penalty(w, grad, l2, stride);
     },
     start,
     { maxIterations: options.maxIterations ?? 200 },

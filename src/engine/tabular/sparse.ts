@@ -23,3 +23,18 @@ export function logit(p: number): number {
   const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
   return Math.log(q / (1 - q));
 }
+
+/**
+ * Adds ½·l2·‖w‖² to a loss and its gradient, skipping the intercepts: weights are laid out in
+ * rows of `stride` with the intercept first in each row.
+ */
+export function addL2Penalty(w: Float64Array, grad: Float64Array, l2: number, stride: number): number {
+  let penalty = 0;
+  for (let j = 0; j < w.length; j++) {
+    if (j % stride === 0) continue;
+    const v = w[j] as number;
+    penalty += 0.5 * l2 * v * v;
+    grad[j] = (grad[j] as number) + l2 * v;
+  }
+  return penalty;
+}
