@@ -1,0 +1,46 @@
+import type { WorkbenchUser } from './users';
+
+/** A raw answer from the emulator, passed through to the browser by the Jira proxy. */
+export interface JiraAnswer {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+/** Forge's invocation context as the Custom UI and the resolvers see it. */
+export interface ForgeContext {
+  accountId: string;
+  cloudId: string;
+  localId: string;
+  locale: string;
+  timezone: string;
+  theme: { colorMode: 'light' | 'dark' };
+  moduleKey: string;
+  extension: {
+    type: 'jira:issueContext' | 'jira:adminPage';
+    issue?: { key: string; id: string; type: string };
+    project?: { key: string };
+  };
+}
+
+/** How far the background backfill and training have got, shown in the workbench header. */
+export interface WarmupStatus {
+  phase: 'starting' | 'backfill' | 'training' | 'ready' | 'failed';
+  message: string;
+}
+
+/**
+ * Everything the HTTP layer needs from the running app: the emulator (as Jira REST), the app's
+ * resolvers, and who may act. The server is written against this so its routes are tested with
+ * the real app and emulator, yet do not depend on how they are wired.
+ */
+export interface WorkbenchBackend {
+  users(): readonly WorkbenchUser[];
+  /** The project new tickets go into. */
+  projectKey: string;
+  /** One Jira REST call to the emulator acting as `accountId`; `path` starts with `/rest/`. */
+  jira(method: string, path: string, body: Buffer | undefined, accountId: string): Promise<JiraAnswer>;
+  /** Runs a resolver as Forge would; throws what the resolver throws. */
+  invoke(functionKey: string, payload: unknown, context: ForgeContext): Promise<unknown>;
+  status(): WarmupStatus;
+}
