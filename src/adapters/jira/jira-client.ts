@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import type {
+  AdfDocument,
+  JiraPort,
+  KnowledgeBaseArticle,
+  Queue,
+  RequestType,
+  ServiceDesk,
+  SlaCycle,
+  SlaMetric,
+} from '../../core/ports/jira';
+import { createRequester, type JiraTransport, type RequestCoreOptions } from './request-core';
+import type { RouteId } from './routes';
+import {
+  ArticleDto,
+  BulkChangelogResponse,
+  CommentCreatedResponse,
+  IssueLinkTypesResponse,
+  IssueResponse,
+  MyselfResponse,
+  pagedResponse,
+  PermissionsResponse,
+  QueueDto,
+  RequestTypeDto,
+  SearchJqlResponse,
+  ServiceDeskDto,
+  SlaInformation,
+} from './schemas';
+import { textToAdf } from './text-to-adf';
+
+/** JSM lists are paged; this many pages at most, so a misbehaving server cannot loop us forever. */
+const MAX_PAGES = 40;
+const PAGE_SIZE = 50;
+
+/**
+ * The JiraPort over any transport: the Forge and local adapters differ only in how bytes travel.
+ */
+export function createJiraPort(transport: JiraTransport, options: RequestCoreOptions = {}): JiraPort {
+  const http = createRequester(transport, options);
+
+  async function allPages<T extends z.ZodType>(
+    route: RouteId,
+    params: Record<string, string>,
+    query: Record<string, string>,
+    item: T,
+  ): Promise<z.output<T>[]> {
+    const schema = pagedResponse(item);
+    const out: z.output<T>[] = [];
+    let start = 0;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const q = new URLSearchParams({ ...query, start: String(start), limit: String(PAGE_SIZE) });
+      const data = await http.json({ route, params, query: q }, schema);
+      out.push(...(data.values as z.output<T>[]));
+      if (data.isLastPage || data.values.length === 0) break;
+      start += data.values.length;
+    }
+    return out;
+  }
+
+  return {
+    async searchIssues(request) {
+      const body: Record<string, unknown> = { jql: request.jql, fields: [...request.fields] };
+      if (request.maxResults !== undefined) body.maxResults = request.maxResults;
+      if (request.nextPageToken !== undefined) body.nextPageToken = request.nextPageToken;
+      const data = await http.json({ route: 'searchJql', params: {}, body }, SearchJqlResponse);
+      const token = data.isLast === true ? null : (data.nextPageToken ?? null);
+      return token === null ? { issues: data.issues } : { issues: data.issues, nextPageToken: token };
+    },
+
+    async getIssue(key, fields) {
+      const query = new URLSearchParams({ fields: fields.join(',') });
+      return http.json({ route: 'getIssue', params: { issueIdOrKey: key }, query }, IssueResponse);
+    },
+
+    async editIssue(key, fields) {
+      await http.noContent({ route: 'editIssue', params: { issueIdOrKey: key }, body: { fields } });
+    },
+
+    async getIssueLinkTypes() {
+      const data = await http.json({ route: 'getIssueLinkTypes', params: {} }, IssueLinkTypesResponse);
+      return data.issueLinkTypes;
+    },
+
+    async createIssueLink({ type, inwardKey, outwardKey }) {
+      const body = {
+        type: { name: type },
+        inwardIssue: { key: inwardKey },
+        outwardIssue: { key: outwardKey },
+      };
+      await http.noContent({ route: 'createIssueLink', params: {}, body });
+    },
+
+    async addComment(key, body, { internal }) {
+      const doc: AdfDocument = typeof body === 'string' ? textToAdf(body) : body;
+      const payload: Record<string, unknown> = { body: doc };
+      // JSM keeps a comment from customers when this property says internal.
+      if (internal) payload.properties = [{ key: 'sd.public.comment', value: { internal: true } }];
+      const data = await http.json(
+        { route: 'addComment', params: { issueIdOrKey: key }, body: payload },
+        CommentCreatedResponse,
+      );
+      return { id: data.id };
+    },
+
+    async bulkChangelog(request) {
+      const body: Record<string, unknown> = {
+        issueIdsOrKeys: [...request.issueIds],
+        fieldIds: [...request.fieldIds],
+      };
+      if (request.maxResults !== undefined) body.maxResults = request.maxResults;
+      if (request.nextPageToken !== undefined) body.nextPageToken = request.nextPageToken;
+      const data = await http.json({ route: 'bulkChangelog', params: {}, body }, BulkChangelogResponse);
+      const issueChangeLogs = data.issueChangeLogs.map((log) => ({
+        issueId: log.issueId,
+        changeHistories: log.changeHistories.map((h) => ({
+          id: h.id,
+          authorId: h.author?.accountId ?? null,
+          created: h.created,
+          items: h.items.map((i) => ({
+            fieldId: i.fieldId ?? i.field ?? '',
+            from: i.from ?? null,
+            fromString: i.fromString ?? null,
+            to: i.to ?? null,
+            toString: i.toString ?? null,
+          })),
+        })),
+      }));
+      return data.nextPageToken
+        ? { issueChangeLogs, nextPageToken: data.nextPageToken }
+        : { issueChangeLogs };
+    },
+
+    async getSla(key) {
+      const values = await allPages('getSla', { issueIdOrKey: key }, {}, SlaInformation);
+      return values.map((v): SlaMetric => ({
+        id: v.id,
+        name: v.name,
+        completedCycles: v.completedCycles.map((c) =>
+          toCycle({ ...c, paused: false, withinCalendarHours: true }),
+        ),
+        ongoingCycle: v.ongoingCycle ? toCycle(v.ongoingCycle) : null,
+      }));
+    },
+
+    async getServiceDesks() {
+      const values = await allPages('getServiceDesks', {}, {}, ServiceDeskDto);
+      return values.map((v): ServiceDesk => ({ ...v }));
+    },
+
+    async getRequestTypes(serviceDeskId) {
+      const values = await allPages('getRequestTypes', { serviceDeskId }, {}, RequestTypeDto);
+      return values.map((v): RequestType => ({
+        id: v.id,
+        name: v.name,
+        description: v.description,
+        issueTypeId: v.issueTypeId ?? null,
+        serviceDeskId: v.serviceDeskId ?? serviceDeskId,
+      }));
+    },
+
+    async getQueues(serviceDeskId) {
+      const values = await allPages('getQueues', { serviceDeskId }, { includeCount: 'true' }, QueueDto);
+      return values.map((v): Queue => ({
+        id: v.id,
+        name: v.name,
+        jql: v.jql,
+        issueCount: v.issueCount ?? null,
+      }));
+    },
+
+    async searchKnowledgeBase(query, limit = 10) {
+      const q = new URLSearchParams({ query, highlight: 'false', start: '0', limit: String(limit) });
+      const data = await http.json(
+        { route: 'searchKnowledgeBase', params: {}, query: q },
+        pagedResponse(ArticleDto),
+      );
+      return data.values.slice(0, limit).map((a): KnowledgeBaseArticle => ({
+        title: a.title,
+        excerpt: stripHighlight(a.excerpt),
+        url: a.content?.iframeSrc ?? null,
+        pageId: a.source?.pageId ?? null,
+      }));
+    },
+
+    async getMyPermissions({ permissions, projectKey, issueKey }) {
+      const q = new URLSearchParams({ permissions: permissions.join(',') });
+      if (projectKey !== undefined) q.set('projectKey', projectKey);
+      if (issueKey !== undefined) q.set('issueKey', issueKey);
+      const data = await http.json({ route: 'getMyPermissions', params: {}, query: q }, PermissionsResponse);
+      const out = new Map<string, boolean>();
+      for (const p of permissions) out.set(p, data.permissions[p]?.havePermission === true);
+      return out;
+    },
+
+    async getMyself() {
+      const me = await http.json({ route: 'getMyself', params: {} }, MyselfResponse);
+      return {
+        accountId: me.accountId,
+        displayName: me.displayName,
+        locale: me.locale ?? null,
+        timeZone: me.timeZone ?? null,
+      };
+    },
+  };
+}
+
+interface CycleDto {
+  startTime: { epochMillis: number };
+  stopTime?: { epochMillis: number } | undefined;
+  breachTime?: { epochMillis: number } | undefined;
+  breached: boolean;
+  paused: boolean;
+  withinCalendarHours: boolean;
+  goalDuration?: { millis: number } | undefined;
+  elapsedTime?: { millis: number } | undefined;
+  remainingTime?: { millis: number } | undefined;
+}
+
+function toCycle(c: CycleDto): SlaCycle {
+  return {
+    startTime: c.startTime.epochMillis,
+    stopTime: c.stopTime?.epochMillis ?? null,
+    breachTime: c.breachTime?.epochMillis ?? null,
+    breached: c.breached,
+    paused: c.paused,
+    withinCalendarHours: c.withinCalendarHours,
+    goalDuration: c.goalDuration?.millis ?? null,
+    elapsedTime: c.elapsedTime?.millis ?? 0,
+    remainingTime: c.remainingTime?.millis ?? null,
+  };
+}
+
+/** JSM marks matches as `@@@hl@@@term@@@endhl@@@` when highlighting is on. */
+function stripHighlight(s: string): string {
+  return s.replace(/@@@(?:end)?hl@@@/g, '');
+}
