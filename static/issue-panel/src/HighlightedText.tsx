@@ -1,0 +1,30 @@
+import { token } from '@atlaskit/tokens';
+import { highlightSegments } from '@shared/highlight';
+
+/**
+ * Ticket words with the spans that drove a suggestion marked. Every run is a React text node, so
+ * ticket content can never become markup.
+ */
+export function HighlightedText({ text, spans }: { text: string; spans: ReadonlyArray<readonly [number, number]> }) {
+  return (
+    <>
+      {highlightSegments(text, spans).map((segment, i) =>
+        segment.highlighted ? (
+          <mark
+            key={i}
+            style={{
+              background: token('color.background.accent.yellow.subtler'),
+              color: token('color.text'),
+              borderRadius: token('border.radius', '3px'),
+              padding: '0 2px',
+            }}
+          >
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={i}>{segment.text}</span>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PanelData } from '@contracts/panel';
+import type { ResolverError } from '@contracts/common';
+import { RESOLVERS, type ResolverKey } from '@contracts/resolvers';
+import type { AppContext } from '@shared/forge-app';
+import { callResolver } from '@shared/resolver';
+import { useI18n } from '@shared/i18n';
+import { ErrorMessage, NoticeLine, type Notice } from '@shared/ui';
+import { SectionFrame } from './SectionFrame';
+import { ClassificationSection } from './ClassificationSection';
+import { RoutingSection } from './RoutingSection';
+import { SimilarSection } from './SimilarSection';
+import { SlaSection } from './SlaSection';
+
+type Load = { status: 'loading' } | { status: 'ok'; data: PanelData } | { status: 'error'; error: ResolverError };
+
+/** What a section may do: run one action (the panel re-fetches afterwards) and know what is busy. */
+export interface PanelActions {
+  busy: string | null;
+  run: (actionId: string, what: string, key: ResolverKey, payload: Record<string, unknown>) => Promise<void>;
+}
+
+export function PanelApp({ context }: { context: AppContext }) {
+  const { t, locale } = useI18n();
+  const issueKey = context.issueKey;
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const generation = useRef(0);
+
+  const fetchPanel = useCallback(
+    async (showSpinner: boolean) => {
+      if (!issueKey) return;
+      const mine = ++generation.current;
+      if (showSpinner) setLoad({ status: 'loading' });
+      const result = await callResolver<PanelData>(RESOLVERS.panelGet, { issueKey, locale });
+      if (mine !== generation.current) return; // a newer fetch has started; drop this answer
+      setLoad(result.ok ? { status: 'ok', data: result.data } : { status: 'error', error: result.error });
+    },
+    [issueKey, locale],
+  );
+
+  useEffect(() => {
+    void fetchPanel(true);
+  }, [fetchPanel]);
+
+  const run = useCallback<PanelActions['run']>(
+    async (actionId, what, key, payload) => {
+      setBusy(actionId);
+      setNotice(null);
+      const result = await callResolver<unknown>(key, payload);
+      if (result.ok) {
+        setNotice({ kind: 'success', text: t('actionDone', { what }) });
+        await fetchPanel(false);
+      } else {
+        setNotice({ kind: 'error', text: t('actionFailed', { message: result.error.message }) });
+      }
+      setBusy(null);
+    },
+    [fetchPanel, t],
+  );
+
+  if (!issueKey) {
+    return (
+      <Box padding="space.100">
+        <Text as="p">{t('noIssue')}</Text>
+      </Box>
+    );
+  }
+
+  const actions: PanelActions = { busy, run };
+  const data = load.status === 'ok' ? load.data : null;
+
+  return (
+    <main aria-label="Triage Lens" style={{ minWidth: 0 }}>
+      <Box padding="space.100">
+        <Stack space="space.150">
+          <NoticeLine notice={notice} testId="panel-notice" />
+          {load.status === 'error' ? (
+            <div data-testid="panel-error">
+              <ErrorMessage error={load.error} onRetry={() => void fetchPanel(true)} />
+            </div>
+          ) : (
+            <>
+              <SectionFrame id="classification" title={t('classification')} section={data ? data.classification : 'loading'}>
+                {(fields) => <ClassificationSection fields={fields} panel={data!} actions={actions} />}
+              </SectionFrame>
+              <SectionFrame id="routing" title={t('routing')} section={data ? data.routing : 'loading'}>
+                {(routing) => <RoutingSection routing={routing} issueKey={issueKey} actions={actions} />}
+              </SectionFrame>
+              <SectionFrame id="similar" title={t('similar')} section={data ? data.similar : 'loading'}>
+                {(similar) => <SimilarSection similar={similar} issueKey={issueKey} actions={actions} />}
+              </SectionFrame>
+              <SectionFrame id="sla" title={t('sla')} section={data ? data.sla : 'loading'}>
+                {(sla) => <SlaSection sla={sla} />}
+              </SectionFrame>
+              <Inline alignInline="end">
+                <Button appearance="subtle" spacing="compact" onClick={() => void fetchPanel(true)} isDisabled={load.status === 'loading'}>
+                  {t('refresh')}
+                </Button>
+              </Inline>
+            </>
+          )}
+        </Stack>
+      </Box>
+    </main>
+  );
+}

@@ -1,0 +1,127 @@
+import type { ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { RouteCandidate, RoutingSuggestion } from '@contracts/panel';
+import { RESOLVERS } from '@contracts/resolvers';
+import { useI18n } from '@shared/i18n';
+import type { PanelActions } from './PanelApp';
+
+export function RoutingSection({
+  routing,
+  issueKey,
+  actions,
+}: {
+  routing: RoutingSuggestion;
+  issueKey: string;
+  actions: PanelActions;
+}) {
+  const { t } = useI18n();
+  return (
+    <Stack space="space.150">
+      {routing.decidedByRule ? (
+        <Text as="p" size="small">
+          {t('decidedByRule', { name: routing.decidedByRule.name })}
+        </Text>
+      ) : null}
+      {routing.teams.length > 0 ? (
+        <Stack space="space.075">
+          <Text size="small" weight="semibold" color="color.text.subtle">
+            {t('team')}
+          </Text>
+          {routing.teams.slice(0, 2).map((team) => (
+            <Candidate key={team.id} candidate={team} />
+          ))}
+        </Stack>
+      ) : null}
+      {routing.assignees.length > 0 ? (
+        <Stack space="space.075">
+          <Text size="small" weight="semibold" color="color.text.subtle">
+            {t('assignee')}
+          </Text>
+          {routing.assignees.slice(0, 3).map((person) => {
+            const actionId = `assign-${person.accountId}`;
+            const isCurrent = routing.currentAssignee === person.accountId;
+            return (
+              <Candidate key={person.accountId} candidate={person} isCurrent={isCurrent}>
+                {isCurrent ? null : (
+                  <Button
+                    spacing="compact"
+                    testId={actionId}
+                    isLoading={actions.busy === actionId}
+                    isDisabled={actions.busy !== null}
+                    aria-label={t('assignLabel', { name: person.name })}
+                    onClick={() =>
+                      void actions.run(actionId, t('assignLabel', { name: person.name }), RESOLVERS.panelAssign, {
+                        issueKey,
+                        accountId: person.accountId,
+                      })
+                    }
+                  >
+                    {t('assign')}
+                  </Button>
+                )}
+              </Candidate>
+            );
+          })}
+        </Stack>
+      ) : null}
+      {routing.teams.length === 0 && routing.assignees.length === 0 ? (
+        <Text as="p" color="color.text.subtle">
+          {t('sectionEmpty')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Candidate({
+  candidate,
+  isCurrent = false,
+  children,
+}: {
+  candidate: RouteCandidate;
+  isCurrent?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const load =
+    candidate.openLoad === undefined
+      ? null
+      : candidate.capacity === undefined
+        ? t('load', { load: candidate.openLoad })
+        : t('loadOfCapacity', { load: candidate.openLoad, capacity: candidate.capacity });
+  return (
+    <div
+      data-testid={`route-${candidate.id}`}
+      style={{
+        borderLeft: `2px solid ${token('color.border.accent.blue')}`,
+        paddingLeft: token('space.100'),
+      }}
+    >
+      <Stack space="space.050">
+        <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
+          <Inline space="space.075" alignBlock="center" shouldWrap>
+            <Text weight="semibold">{candidate.name}</Text>
+            {candidate.available ? null : <Lozenge appearance="moved">{t('away')}</Lozenge>}
+            {isCurrent ? <Lozenge appearance="inprogress">{t('currentAssignee')}</Lozenge> : null}
+          </Inline>
+          {children}
+        </Inline>
+        {load ? (
+          <Text size="small" color="color.text.subtle">
+            {load}
+          </Text>
+        ) : null}
+        {candidate.reasons.length > 0 ? (
+          <ul style={{ margin: 0, paddingLeft: token('space.200'), font: token('font.body.small') }}>
+            {candidate.reasons.map((reason, i) => (
+              <li key={i}>{reason}</li>
+            ))}
+          </ul>
+        ) : null}
+      </Stack>
+    </div>
+  );
+}

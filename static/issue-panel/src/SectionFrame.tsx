@@ -1,0 +1,53 @@
+import Heading from '@atlaskit/heading';
+import { Box, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
+import type { Section } from '@contracts/common';
+import { ErrorMessage, Loading } from '@shared/ui';
+import { useI18n } from '@shared/i18n';
+
+export type SectionId = 'classification' | 'routing' | 'similar' | 'sla';
+
+/** A titled panel section that shows its loading, empty, error or loaded state. */
+export function SectionFrame<T>({
+  id,
+  title,
+  section,
+  children,
+}: {
+  id: SectionId;
+  title: string;
+  section: Section<T> | 'loading';
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const headingId = `heading-${id}`;
+  return (
+    <section
+      data-testid={`section-${id}`}
+      data-state={section === 'loading' ? 'loading' : section.status}
+      aria-labelledby={headingId}
+      aria-busy={section === 'loading'}
+      style={{ borderTop: `1px solid ${token('color.border')}`, paddingTop: token('space.150') }}
+    >
+      <Stack space="space.100">
+        <Heading size="xsmall" as="h2" id={headingId}>
+          {title}
+        </Heading>
+        <Box>
+          {section === 'loading' ? (
+            <Loading />
+          ) : section.status === 'empty' ? (
+            <Text as="p" color="color.text.subtle">
+              {section.reason || t('sectionEmpty')}
+            </Text>
+          ) : section.status === 'error' ? (
+            <ErrorMessage error={section} testId={`section-${id}-error`} />
+          ) : (
+            children(section.data)
+          )}
+        </Box>
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { SimilarSection as SimilarData, SimilarTicket } from '@contracts/panel';
+import { RESOLVERS } from '@contracts/resolvers';
+import { formatPercent } from '@shared/format';
+import { useI18n } from '@shared/i18n';
+import { HighlightedText } from './HighlightedText';
+import type { PanelActions } from './PanelApp';
+
+export function SimilarSection({
+  similar,
+  issueKey,
+  actions,
+}: {
+  similar: SimilarData;
+  issueKey: string;
+  actions: PanelActions;
+}) {
+  const { t } = useI18n();
+  if (similar.duplicates.length === 0 && similar.related.length === 0) {
+    return (
+      <Text as="p" color="color.text.subtle">
+        {t('sectionEmpty')}
+      </Text>
+    );
+  }
+  const groups = [
+    { title: t('duplicates'), tickets: similar.duplicates },
+    { title: t('related'), tickets: similar.related },
+  ].filter((group) => group.tickets.length > 0);
+  return (
+    <Stack space="space.150">
+      {groups.map((group) => (
+        <Stack space="space.075" key={group.title}>
+          <Text size="small" weight="semibold" color="color.text.subtle">
+            {group.title}
+          </Text>
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: token('space.100') }}>
+            {group.tickets.map((ticket) => (
+              <li key={ticket.key}>
+                <SimilarItem ticket={ticket} issueKey={issueKey} linkTypes={similar.linkTypes} actions={actions} />
+              </li>
+            ))}
+          </ul>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+function statusAppearance(ticket: SimilarTicket): 'success' | 'inprogress' | 'default' {
+  if (ticket.resolved) return 'success';
+  return /progress|bearbeitung/i.test(ticket.status) ? 'inprogress' : 'default';
+}
+
+function SimilarItem({
+  ticket,
+  issueKey,
+  linkTypes,
+  actions,
+}: {
+  ticket: SimilarTicket;
+  issueKey: string;
+  linkTypes: SimilarData['linkTypes'];
+  actions: PanelActions;
+}) {
+  const { t, locale } = useI18n();
+  const linkButton = (kind: 'duplicate' | 'related') => {
+    const actionId = `link-${kind}-${ticket.key}`;
+    const type = linkTypes[kind];
+    return (
+      <Button
+        key={kind}
+        spacing="compact"
+        appearance={kind === ticket.kind ? 'default' : 'subtle'}
+        testId={actionId}
+        isLoading={actions.busy === actionId}
+        isDisabled={actions.busy !== null}
+        aria-label={t('linkLabel', { key: ticket.key, type })}
+        onClick={() =>
+          void actions.run(actionId, t('linkLabel', { key: ticket.key, type }), RESOLVERS.panelLink, {
+            issueKey,
+            otherKey: ticket.key,
+            kind,
+          })
+        }
+      >
+        {t('linkAs', { type })}
+      </Button>
+    );
+  };
+  return (
+    <div
+      data-testid={`similar-${ticket.key}`}
+      style={{
+        border: `1px solid ${token('color.border')}`,
+        borderRadius: token('border.radius.100', '4px'),
+        padding: token('space.100'),
+        background: token('elevation.surface.raised'),
+      }}
+    >
+      <Stack space="space.075">
+        <Inline space="space.075" alignBlock="center" shouldWrap>
+          <Text weight="semibold">{ticket.key}</Text>
+          <Lozenge appearance={statusAppearance(ticket)}>{ticket.status}</Lozenge>
+          <Text size="small" color="color.text.subtle">
+            {t('score', { pct: formatPercent(ticket.score, locale) })}
+          </Text>
+          {ticket.alreadyLinked ? <Lozenge appearance="new">{t('linked')}</Lozenge> : null}
+        </Inline>
+        <p style={{ margin: 0, font: token('font.body.small'), overflowWrap: 'anywhere' }}>
+          <HighlightedText text={ticket.summary} spans={ticket.summarySpans} />
+        </p>
+        {ticket.sharedTerms.length > 0 ? (
+          <Text size="small" color="color.text.subtlest">
+            {t('sharedTerms', { list: ticket.sharedTerms.join(', ') })}
+          </Text>
+        ) : null}
+        {ticket.solvedBefore ? (
+          <div
+            style={{
+              background: token('color.background.accent.green.subtlest'),
+              borderRadius: token('border.radius.100', '4px'),
+              padding: token('space.075'),
+            }}
+          >
+            <Text size="small" weight="semibold">
+              {t('solvedBefore')}: {ticket.solvedBefore.resolution}
+            </Text>
+            <p style={{ margin: 0, font: token('font.body.small'), whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {ticket.solvedBefore.excerpt}
+            </p>
+          </div>
+        ) : null}
+        {ticket.alreadyLinked ? null : (
+          <Inline space="space.075" shouldWrap>
+            {linkButton('duplicate')}
+            {linkButton('related')}
+          </Inline>
+        )}
+      </Stack>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { mountApp } from '@shared/forge-app';
+import { PanelApp } from './PanelApp';
+
+mountApp((context) => <PanelApp context={context} />);
