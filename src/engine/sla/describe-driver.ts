@@ -1,0 +1,37 @@
+import { formatDuration } from './format-duration';
+import type { SlaDriver } from './types';
+
+/** One driver as a sentence fragment for the panel, in English or German. */
+export function describeDriver(driver: SlaDriver, locale: 'en' | 'de' = 'en'): string {
+  const d = (ms: number): string => formatDuration(ms, locale);
+  const de = locale === 'de';
+  switch (driver.code) {
+    case 'similar-take':
+      return de
+        ? `ähnliche Tickets (${driver.segment}) brauchen ${d(driver.medianMs)}, noch ${d(driver.remainingMs)}`
+        : `similar tickets (${driver.segment}) take ${d(driver.medianMs)}, ${d(driver.remainingMs)} left`;
+    case 'queue-load': {
+      const who = driver.who === 'team' ? (de ? 'Team-Queue' : 'team queue') : de ? 'Queue des Bearbeiters' : "assignee's queue";
+      const ratio = (Math.round(driver.ratio * 10) / 10).toString();
+      return de ? `${who} ist ${ratio.replace('.', ',')}x so voll wie üblich` : `${who} is ${ratio}x its usual`;
+    }
+    case 'goal-used': {
+      const pct = Math.round(driver.share * 100);
+      return de ? `${pct} % des SLA-Ziels verbraucht` : `${pct} % of the SLA goal used`;
+    }
+    case 'paused':
+      return de ? 'SLA-Uhr pausiert: Risiko gilt ab Wiederaufnahme' : 'SLA clock paused: risk assumes it resumes now';
+    case 'outside-hours':
+      return de ? 'außerhalb der Servicezeiten: die Uhr steht' : 'outside calendar hours: the clock is stopped';
+    case 'breached':
+      return de ? 'SLA bereits verletzt' : 'SLA already breached';
+    case 'little-history':
+      return de
+        ? `nur ${driver.support} ähnliche Tickets im Verlauf: Schätzung stützt sich auf alle Tickets`
+        : `only ${driver.support} similar tickets in history: the estimate leans on all tickets`;
+    case 'beyond-history':
+      return de
+        ? 'älter als jedes Ticket im Verlauf: Regel nach Restzeit verwendet'
+        : 'older than every ticket in history: falling back to the remaining-time rule';
+  }
+}

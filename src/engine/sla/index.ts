@@ -1,0 +1,12 @@
+export type { Duration, SurvivalCurve } from './kaplan-meier';
+export { kaplanMeier, survivalAt } from './kaplan-meier';
+export type { HistoryTicket, ResolutionModel, ResolutionModelOptions } from './resolution-model';
+export { trainResolutionModel } from './resolution-model';
+export type { BreachRiskOptions } from './breach-risk';
+export { bandFor, rawBreachProbability, scoreBreachRisk } from './breach-risk';
+export { fitRiskCalibrator } from './risk-calibration';
+export { heuristicBand, heuristicScore } from './heuristic';
+export { cycleFromTimes } from './cycle-from-times';
+export { describeDriver } from './describe-driver';
+export { formatDuration } from './format-duration';
+export type * from './types';
