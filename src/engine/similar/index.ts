@@ -12,3 +12,16 @@ export { DEFAULT_RERANK, FEATURE_NAMES, rerankCandidates, rerankFeatures } from 
 export type { Reranked, RerankFeatures, RerankParams } from './rerank';
 export { findSimilar, scopeFilter } from './search';
 export type { FindSimilarOptions, SimilarScope } from './search';
+export { explainMatch } from './explain';
+export type { Highlight, MatchExplanation, SharedTerm } from './explain';
+export { howSolved } from './how-solved';
+export type { SolvedBefore } from './how-solved';
+export { fitLogistic, predictLogistic } from './logistic';
+export type { LogisticModel } from './logistic';
+export { DEFAULT_DUPLICATE_MODEL, DEFAULT_RELATED_MODEL, labelMatches, matchVector } from './match-kind';
+export type { LabelledMatch, MatchKind, MatchModel } from './match-kind';
+export { fromSnapshot, SNAPSHOT_KIND, SNAPSHOT_VERSION, toSnapshot } from './snapshot';
+export type { SimilarIndexSnapshot } from './snapshot';
+export { createRowSource } from './row-source';
+export type { PostingRow, PrefetchedRows } from './row-source';
+export { passesFilter } from './candidate-source';

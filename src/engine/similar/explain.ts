@@ -1,0 +1,105 @@
+import { maskIdentifiers, normalize } from '../text';
+import { idf } from './bm25f';
+import type { CandidateSource } from './candidate-source';
+import { analyzeFields, fieldTexts } from './index-entry';
+import type { FieldName, TicketDoc } from './types';
+import { FIELDS } from './types';
+
+/** A highlighted word: offsets into the field's original text (comments joined with "\n"). */
+export interface Highlight {
+  field: FieldName;
+  start: number;
+  end: number;
+  term: string;
+}
+
+export interface SharedTerm {
+  term: string;
+  /** idf in the source's corpus: how distinctive the shared word is. */
+  weight: number;
+  /** The words as written (folded), on each side. */
+  querySurfaces: string[];
+  candidateSurfaces: string[];
+}
+
+export interface MatchExplanation {
+  sharedTerms: SharedTerm[];
+  queryHighlights: Highlight[];
+  candidateHighlights: Highlight[];
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Word → surfaces per term for the plain words of a ticket (never numbers or placeholders). */
+function surfacesByTerm(ticket: TicketDoc): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const tokens of analyzeFields(ticket)) {
+    for (const t of tokens) {
+      if (t.kind !== 'word') continue;
+      let set = out.get(t.term);
+      if (set === undefined) out.set(t.term, (set = new Set()));
+      set.add(t.surface);
+    }
+  }
+  return out;
+}
+
+/**
+ * Spans of the given surfaces in a ticket's original texts. A whitespace-separated chunk that
+ * holds an e-mail, URL, IP, ticket key, version or phone number is skipped whole, so no part
+ * of an identifying value is ever highlighted.
+ */
+function highlights(ticket: TicketDoc, surfaceToTerm: ReadonlyMap<string, string>, maxHighlights: number): Highlight[] {
+  const out: Highlight[] = [];
+  fieldTexts(ticket).forEach((text, f) => {
+    for (const chunk of text.matchAll(/\S+/g)) {
+      if (out.length >= maxHighlights) return;
+      if (maskIdentifiers(chunk[0]).includes('⟨')) continue;
+      for (const word of chunk[0].matchAll(WORD)) {
+        const term = surfaceToTerm.get(normalize(word[0]));
+        if (term === undefined) continue;
+        const start = chunk.index + word.index;
+        out.push({ field: FIELDS[f] as FieldName, start, end: start + word[0].length, term });
+        if (out.length >= maxHighlights) return;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Why two tickets match: the distinctive words they share (highest idf first) and where those
+ * words stand in both texts. Only stemmed words count; numbers and placeholder values never
+ * appear in an explanation.
+ */
+export function explainMatch(
+  query: TicketDoc,
+  candidate: TicketDoc,
+  source: CandidateSource,
+  options: { maxTerms?: number; maxHighlights?: number } = {},
+): MatchExplanation {
+  const q = surfacesByTerm(query);
+  const c = surfacesByTerm(candidate);
+  const documents = source.stats().documents;
+  const shared: SharedTerm[] = [];
+  for (const [term, qs] of q) {
+    const cs = c.get(term);
+    if (cs === undefined) continue;
+    shared.push({
+      term,
+      weight: idf(Math.min(source.documentFrequency(term), documents), Math.max(documents, 1)),
+      querySurfaces: [...qs].sort(),
+      candidateSurfaces: [...cs].sort(),
+    });
+  }
+  shared.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+  const kept = shared.slice(0, options.maxTerms ?? 8);
+  const maxHighlights = options.maxHighlights ?? 50;
+  const toTerm = (pick: (s: SharedTerm) => string[]): Map<string, string> =>
+    new Map(kept.flatMap((s) => pick(s).map((surface) => [surface, s.term] as const)));
+  return {
+    sharedTerms: kept,
+    queryHighlights: highlights(query, toTerm((s) => s.querySurfaces), maxHighlights),
+    candidateHighlights: highlights(candidate, toTerm((s) => s.candidateSurfaces), maxHighlights),
+  };
+}
