@@ -1,1 +1,4 @@
-export {};
+import { mountApp } from '@shared/forge-app';
+import { AdminApp } from './AdminApp';
+
+mountApp(() => <AdminApp />);

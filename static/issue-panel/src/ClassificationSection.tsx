@@ -68,7 +68,7 @@ function FieldCard({ field, panel, actions }: { field: FieldSuggestion; panel: P
       aria-label={field.fieldName}
       style={{
         border: `1px solid ${token('color.border')}`,
-        borderRadius: token('border.radius.100', '4px'),
+        borderRadius: token('radius.medium', '4px'),
         padding: token('space.100'),
         background: token('elevation.surface.raised'),
       }}

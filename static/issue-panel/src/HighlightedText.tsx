@@ -15,7 +15,7 @@ export function HighlightedText({ text, spans }: { text: string; spans: Readonly
             style={{
               background: token('color.background.accent.yellow.subtler'),
               color: token('color.text'),
-              borderRadius: token('border.radius', '3px'),
+              borderRadius: token('radius.small', '3px'),
               padding: '0 2px',
             }}
           >

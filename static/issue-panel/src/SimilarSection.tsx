@@ -96,7 +96,7 @@ function SimilarItem({
       data-testid={`similar-${ticket.key}`}
       style={{
         border: `1px solid ${token('color.border')}`,
-        borderRadius: token('border.radius.100', '4px'),
+        borderRadius: token('radius.medium', '4px'),
         padding: token('space.100'),
         background: token('elevation.surface.raised'),
       }}
@@ -122,7 +122,7 @@ function SimilarItem({
           <div
             style={{
               background: token('color.background.accent.green.subtlest'),
-              borderRadius: token('border.radius.100', '4px'),
+              borderRadius: token('radius.medium', '4px'),
               padding: token('space.075'),
             }}
           >
