@@ -1,0 +1,625 @@
+import { createRng, type Rng } from '../engine/util/rng';
+import {
+  SLA_TIME_TO_FIRST_RESPONSE,
+  SLA_TIME_TO_RESOLUTION,
+  type SeedArticle,
+  type SeedComment,
+  type SeedLanguage,
+  type SeedLink,
+  type SeedRequestType,
+  type SeedServiceDesk,
+  type SeedSlaGoal,
+  type SeedTeam,
+  type SeedTicket,
+  type SeedUser,
+  type SiteSeed,
+} from '../emulator/seed';
+import { DESKS, PRIORITIES, REQUEST_TYPES, type DeskKey, type RequestTypeSpec } from './catalog';
+import { addTypos, disclaimer, greeting, mobileFooter, quotedReply, signature, urgencyLine } from './noise';
+import { fillSlots, int, mailLocalPart, personName, pick } from './slots';
+
+export interface DemoOptions {
+  /** Number of tickets before planted duplicates and the incident burst are added. */
+  tickets?: number;
+  seed?: number;
+  /** The site's "now"; tickets span the year before it. */
+  now?: number;
+}
+
+/** Facts planted in the data, so benchmarks and tests can check that the app finds them. */
+export interface DemoPlanted {
+  duplicates: { original: string; duplicate: string; linked: boolean }[];
+  incident: { requestType: string; keys: string[]; start: number; end: number };
+  /** Tickets whose request type was deliberately set to a wrong one (label noise). */
+  mislabeled: string[];
+}
+
+export interface DemoSite {
+  site: SiteSeed;
+  planted: DemoPlanted;
+}
+
+export const DEFAULT_DEMO_NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const PRIORITY_SPEED: Record<string, number> = { Lowest: 2, Low: 1.5, Medium: 1, High: 0.6, Highest: 0.3 };
+const RESOLUTION_GOAL_HOURS: Record<string, number> = {
+  Lowest: 240,
+  Low: 120,
+  Medium: 72,
+  High: 24,
+  Highest: 8,
+};
+const RESPONSE_GOAL_HOURS: Record<string, number> = { Lowest: 48, Low: 24, Medium: 8, High: 4, Highest: 1 };
+const ORGANIZATIONS = [
+  { domain: 'example-corp.com', name: 'Example Corp' },
+  { domain: 'example-corp.de', name: 'Example Corp Deutschland GmbH' },
+  { domain: 'example-logistics.com', name: 'Example Logistics' },
+  { domain: 'contractor-mail.net', name: 'External contractors' },
+];
+
+/** A seeded, deterministic JSM site with IT, HR and facilities desks. Same options, same site. */
+export function generateDemo(options: DemoOptions = {}): DemoSite {
+  const count = Math.max(0, Math.floor(options.tickets ?? 3000));
+  const rng = createRng(options.seed ?? 1);
+  const now = options.now ?? DEFAULT_DEMO_NOW;
+
+  const serviceDesks: SeedServiceDesk[] = DESKS.map((d, i) => ({
+    id: String(i + 1),
+    projectId: String(10000 + i),
+    projectKey: d.key,
+    projectName: d.name,
+  }));
+  const deskId = (key: DeskKey): string => serviceDesks.find((d) => d.projectKey === key)?.id ?? '';
+  const requestTypes: SeedRequestType[] = REQUEST_TYPES.map((r, i) => ({
+    id: String(i + 1),
+    serviceDeskId: deskId(r.desk),
+    name: r.name,
+    description: r.description,
+    issueType: r.issueType,
+  }));
+  const teams: SeedTeam[] = DESKS.flatMap((d) =>
+    d.teams.map((name) => ({ id: '', name, projectKey: d.key })),
+  ).map((t, i) => ({ ...t, id: `team-${i + 1}` }));
+  const users = makeUsers(rng, teams);
+  const agentsByTeam = new Map<string, SeedUser[]>();
+  for (const u of users) {
+    if (u.kind === 'agent' && u.teamId !== null)
+      agentsByTeam.set(u.teamId, [...(agentsByTeam.get(u.teamId) ?? []), u]);
+  }
+  const customers = users.filter((u) => u.kind === 'customer');
+
+  const ctx: TicketContext = { rng, now, teams, agentsByTeam, customers, requestTypes, drafted: 0 };
+  const drafts: Draft[] = [];
+  for (let i = 0; i < count; i++) {
+    const desk = pickWeighted(rng, DESKS, (d) => d.share);
+    const spec = pickWeighted(
+      rng,
+      REQUEST_TYPES.filter((r) => r.desk === desk.key),
+      (r) => r.weight,
+    );
+    const language: SeedLanguage = rng() < desk.germanShare ? 'de' : 'en';
+    drafts.push(makeTicket(ctx, spec, language, businessTime(rng, now - 365 * DAY, now - HOUR)));
+  }
+
+  const planted: DemoPlanted = {
+    duplicates: [],
+    incident: { requestType: '', keys: [], start: 0, end: 0 },
+    mislabeled: [],
+  };
+  const links: { type: string; inward: Draft; outward: Draft }[] = [];
+
+  // Near-identical pairs: the same problem reported twice within hours or days.
+  const originals = drafts.filter(() => rng() < 0.025);
+  for (const original of originals) {
+    const twin = makeDuplicate(ctx, original);
+    drafts.push(twin);
+    const linked = rng() < 0.5;
+    if (linked) links.push({ type: 'Duplicate', inward: twin, outward: original });
+    planted.duplicates.push({ original: original.tempId, duplicate: twin.tempId, linked });
+  }
+
+  // A recurring incident: one morning the VPN gateway fails and tickets pile up within hours.
+  const vpn = REQUEST_TYPES.find((r) => r.name === 'VPN and remote access');
+  if (vpn && count >= 100) {
+    const start = startOfWorkday(now - 23 * DAY) + 10 * 60_000;
+    const burst: Draft[] = [];
+    const size = Math.max(12, Math.round(count / 80));
+    for (let i = 0; i < size; i++) {
+      const language: SeedLanguage = rng() < 0.5 ? 'de' : 'en';
+      const created = start + Math.floor(rng() * 3.5 * HOUR);
+      const t = makeTicket(ctx, vpn, language, created, { incident: true });
+      burst.push(t);
+    }
+    burst.sort((a, b) => a.created - b.created);
+    drafts.push(...burst);
+    const first = burst[0];
+    if (first)
+      for (const t of burst.slice(1))
+        if (rng() < 0.3) links.push({ type: 'Relates', inward: t, outward: first });
+    planted.incident = {
+      requestType: vpn.name,
+      keys: burst.map((t) => t.tempId),
+      start,
+      end: Math.max(...burst.map((t) => t.created)),
+    };
+  }
+
+  // Label noise: a few tickets filed under a wrong request type, as happens on real portals.
+  for (const d of drafts) {
+    if (rng() < 0.03) {
+      const others = requestTypes.filter(
+        (r) => r.serviceDeskId === d.requestType.serviceDeskId && r.id !== d.requestType.id,
+      );
+      if (others.length > 0) {
+        d.requestType = pick(rng, others);
+        planted.mislabeled.push(d.tempId);
+      }
+    }
+  }
+
+  // Keys follow creation order per project, as Jira numbers issues.
+  drafts.sort((a, b) => a.created - b.created || a.tempId.localeCompare(b.tempId));
+  const keyOf = new Map<string, string>();
+  const nextNumber = new Map<string, number>();
+  const tickets: SeedTicket[] = drafts.map((d, i) => {
+    const n = (nextNumber.get(d.projectKey) ?? 0) + 1;
+    nextNumber.set(d.projectKey, n);
+    const key = `${d.projectKey}-${n}`;
+    keyOf.set(d.tempId, key);
+    return { ...d.ticket, id: String(10001 + i), key, requestTypeId: d.requestType.id, created: d.created };
+  });
+  const rekey = (temp: string): string => keyOf.get(temp) ?? temp;
+  planted.duplicates = planted.duplicates.map((p) => ({
+    ...p,
+    original: rekey(p.original),
+    duplicate: rekey(p.duplicate),
+  }));
+  planted.incident.keys = planted.incident.keys.map(rekey);
+  planted.mislabeled = planted.mislabeled.map(rekey);
+  const seedLinks: SeedLink[] = links.map((l) => ({
+    type: l.type,
+    inwardKey: rekey(l.inward.tempId),
+    outwardKey: rekey(l.outward.tempId),
+  }));
+
+  return {
+    site: {
+      now,
+      serviceDesks,
+      requestTypes,
+      teams,
+      users,
+      slaGoals: slaGoals(),
+      queues: serviceDesks.flatMap((d) => queuesFor(d)),
+      articles: articles(rng),
+      linkTypes: [
+        { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+        { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+        { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+        { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+        { id: '10004', name: 'Problem/Incident', inward: 'is caused by', outward: 'causes' },
+      ],
+      tickets,
+      links: seedLinks,
+    },
+    planted,
+  };
+}
+
+interface TicketContext {
+  rng: Rng;
+  now: number;
+  teams: SeedTeam[];
+  agentsByTeam: Map<string, SeedUser[]>;
+  customers: SeedUser[];
+  requestTypes: SeedRequestType[];
+  /** Drafts made so far: gives each a stable temporary id. */
+  drafted: number;
+}
+
+interface Draft {
+  tempId: string;
+  projectKey: string;
+  created: number;
+  spec: RequestTypeSpec;
+  requestType: SeedRequestType;
+  reporter: SeedUser;
+  ticket: Omit<SeedTicket, 'id' | 'key' | 'requestTypeId' | 'created'>;
+}
+
+function makeTicket(
+  ctx: TicketContext,
+  spec: RequestTypeSpec,
+  language: SeedLanguage,
+  created: number,
+  variant: { incident?: boolean; reporter?: SeedUser; summary?: string; description?: string } = {},
+): Draft {
+  const { rng } = ctx;
+  const book = spec[language];
+  const reporter = variant.reporter ?? pickCustomer(rng, ctx.customers, language);
+  const summary = variant.summary ?? composeSummary(rng, book.summaries, language, variant.incident === true);
+  const description =
+    variant.description ??
+    composeDescription(rng, book.bodies, reporter, language, variant.incident === true);
+  const priorityName = variant.incident
+    ? pick(rng, ['High', 'Highest', 'High', 'Medium'])
+    : pickWeighted(rng, PRIORITIES, (_p, i) => spec.priority[i] ?? 0);
+  const team = pickTeam(rng, ctx.teams, spec);
+  const agents = ctx.agentsByTeam.get(team.id) ?? [];
+
+  const speed = PRIORITY_SPEED[priorityName] ?? 1;
+  // Recent tickets sometimes stall (waiting for parts, approvals, the customer): the open backlog.
+  const stall = ctx.now - created < 21 * DAY && rng() < 0.45 ? int(rng, 5, 20) : 1;
+  const untouched = stall > 1 && ctx.now - created < 3 * DAY && rng() < 0.5;
+  const firstResponseAfter = (untouched ? stall : 1) * lognormal(rng, 1.5 * speed * HOUR, 0.9);
+  const resolveAfter = Math.max(
+    firstResponseAfter + 10 * 60_000,
+    stall * lognormal(rng, spec.medianHours * speed * HOUR, 0.8),
+  );
+  const firstResponse = Math.round(created + firstResponseAfter);
+  const resolvedAt = Math.round(created + resolveAfter);
+  const agent = agents.length > 0 ? pick(rng, agents) : null;
+  const comments: SeedComment[] = [];
+  let status = 'Waiting for support';
+  let statusCategory: SeedTicket['statusCategory'] = 'new';
+  let resolution: string | null = null;
+  let resolved: number | null = null;
+  let assigneeId: string | null = null;
+
+  if (firstResponse < ctx.now && agent) {
+    assigneeId = agent.accountId;
+    comments.push({
+      authorId: agent.accountId,
+      body: firstReply(rng, language, agent.displayName),
+      created: firstResponse,
+      internal: false,
+    });
+    status = pick(rng, ['In Progress', 'Waiting for customer']);
+    statusCategory = 'indeterminate';
+    if (rng() < 0.25) {
+      const internalAt = Math.round(firstResponse + lognormal(rng, 2 * HOUR, 0.7));
+      if (internalAt < ctx.now && internalAt < resolvedAt) {
+        comments.push({
+          authorId: agent.accountId,
+          body: internalNote(rng, language),
+          created: internalAt,
+          internal: true,
+        });
+      }
+    }
+  }
+  if (resolvedAt < ctx.now && agent) {
+    const roll = rng();
+    resolution = roll < 0.9 ? 'Done' : roll < 0.95 ? "Won't Do" : 'Cannot Reproduce';
+    resolved = resolvedAt;
+    status = rng() < 0.6 ? 'Closed' : 'Resolved';
+    statusCategory = 'done';
+    const fix = fillSlots(pick(rng, spec[language].fixes), rng, language);
+    comments.push({ authorId: agent.accountId, body: fix, created: resolvedAt, internal: false });
+  }
+  const components = rng() < 0.9 ? pickSome(rng, spec.components, rng() < 0.12 ? 2 : 1) : [];
+  const labels = rng() < 0.55 ? pickSome(rng, spec.labels, rng() < 0.3 ? 2 : 1) : [];
+  const updated = Math.max(created, ...comments.map((c) => c.created), resolved ?? 0);
+  const requestType = ctx.requestTypes[REQUEST_TYPES.indexOf(spec)] as SeedRequestType;
+  ctx.drafted += 1;
+  return {
+    tempId: `tmp-${String(ctx.drafted).padStart(7, '0')}`,
+    projectKey: spec.desk,
+    created,
+    spec,
+    requestType,
+    reporter,
+    ticket: {
+      projectKey: spec.desk,
+      language,
+      summary,
+      description,
+      issueType: spec.issueType,
+      priority: priorityName,
+      components,
+      labels,
+      category: spec.category,
+      teamId: team.id,
+      assigneeId,
+      reporterId: reporter.accountId,
+      organization: organizationOf(reporter.email),
+      status,
+      statusCategory,
+      resolution,
+      updated,
+      resolved,
+      comments,
+    },
+  };
+}
+
+function makeDuplicate(ctx: TicketContext, original: Draft): Draft {
+  const { rng } = ctx;
+  const created = Math.min(ctx.now - HOUR, original.created + Math.round(lognormal(rng, 6 * HOUR, 1.2)));
+  const language = original.ticket.language;
+  const reporter = rng() < 0.6 ? original.reporter : pickCustomer(rng, ctx.customers, language);
+  const prefix = pick(
+    rng,
+    language === 'de' ? ['', '', 'AW: ', 'WG: ', 'Nochmal: '] : ['', '', 'RE: ', 'FW: ', 'Again: '],
+  );
+  const summary = `${prefix}${addTypos(rng, original.ticket.summary, 0.1)}`.slice(0, 250);
+  const body = original.ticket.description
+    .split('\n\n')
+    .filter((_b, i, all) => i === 0 || i < all.length - 1 || rng() < 0.5);
+  const description = addTypos(rng, body.join('\n\n'), 0.04);
+  const twin = makeTicket(ctx, original.spec, language, created, { reporter, summary, description });
+  if (twin.ticket.statusCategory === 'done') twin.ticket.resolution = 'Duplicate';
+  twin.requestType = original.requestType;
+  return twin;
+}
+
+function composeSummary(
+  rng: Rng,
+  templates: readonly string[],
+  language: SeedLanguage,
+  incident: boolean,
+): string {
+  let s = fillSlots(pick(rng, templates), rng, language);
+  if (incident && rng() < 0.5)
+    s = `${s} ${language === 'de' ? pick(rng, ['- seit heute früh', '(alle Kollegen betroffen)', '!!!']) : pick(rng, ['- since this morning', '(whole team affected)', '!!!'])}`;
+  const roll = rng();
+  if (roll < 0.06) s = s.toLowerCase();
+  else if (roll < 0.09) s = s.toUpperCase();
+  else if (roll < 0.14)
+    s = `${pick(rng, language === 'de' ? ['AW: ', 'WG: ', 'Dringend: '] : ['RE: ', 'FW: ', 'Urgent: '])}${s}`;
+  return addTypos(rng, s, 0.03);
+}
+
+function composeDescription(
+  rng: Rng,
+  bodies: readonly string[],
+  reporter: SeedUser,
+  language: SeedLanguage,
+  incident: boolean,
+): string {
+  if (!incident && rng() < 0.04) return '';
+  const main = fillSlots(pick(rng, bodies), rng, language);
+  const parts: string[] = [];
+  if (rng() < 0.6) parts.push(greeting(rng, language));
+  parts.push(main);
+  if (incident)
+    parts.push(
+      language === 'de'
+        ? 'Seit dem Update heute früh geht bei mehreren im Team nichts mehr.'
+        : 'Since the update this morning several people in my team are affected.',
+    );
+  if (rng() < 0.2) parts.push(urgencyLine(rng, language));
+  if (rng() < 0.6) parts.push(signature(rng, reporter.displayName, reporter.email, language));
+  if (rng() < 0.1)
+    parts.push(quotedReply(rng, fillSlots(pick(rng, bodies), rng, language), personName(rng), language));
+  if (rng() < 0.08) parts.push(disclaimer());
+  if (rng() < 0.08) parts.push(mobileFooter(rng, language));
+  return addTypos(rng, parts.join('\n\n'), 0.02);
+}
+
+function firstReply(rng: Rng, language: SeedLanguage, agentName: string): string {
+  const en = [
+    'Thanks for reaching out, we are looking into it.',
+    'Could you send a screenshot of the error?',
+    'I have taken over your request and will get back to you today.',
+    'Can you tell me since when this happens?',
+  ];
+  const de = [
+    'Danke für die Meldung, wir schauen uns das an.',
+    'Kannst du bitte einen Screenshot der Fehlermeldung schicken?',
+    'Ich habe die Anfrage übernommen und melde mich heute noch.',
+    'Seit wann tritt das Problem auf?',
+  ];
+  return `${pick(rng, language === 'de' ? de : en)}\n${agentName}`;
+}
+
+function internalNote(rng: Rng, language: SeedLanguage): string {
+  const en = [
+    'Checked the logs, nothing obvious. Waiting for the user.',
+    'Escalated to 2nd level.',
+    'Same as last week, see the KB article.',
+  ];
+  const de = [
+    'Logs geprüft, nichts Auffälliges. Warte auf Rückmeldung.',
+    'An 2nd Level eskaliert.',
+    'Wie letzte Woche, siehe KB-Artikel.',
+  ];
+  return pick(rng, language === 'de' ? de : en);
+}
+
+function makeUsers(rng: Rng, teams: SeedTeam[]): SeedUser[] {
+  const users: SeedUser[] = [];
+  const used = new Set<string>();
+  const uniqueName = (): string => {
+    for (;;) {
+      const n = personName(rng);
+      if (!used.has(n)) {
+        used.add(n);
+        return n;
+      }
+    }
+  };
+  const accountId = (): string =>
+    `712020:${hex(rng, 8)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 12)}`;
+  users.push({
+    accountId: accountId(),
+    displayName: 'Site Admin',
+    email: 'jira-admin@example-corp.com',
+    kind: 'admin',
+    teamId: null,
+    capacity: null,
+    locale: 'en_US',
+  });
+  for (const team of teams) {
+    const size = team.projectKey === 'IT' ? int(rng, 4, 7) : int(rng, 3, 4);
+    for (let i = 0; i < size; i++) {
+      const name = uniqueName();
+      users.push({
+        accountId: accountId(),
+        displayName: name,
+        email: `${mailLocalPart(name)}@example-corp.com`,
+        kind: 'agent',
+        teamId: team.id,
+        capacity: int(rng, 6, 20),
+        locale: rng() < 0.6 ? 'de_DE' : 'en_US',
+      });
+    }
+  }
+  for (let i = 0; i < 420; i++) {
+    const name = uniqueName();
+    const org = pickWeighted(rng, ORGANIZATIONS, (_o, j) => [8, 6, 3, 1][j] ?? 1);
+    users.push({
+      accountId: accountId(),
+      displayName: name,
+      email: `${mailLocalPart(name)}@${org.domain}`,
+      kind: 'customer',
+      teamId: null,
+      capacity: null,
+      locale: rng() < 0.55 ? 'de_DE' : 'en_US',
+    });
+  }
+  return users;
+}
+
+function organizationOf(email: string): string | null {
+  const domain = email.slice(email.indexOf('@') + 1);
+  return ORGANIZATIONS.find((o) => o.domain === domain)?.name ?? null;
+}
+
+function pickCustomer(rng: Rng, customers: SeedUser[], language: SeedLanguage): SeedUser {
+  // People mostly write in their own language; a few write in the other one.
+  const locale = language === 'de' ? 'de_DE' : 'en_US';
+  for (let tries = 0; tries < 8; tries++) {
+    const c = pick(rng, customers);
+    if (c.locale === locale || rng() < 0.15) return c;
+  }
+  return pick(rng, customers);
+}
+
+function pickTeam(rng: Rng, teams: SeedTeam[], spec: RequestTypeSpec): SeedTeam {
+  const own = teams.find((t) => t.name === spec.team && t.projectKey === spec.desk);
+  const others = teams.filter((t) => t.projectKey === spec.desk && t !== own);
+  if (own && (rng() < 0.88 || others.length === 0)) return own;
+  return others.length > 0 ? pick(rng, others) : (teams[0] as SeedTeam);
+}
+
+function slaGoals(): SeedSlaGoal[] {
+  const goals: SeedSlaGoal[] = [];
+  let id = 1;
+  for (const desk of DESKS) {
+    const byPriority = (hours: Record<string, number>): Record<string, number> =>
+      Object.fromEntries(Object.entries(hours).map(([p, h]) => [p, h * HOUR]));
+    goals.push({
+      id: String(id++),
+      name: SLA_TIME_TO_FIRST_RESPONSE,
+      projectKey: desk.key,
+      goalMsByPriority: byPriority(RESPONSE_GOAL_HOURS),
+    });
+    goals.push({
+      id: String(id++),
+      name: SLA_TIME_TO_RESOLUTION,
+      projectKey: desk.key,
+      goalMsByPriority: byPriority(RESOLUTION_GOAL_HOURS),
+    });
+  }
+  return goals;
+}
+
+function queuesFor(
+  desk: SeedServiceDesk,
+): { id: string; serviceDeskId: string; name: string; jql: string }[] {
+  const k = desk.projectKey;
+  const base = Number(desk.id) * 10;
+  return [
+    {
+      id: String(base + 1),
+      serviceDeskId: desk.id,
+      name: 'All open',
+      jql: `project = ${k} AND statusCategory != Done ORDER BY created ASC`,
+    },
+    {
+      id: String(base + 2),
+      serviceDeskId: desk.id,
+      name: 'Unassigned',
+      jql: `project = ${k} AND statusCategory != Done AND assignee is EMPTY ORDER BY created ASC`,
+    },
+    {
+      id: String(base + 3),
+      serviceDeskId: desk.id,
+      name: 'Recently resolved',
+      jql: `project = ${k} AND statusCategory = Done ORDER BY updated DESC`,
+    },
+  ];
+}
+
+function articles(rng: Rng): SeedArticle[] {
+  const out: SeedArticle[] = [];
+  REQUEST_TYPES.forEach((spec, i) => {
+    for (const language of ['en', 'de'] as const) {
+      const book = spec[language];
+      const title = fillSlots(book.summaries[0] ?? spec.name, rng, language);
+      const howTo = language === 'de' ? 'So gehen wir vor' : 'How we solve it';
+      const body = `${spec.description}\n\n${howTo}:\n${book.fixes.map((f) => `- ${fillSlots(f, rng, language)}`).join('\n')}`;
+      out.push({
+        id: String(100 + i * 2 + (language === 'de' ? 1 : 0)),
+        projectKey: spec.desk,
+        language,
+        title,
+        body,
+      });
+    }
+  });
+  return out;
+}
+
+function pickWeighted<T>(rng: Rng, items: readonly T[], weight: (item: T, index: number) => number): T {
+  const total = items.reduce((s, it, i) => s + weight(it, i), 0);
+  let r = rng() * total;
+  for (let i = 0; i < items.length; i++) {
+    r -= weight(items[i] as T, i);
+    if (r < 0) return items[i] as T;
+  }
+  return items[items.length - 1] as T;
+}
+
+function pickSome(rng: Rng, items: readonly string[], n: number): string[] {
+  const pool = [...items];
+  const out: string[] = [];
+  while (out.length < n && pool.length > 0)
+    out.push(pool.splice(Math.floor(rng() * pool.length), 1)[0] as string);
+  return out;
+}
+
+/** Log-normal around `median` with spread `sigma` (Box–Muller from the seeded generator). */
+function lognormal(rng: Rng, median: number, sigma: number): number {
+  const u = Math.max(rng(), 1e-12);
+  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+  return median * Math.exp(sigma * z);
+}
+
+/** A time between `from` and `to` on a weekday between 07:00 and 18:00 UTC, mostly. */
+function businessTime(rng: Rng, from: number, to: number): number {
+  for (let tries = 0; tries < 20; tries++) {
+    const t = from + Math.floor(rng() * (to - from));
+    const d = new Date(t);
+    const weekday = d.getUTCDay() >= 1 && d.getUTCDay() <= 5;
+    const hour = d.getUTCHours();
+    if ((weekday && hour >= 7 && hour < 18) || rng() < 0.04) return t;
+  }
+  return from + Math.floor(rng() * (to - from));
+}
+
+function startOfWorkday(t: number): number {
+  const d = new Date(t);
+  let day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 7, 0, 0);
+  while ([0, 6].includes(new Date(day).getUTCDay())) day -= DAY;
+  return day;
+}
+
+function hex(rng: Rng, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += Math.floor(rng() * 16).toString(16);
+  return s;
+}

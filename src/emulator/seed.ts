@@ -1,0 +1,140 @@
+/**
+ * What a Jira Service Management site holds, as plain data: the demo generator produces it, the
+ * emulator serves it over Jira's REST API, and the CSV writer exports it like Jira would.
+ * Texts are plain; the emulator turns them into ADF. Times are epoch ms.
+ */
+
+export type SeedLanguage = 'de' | 'en';
+
+export interface SeedUser {
+  accountId: string;
+  displayName: string;
+  email: string;
+  kind: 'agent' | 'admin' | 'customer';
+  /** Agents only. */
+  teamId: string | null;
+  /** Agents only: how many open tickets the agent can carry. */
+  capacity: number | null;
+  locale: 'de_DE' | 'en_US';
+}
+
+export interface SeedServiceDesk {
+  id: string;
+  projectId: string;
+  projectKey: string;
+  projectName: string;
+}
+
+export interface SeedRequestType {
+  id: string;
+  serviceDeskId: string;
+  name: string;
+  description: string;
+  issueType: string;
+}
+
+export interface SeedTeam {
+  id: string;
+  name: string;
+  projectKey: string;
+}
+
+export const SLA_TIME_TO_FIRST_RESPONSE = 'Time to first response';
+export const SLA_TIME_TO_RESOLUTION = 'Time to resolution';
+
+export interface SeedSlaGoal {
+  id: string;
+  name: typeof SLA_TIME_TO_FIRST_RESPONSE | typeof SLA_TIME_TO_RESOLUTION;
+  projectKey: string;
+  /** Goal per priority name; the clock runs 24/7 in this model. */
+  goalMsByPriority: Readonly<Record<string, number>>;
+}
+
+export interface SeedQueue {
+  id: string;
+  serviceDeskId: string;
+  name: string;
+  jql: string;
+}
+
+export interface SeedArticle {
+  id: string;
+  projectKey: string;
+  language: SeedLanguage;
+  title: string;
+  body: string;
+}
+
+export interface SeedComment {
+  authorId: string;
+  body: string;
+  created: number;
+  /** JSM internal note, not visible to the customer. */
+  internal: boolean;
+}
+
+export interface SeedLinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+/**
+ * A link as Jira's create-link call takes it: `{type: Duplicate, inwardKey: A, outwardKey: B}`
+ * reads "A duplicates B" (A lists B as its outward issue, B lists A as its inward issue).
+ */
+export interface SeedLink {
+  type: string;
+  inwardKey: string;
+  outwardKey: string;
+}
+
+export interface SeedTicket {
+  id: string;
+  key: string;
+  projectKey: string;
+  language: SeedLanguage;
+  summary: string;
+  description: string;
+  issueType: string;
+  requestTypeId: string | null;
+  priority: string | null;
+  components: string[];
+  labels: string[];
+  category: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+  reporterId: string;
+  organization: string | null;
+  status: string;
+  statusCategory: 'new' | 'indeterminate' | 'done';
+  resolution: string | null;
+  created: number;
+  updated: number;
+  resolved: number | null;
+  comments: SeedComment[];
+}
+
+/** Where the site keeps the values the app maps (a real site has its own ids). */
+export const SEED_FIELDS = {
+  requestType: 'customfield_10010',
+  team: 'customfield_10001',
+  organization: 'customfield_10002',
+  category: 'customfield_10060',
+} as const;
+
+export interface SiteSeed {
+  /** The site's "now" when generated; the emulator's clock starts here by default. */
+  now: number;
+  serviceDesks: SeedServiceDesk[];
+  requestTypes: SeedRequestType[];
+  teams: SeedTeam[];
+  users: SeedUser[];
+  slaGoals: SeedSlaGoal[];
+  queues: SeedQueue[];
+  articles: SeedArticle[];
+  linkTypes: SeedLinkType[];
+  tickets: SeedTicket[];
+  links: SeedLink[];
+}
