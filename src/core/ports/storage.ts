@@ -4,7 +4,13 @@
  * (src/adapters/sql). Every method is async; every id is Jira's numeric issue id as a string.
  */
 import type { AdminConfig } from '../../contracts/config';
-import type { AuditEntry, AuditQuery, FeedbackOutcome, FieldMetricsRow, JobStatus } from '../../contracts/admin';
+import type {
+  AuditEntry,
+  AuditQuery,
+  FeedbackOutcome,
+  FieldMetricsRow,
+  JobStatus,
+} from '../../contracts/admin';
 import type { CandidateFilter, CorpusStats, IndexEntry } from '../../engine/similar/types';
 import type { Ticket } from '../ticket';
 
@@ -149,7 +155,11 @@ export interface JobStateStore {
    * Writes `next` only if the stored revision still equals `expectedRevision` (0 = no record
    * yet). Returns the new record, or null when another worker got there first.
    */
-  compareAndSet(kind: JobKind, expectedRevision: number, next: Omit<JobRecord, 'revision'>): Promise<JobRecord | null>;
+  compareAndSet(
+    kind: JobKind,
+    expectedRevision: number,
+    next: Omit<JobRecord, 'revision'>,
+  ): Promise<JobRecord | null>;
 }
 
 export interface ConfigStore {

@@ -1,0 +1,63 @@
+import type { FieldMetricsRow } from '../../contracts/admin';
+import type { FeedbackEvent, FeedbackLog } from '../../core/ports/storage';
+import type { SqlDatabase } from './dialect';
+import { num } from './dialect';
+import { timeOrderedId, utcDay } from './log-ids';
+
+const COLUMN: Record<FeedbackEvent['outcome'], 'accepted' | 'replaced' | 'dismissed' | 'autoApplied'> = {
+  accepted: 'accepted',
+  replaced: 'replaced',
+  dismissed: 'dismissed',
+  'auto-applied': 'autoApplied',
+};
+
+/** Agents' decisions on suggestions, one row each, counted per day and field for the metrics page. */
+export class SqlFeedbackLog implements FeedbackLog {
+  constructor(private readonly sqlDb: SqlDatabase) {}
+
+  async append(e: FeedbackEvent): Promise<void> {
+    await this.sqlDb.db
+      .insertInto('tl_feedback')
+      .values({
+        id: timeOrderedId(e.at),
+        at_ms: e.at,
+        day: utcDay(e.at),
+        ticket_id: e.ticketId,
+        issue_key: e.issueKey,
+        field_id: e.fieldId,
+        outcome: e.outcome,
+        suggested: e.suggested,
+        chosen: e.chosen,
+        actor: e.actor,
+      })
+      .execute();
+  }
+
+  async dailyCounts(sinceMs: number): Promise<FieldMetricsRow[]> {
+    const rows = await this.sqlDb.db
+      .selectFrom('tl_feedback')
+      .select(['day', 'field_id', 'outcome', (eb) => eb.fn.countAll().as('n')])
+      .where('at_ms', '>=', sinceMs)
+      .groupBy(['day', 'field_id', 'outcome'])
+      .execute();
+    const byKey = new Map<string, FieldMetricsRow>();
+    for (const r of rows) {
+      if (!Object.hasOwn(COLUMN, r.outcome)) continue;
+      const column = COLUMN[r.outcome as FeedbackEvent['outcome']];
+      const key = `${r.day}\u0000${r.field_id}`;
+      const row = byKey.get(key) ?? {
+        day: r.day,
+        fieldId: r.field_id,
+        accepted: 0,
+        replaced: 0,
+        dismissed: 0,
+        autoApplied: 0,
+      };
+      row[column] += num(r.n);
+      byKey.set(key, row);
+    }
+    return [...byKey.values()].sort((a, b) =>
+      a.day < b.day ? -1 : a.day > b.day ? 1 : a.fieldId < b.fieldId ? -1 : a.fieldId > b.fieldId ? 1 : 0,
+    );
+  }
+}

@@ -1,0 +1,338 @@
+import type { CorpusStats, IndexEntry, CandidateFilter } from '../../engine/similar/types';
+import type { IndexDocInfo, SimilarIndexStore, TermPostings } from '../../core/ports/storage';
+import type { SqlDatabase } from './dialect';
+import { num, slices } from './dialect';
+import { decodeEntry, encodeEntry, storedTermHashes, termHash, unpackTf } from './index-codec';
+import type { EncodedEntry } from './index-codec';
+
+/** How long a writer may hold a ticket's index row before another may take it over. */
+export const INDEX_LEASE_MS = 30_000;
+const MAX_ATTEMPTS = 200;
+
+const EMPTY_TERMS = '[]';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What a claimed row held before: its term hashes (with packed tf) and whether it was counted. */
+interface Previous {
+  terms: Map<number, number>;
+  lengths: [number, number, number];
+  counted: boolean;
+}
+
+/**
+ * The similar-ticket index in SQL: `tl_index_docs` (one row per ticket, the entry itself),
+ * `tl_postings` (term hash, ticket, packed tf), `tl_terms` (document frequency per term hash)
+ * and `tl_index_stats` (ticket count and field length sums, one row).
+ *
+ * Forge SQL has no multi-statement transactions, so a writer first claims the ticket's row by
+ * compare-and-set on `rev` with a lease (`lock_until`), then rewrites that ticket's postings and
+ * adjusts the counters with atomic `x = x + d` updates, then releases the row. Two writers on the
+ * same ticket take turns; writers on different tickets only meet in those atomic updates.
+ */
+export class SqlSimilarIndexStore implements SimilarIndexStore {
+  private statsRowReady = false;
+
+  constructor(
+    private readonly sqlDb: SqlDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async put(entry: IndexEntry): Promise<void> {
+    const next = encodeEntry(entry);
+    const claim = await this.claim(entry.id, next.digest);
+    if (claim === null) return;
+    const newTerms = storedTermHashes(next.terms);
+    const lengths: [number, number, number] = [next.len_summary, next.len_description, next.len_comments];
+    await this.rewrite(entry.id, claim.previous, newTerms, lengths, true);
+    await this.release(entry.id, claim.rev, next);
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    for (const id of new Set(ids)) {
+      const claim = await this.claim(id, null);
+      if (claim === null) continue;
+      await this.rewrite(id, claim.previous, new Map<number, number>(), [0, 0, 0], false);
+      await this.sqlDb.db
+        .deleteFrom('tl_index_docs')
+        .where('ticket_id', '=', id)
+        .where('rev', '=', claim.rev)
+        .execute();
+    }
+  }
+
+  /**
+   * Takes the ticket's row for writing. `digest` null means removal. Returns null when there is
+   * nothing to do (same entry already stored; removing an absent ticket).
+   */
+  private async claim(
+    id: string,
+    digest: string | null,
+  ): Promise<{ rev: number; previous: Previous } | null> {
+    const { db } = this.sqlDb;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const cur = await db
+        .selectFrom('tl_index_docs')
+        .select(['rev', 'lock_until', 'digest', 'terms', 'len_summary', 'len_description', 'len_comments'])
+        .where('ticket_id', '=', id)
+        .executeTakeFirst();
+      const now = this.now();
+      if (cur !== undefined && num(cur.lock_until) > now) {
+        await sleep(Math.min(200, 5 * (attempt + 1)));
+        continue;
+      }
+      if (cur === undefined) {
+        if (digest === null) return null;
+        const r = await db
+          .insertInto('tl_index_docs')
+          .ignore()
+          .values({ ...placeholder(id), rev: 1, lock_until: now + INDEX_LEASE_MS })
+          .executeTakeFirst();
+        if (num(r.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+        return { rev: 1, previous: { terms: new Map<number, number>(), lengths: [0, 0, 0], counted: false } };
+      }
+      if (digest !== null && cur.digest === digest) return null;
+      const rev = num(cur.rev);
+      const r = await db
+        .updateTable('tl_index_docs')
+        .set({ rev: rev + 1, lock_until: now + INDEX_LEASE_MS })
+        .where('ticket_id', '=', id)
+        .where('rev', '=', rev)
+        .executeTakeFirst();
+      if (num(r.numUpdatedRows) === 0) continue;
+      const counted = cur.digest !== '';
+      return {
+        rev: rev + 1,
+        previous: {
+          terms: counted ? storedTermHashes(cur.terms) : new Map<number, number>(),
+          lengths: counted
+            ? [num(cur.len_summary), num(cur.len_description), num(cur.len_comments)]
+            : [0, 0, 0],
+          counted,
+        },
+      };
+    }
+    throw new Error(`index row of ticket ${id} stayed locked after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /** Replaces the ticket's postings and moves the counters from `previous` to the new state. */
+  private async rewrite(
+    id: string,
+    previous: Previous,
+    terms: Map<number, number>,
+    lengths: [number, number, number],
+    counted: boolean,
+  ): Promise<void> {
+    const { db, maxParams } = this.sqlDb;
+    // Clear every hash either version has: a writer that crashed halfway may have left some.
+    const touched = [...new Set([...previous.terms.keys(), ...terms.keys()])];
+    for (const part of slices(touched, maxParams)) {
+      await db.deleteFrom('tl_postings').where('ticket_id', '=', id).where('term_hash', 'in', part).execute();
+    }
+    const rows = [...terms].map(([term_hash, tf]) => ({ term_hash, ticket_id: id, tf }));
+    for (const part of slices(rows, Math.floor(maxParams / 3)))
+      await db.insertInto('tl_postings').values(part).execute();
+
+    const added = [...terms.keys()].filter((h) => !previous.terms.has(h));
+    const removed = [...previous.terms.keys()].filter((h) => !terms.has(h));
+    for (const part of slices(added, Math.floor(maxParams / 2))) {
+      await db
+        .insertInto('tl_terms')
+        .ignore()
+        .values(part.map((term_hash) => ({ term_hash, df: 0 })))
+        .execute();
+      await db
+        .updateTable('tl_terms')
+        .set((eb) => ({ df: eb('df', '+', 1) }))
+        .where('term_hash', 'in', part)
+        .execute();
+    }
+    // Terms whose df falls to 0 stay as rows: deleting them would race with a concurrent add.
+    for (const part of slices(removed, maxParams)) {
+      await db
+        .updateTable('tl_terms')
+        .set((eb) => ({ df: eb('df', '-', 1) }))
+        .where('term_hash', 'in', part)
+        .execute();
+    }
+    await this.adjustStats((counted ? 1 : 0) - (previous.counted ? 1 : 0), [
+      lengths[0] - previous.lengths[0],
+      lengths[1] - previous.lengths[1],
+      lengths[2] - previous.lengths[2],
+    ]);
+  }
+
+  private async adjustStats(documents: number, lengths: [number, number, number]): Promise<void> {
+    if (documents === 0 && lengths.every((d) => d === 0)) return;
+    const { db } = this.sqlDb;
+    if (!this.statsRowReady) {
+      await db
+        .insertInto('tl_index_stats')
+        .ignore()
+        .values({ id: 1, documents: 0, len_summary: 0, len_description: 0, len_comments: 0 })
+        .execute();
+      this.statsRowReady = true;
+    }
+    await db
+      .updateTable('tl_index_stats')
+      .set((eb) => ({
+        documents: eb('documents', '+', documents),
+        len_summary: eb('len_summary', '+', lengths[0]),
+        len_description: eb('len_description', '+', lengths[1]),
+        len_comments: eb('len_comments', '+', lengths[2]),
+      }))
+      .where('id', '=', 1)
+      .execute();
+  }
+
+  private async release(id: string, rev: number, next: EncodedEntry): Promise<void> {
+    const { ticket_id: _id, ...columns } = next;
+    await this.sqlDb.db
+      .updateTable('tl_index_docs')
+      .set({ ...columns, rev: rev + 1, lock_until: 0 })
+      .where('ticket_id', '=', id)
+      .where('rev', '=', rev)
+      .execute();
+  }
+
+  async stats(): Promise<CorpusStats> {
+    const row = await this.sqlDb.db
+      .selectFrom('tl_index_stats')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    if (row === undefined) return { documents: 0, lengthSums: [0, 0, 0] };
+    return {
+      documents: num(row.documents),
+      lengthSums: [num(row.len_summary), num(row.len_description), num(row.len_comments)],
+    };
+  }
+
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const byHash = new Map<number, string[]>();
+    for (const t of new Set(terms)) {
+      const h = termHash(t);
+      byHash.set(h, [...(byHash.get(h) ?? []), t]);
+    }
+    const out = new Map<string, number>();
+    for (const part of slices([...byHash.keys()], this.sqlDb.maxParams)) {
+      const rows = await this.sqlDb.db
+        .selectFrom('tl_terms')
+        .select(['term_hash', 'df'])
+        .where('term_hash', 'in', part)
+        .execute();
+      for (const r of rows)
+        for (const t of byHash.get(num(r.term_hash)) ?? []) out.set(t, Math.max(0, num(r.df)));
+    }
+    return out;
+  }
+
+  async postings(
+    terms: readonly string[],
+    filter: CandidateFilter,
+    maxPerTerm: number,
+  ): Promise<TermPostings[]> {
+    const dfs = await this.documentFrequencies(terms);
+    const out = new Map<string, TermPostings>();
+    const wanted = new Map<number, string>();
+    for (const term of new Set(terms)) {
+      const df = dfs.get(term) ?? 0;
+      out.set(term, { term, df, postings: [] });
+      if (df > 0 && df <= maxPerTerm) wanted.set(termHash(term), term);
+    }
+    const rows = await this.postingRows([...wanted.keys()], filter);
+    for (const r of rows) {
+      const term = wanted.get(r.term_hash);
+      if (term !== undefined) out.get(term)?.postings.push({ id: r.ticket_id, tf: unpackTf(r.tf) });
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * Postings of these term hashes joined with their tickets' rows (lengths for BM25F), only for
+   * tickets passing the project / time filter; `excludeIds` is left to the scorer.
+   */
+  async postingRows(
+    hashes: readonly number[],
+    filter: CandidateFilter,
+  ): Promise<{ term_hash: number; ticket_id: string; tf: number; lengths: [number, number, number] }[]> {
+    const out: { term_hash: number; ticket_id: string; tf: number; lengths: [number, number, number] }[] = [];
+    for (const part of slices(hashes, this.sqlDb.maxParams - 3)) {
+      let q = this.sqlDb.db
+        .selectFrom('tl_postings as p')
+        .innerJoin('tl_index_docs as d', 'd.ticket_id', 'p.ticket_id')
+        .select([
+          'p.term_hash',
+          'p.ticket_id',
+          'p.tf',
+          'd.len_summary',
+          'd.len_description',
+          'd.len_comments',
+        ])
+        .where('p.term_hash', 'in', part)
+        .where('d.digest', '<>', '');
+      if (filter.project !== undefined) q = q.where('d.project', '=', filter.project);
+      if (filter.createdFromMs !== undefined) q = q.where('d.created_ms', '>=', filter.createdFromMs);
+      if (filter.createdBeforeMs !== undefined) q = q.where('d.created_ms', '<', filter.createdBeforeMs);
+      for (const r of await q.execute()) {
+        out.push({
+          term_hash: num(r.term_hash),
+          ticket_id: r.ticket_id,
+          tf: num(r.tf),
+          lengths: [num(r.len_summary), num(r.len_description), num(r.len_comments)],
+        });
+      }
+    }
+    return out;
+  }
+
+  async docs(ids: readonly string[]): Promise<Map<string, IndexDocInfo>> {
+    const out = new Map<string, IndexDocInfo>();
+    for (const e of await this.entries(ids)) {
+      const { terms: _terms, ...info } = e;
+      out.set(e.id, info);
+    }
+    return out;
+  }
+
+  async entries(ids: readonly string[]): Promise<IndexEntry[]> {
+    const found = new Map<string, IndexEntry>();
+    for (const part of slices([...new Set(ids)], this.sqlDb.maxParams)) {
+      const rows = await this.sqlDb.db
+        .selectFrom('tl_index_docs')
+        .select([
+          'ticket_id',
+          'created_ms',
+          'project',
+          'len_summary',
+          'len_description',
+          'len_comments',
+          'facets',
+          'signature',
+          'terms',
+        ])
+        .where('ticket_id', 'in', part)
+        .where('digest', '<>', '')
+        .execute();
+      for (const r of rows) {
+        const e = decodeEntry(r, num);
+        if (e !== null) found.set(r.ticket_id, e);
+      }
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+}
+
+function placeholder(id: string): Omit<EncodedEntry, never> {
+  return {
+    ticket_id: id,
+    digest: '',
+    created_ms: null,
+    project: '',
+    len_summary: 0,
+    len_description: 0,
+    len_comments: 0,
+    facets: '[]',
+    signature: '',
+    terms: EMPTY_TERMS,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Storage } from '../../core/ports/storage';
+import { SqlAuditLog } from './audit-repo';
+import type { SqlDatabase } from './dialect';
+import { SqlFeedbackLog } from './feedback-repo';
+import { SqlSimilarIndexStore } from './index-repo';
+import { SqlJobStateStore } from './job-repo';
+import { SqlModelStore } from './model-repo';
+import { SqlSuggestionStore } from './suggestion-repo';
+import { SqlTicketStore } from './ticket-repo';
+
+/** The SQL implementation of every storage port, over one migrated database of any flavour. */
+export interface SqlStorage extends Storage {
+  index: SqlSimilarIndexStore;
+}
+
+export function createSqlStorage(sqlDb: SqlDatabase, now: () => number = Date.now): SqlStorage {
+  const index = new SqlSimilarIndexStore(sqlDb, now);
+  const suggestions = new SqlSuggestionStore(sqlDb);
+  const derived = {
+    async removeDerived(ids: readonly string[]) {
+      await index.remove(ids);
+      await suggestions.delete(ids);
+    },
+  };
+  return {
+    tickets: new SqlTicketStore(sqlDb, derived),
+    index,
+    models: new SqlModelStore(sqlDb, now),
+    suggestions,
+    feedback: new SqlFeedbackLog(sqlDb),
+    audit: new SqlAuditLog(sqlDb),
+    jobs: new SqlJobStateStore(sqlDb),
+  };
+}

@@ -1,0 +1,192 @@
+import type { Selectable } from 'kysely';
+import type { Page, PageRequest, TicketStore, UpsertOutcome } from '../../core/ports/storage';
+import { Ticket } from '../../core/ticket';
+import { InputError } from '../../engine/errors';
+import type { SqlDatabase } from './dialect';
+import { num, slices } from './dialect';
+import { readJson } from './json-column';
+import type { TicketRow } from './schema';
+
+/** Largest page any list call returns, whatever the caller asks for. */
+export const MAX_PAGE = 500;
+
+/** What deleting a ticket must also clean up (its index entry, its suggestions). */
+export interface DerivedData {
+  removeDerived(ids: readonly string[]): Promise<void>;
+}
+
+const toRow = (t: Ticket): TicketRow => ({
+  id: t.id,
+  issue_key: t.key,
+  project_key: t.projectKey,
+  is_open: t.statusCategory === 'done' ? 0 : 1,
+  created_ms: t.created,
+  updated_ms: t.updated,
+  resolved_ms: t.resolved,
+  doc: JSON.stringify(t),
+});
+
+const clampLimit = (limit: number): number => Math.min(MAX_PAGE, Math.max(1, Math.floor(limit) || 1));
+
+/**
+ * Tickets in `tl_tickets`: indexed columns for lookups and lists, the whole ticket as JSON.
+ * Upserts need no transaction: a conditional UPDATE (only if the stored `updated` is older)
+ * and an INSERT IGNORE, each atomic on its row, make concurrent and reordered writes converge
+ * on the newest version.
+ */
+export class SqlTicketStore implements TicketStore {
+  constructor(
+    private readonly sqlDb: SqlDatabase,
+    private readonly derived: DerivedData,
+  ) {}
+
+  async upsert(input: Ticket): Promise<UpsertOutcome> {
+    const ticket = Ticket.parse(input);
+    const row = toRow(ticket);
+    if (await this.updateIfNewer(row)) return 'updated';
+    const inserted = await this.sqlDb.db.insertInto('tl_tickets').ignore().values(row).executeTakeFirst();
+    if (num(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'inserted';
+    // Another writer inserted it between our two statements: compare again.
+    return (await this.updateIfNewer(row)) ? 'updated' : 'stale';
+  }
+
+  private async updateIfNewer(row: TicketRow): Promise<boolean> {
+    const { id, ...rest } = row;
+    const r = await this.sqlDb.db
+      .updateTable('tl_tickets')
+      .set(rest)
+      .where('id', '=', id)
+      .where('updated_ms', '<', row.updated_ms)
+      .executeTakeFirst();
+    return num(r.numUpdatedRows) > 0;
+  }
+
+  async get(id: string): Promise<Ticket | null> {
+    const row = await this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select('doc')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? null : readJson(row.doc, Ticket);
+  }
+
+  async getByKey(key: string): Promise<Ticket | null> {
+    const row = await this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select('doc')
+      .where('issue_key', '=', key)
+      .executeTakeFirst();
+    return row === undefined ? null : readJson(row.doc, Ticket);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Ticket[]> {
+    const found = new Map<string, Ticket>();
+    for (const part of slices([...new Set(ids)], this.sqlDb.maxParams)) {
+      const rows = await this.sqlDb.db
+        .selectFrom('tl_tickets')
+        .select(['id', 'doc'])
+        .where('id', 'in', part)
+        .execute();
+      for (const r of rows) {
+        const t = readJson(r.doc, Ticket);
+        if (t !== null) found.set(r.id, t);
+      }
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async listOpen(page: PageRequest): Promise<Page<Ticket>> {
+    const limit = clampLimit(page.limit);
+    let q = this.sqlDb.db.selectFrom('tl_tickets').select(['id', 'doc']).where('is_open', '=', 1);
+    if (page.after != null) q = q.where('id', '>', page.after);
+    const rows = await q
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+    return toPage(rows, limit, (r) => r.id);
+  }
+
+  async listResolvedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>> {
+    const limit = clampLimit(page.limit);
+    const cursor = parseResolvedCursor(page.after);
+    let q = this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select(['id', 'doc', 'resolved_ms'])
+      .where('resolved_ms', '>=', sinceMs);
+    if (cursor !== null) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('resolved_ms', '>', cursor.at),
+          eb.and([eb('resolved_ms', '=', cursor.at), eb('id', '>', cursor.id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('resolved_ms')
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+    return toPage(rows, limit, (r) => `${num(r.resolved_ms)}:${r.id}`);
+  }
+
+  async count(filter: { open?: boolean } = {}): Promise<number> {
+    let q = this.sqlDb.db.selectFrom('tl_tickets').select((eb) => eb.fn.countAll().as('n'));
+    if (filter.open !== undefined) q = q.where('is_open', '=', filter.open ? 1 : 0);
+    const row = await q.executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    await this.derived.removeDerived([id]);
+    const r = await this.sqlDb.db.deleteFrom('tl_tickets').where('id', '=', id).executeTakeFirst();
+    return num(r.numDeletedRows) > 0;
+  }
+
+  async purgeOlderThan(cutoffMs: number, limit: number): Promise<{ purged: number; more: boolean }> {
+    const n = clampLimit(limit);
+    const rows = await this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select('id')
+      .where('is_open', '=', 0)
+      .where('updated_ms', '<', cutoffMs)
+      .orderBy('updated_ms')
+      .limit(n + 1)
+      .execute();
+    const ids = rows.slice(0, n).map((r) => r.id);
+    if (ids.length === 0) return { purged: 0, more: false };
+    // Derived data first: a crash in between leaves a ticket without index, never the reverse.
+    await this.derived.removeDerived(ids);
+    let purged = 0;
+    for (const part of slices(ids, this.sqlDb.maxParams)) {
+      const r = await this.sqlDb.db
+        .deleteFrom('tl_tickets')
+        .where('id', 'in', part)
+        .where('is_open', '=', 0)
+        .where('updated_ms', '<', cutoffMs)
+        .executeTakeFirst();
+      purged += num(r.numDeletedRows);
+    }
+    return { purged, more: rows.length > n };
+  }
+}
+
+function toPage<R extends Pick<Selectable<TicketRow>, 'doc'>>(
+  rows: R[],
+  limit: number,
+  cursorOf: (r: R) => string,
+): Page<Ticket> {
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.flatMap((r) => readJson(r.doc, Ticket) ?? []),
+    next: rows.length > limit && last !== undefined ? cursorOf(last) : null,
+  };
+}
+
+function parseResolvedCursor(after: string | null | undefined): { at: number; id: string } | null {
+  if (after == null) return null;
+  const m = /^(-?\d{1,16}):(\d{1,18})$/.exec(after);
+  if (m === null)
+    throw new InputError('bad_argument', `not a resolved-tickets cursor: ${after.slice(0, 60)}`);
+  return { at: Number(m[1]), id: m[2] as string };
+}
