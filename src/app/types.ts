@@ -4,7 +4,8 @@ import type { Engines } from '../core/ports/engines';
 import type { JiraClientFactory, JiraIssue } from '../core/ports/jira';
 import type { Logger } from '../core/ports/logger';
 import type { QueuePort } from '../core/ports/queue';
-import type { ConfigStore, Storage } from '../core/ports/storage';
+import type { ConfigStore } from '../core/ports/storage';
+import type { SqlStorage } from '../adapters/sql/storage';
 import type { Ticket } from '../core/ticket';
 
 /** Turns Jira's issue JSON into the app's Ticket (src/adapters/jira owns the mapping). */
@@ -18,7 +19,8 @@ export interface IssueMapper {
 /** Everything the app needs from the outside: Forge adapters in production, local ones elsewhere. */
 export interface AppDeps {
   jira: JiraClientFactory;
-  storage: Storage;
+  /** The SQL storage (Forge SQL, MariaDB or SQLite underneath): similar search runs in SQL. */
+  storage: SqlStorage;
   config: ConfigStore;
   queue: QueuePort;
   clock: Clock;
@@ -38,7 +40,10 @@ export interface ResolverContext {
   issueKey?: string;
 }
 
-export type ResolverHandler = (payload: unknown, context: ResolverContext) => Promise<ResolverResult<unknown>>;
+export type ResolverHandler = (
+  payload: unknown,
+  context: ResolverContext,
+) => Promise<ResolverResult<unknown>>;
 
 export interface App {
   resolvers: Record<ResolverKey, ResolverHandler>;
@@ -46,8 +51,11 @@ export interface App {
   handleIssueEvent(event: unknown): Promise<void>;
   /** The app was installed: queues the first backfill. */
   handleInstalled(): Promise<void>;
-  /** One queue message; throws RetryLaterError to be redelivered later. */
-  consume(message: unknown): Promise<void>;
+  /**
+   * One queue message; throws RetryLaterError to be redelivered later. On the queue's last
+   * attempt (`finalAttempt`) a transient failure is final too, and a failed job is recorded.
+   */
+  consume(message: unknown, options?: { finalAttempt?: boolean }): Promise<void>;
   scheduled: {
     slaSweep(): Promise<void>;
     retrain(): Promise<void>;

@@ -25,7 +25,16 @@ export const Ticket = z.object({
   /** Plain text, bounded (the text pipeline keeps a sample of long logs). */
   description: z.string().max(100_000),
   /** Plain-text comments, oldest first, the last few kept. */
-  comments: z.array(z.object({ author: z.string().max(200), body: z.string().max(20_000), created: z.number(), internal: z.boolean() })).max(50),
+  comments: z
+    .array(
+      z.object({
+        author: z.string().max(200),
+        body: z.string().max(20_000),
+        created: z.number(),
+        internal: z.boolean(),
+      }),
+    )
+    .max(50),
   issueType: z.string().max(100),
   requestType: z.string().max(200).nullable(),
   priority: z.string().max(100).nullable(),

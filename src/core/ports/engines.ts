@@ -29,6 +29,8 @@ export interface FieldModel {
   readonly labels: readonly string[];
   /** The precision target its thresholds were fitted for. */
   readonly targetPrecision: number;
+  /** Classes left out of training for too few examples. */
+  readonly excluded: readonly { label: string; count: number }[];
   predict(ticket: Ticket): FieldPrediction;
 }
 
@@ -68,7 +70,9 @@ export interface RouteContext {
 
 export interface RoutingEngine {
   /** Validates admin rules; `issues` name the path of each problem. */
-  validateRules(rules: unknown): { ok: true; rules: unknown[] } | { ok: false; issues: { path: string; message: string }[] };
+  validateRules(
+    rules: unknown,
+  ): { ok: true; rules: unknown[] } | { ok: false; issues: { path: string; message: string }[] };
   suggest(ticket: Ticket, context: RouteContext): RoutingSuggestion;
   /** Which of `tickets` the rule matches (for the admin's dry run). */
   matches(rule: unknown, tickets: readonly Ticket[]): boolean[];
@@ -76,12 +80,14 @@ export interface RoutingEngine {
 
 export interface SlaEngine {
   /** Breach risk of the ticket's most urgent running SLA, or null when none is running. */
-  score(ticket: Ticket, metrics: readonly SlaMetric[], now: number): SlaRisk | null;
+  score(ticket: Ticket, metrics: readonly SlaMetric[], locale: 'en' | 'de'): Promise<SlaRisk | null>;
+  /** Refits the time-to-resolution history the risk is scored against. */
+  train(tickets: readonly Ticket[], now: number): Promise<void>;
 }
 
 export interface QualityEngine {
   /** Data-quality findings over a sample of tickets (empty fields, skewed classes, ...). */
-  findings(tickets: readonly Ticket[]): QualityFinding[];
+  findings(tickets: readonly Ticket[], fields: AdminConfig['fields']): QualityFinding[];
 }
 
 export interface Engines {

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { AuditQuery, DryRunRequest, MetricsQuery } from '../contracts/admin';
+import type { AdminMetrics, AdminStatus, AuditEntry, DryRunResult, JobStatus } from '../contracts/admin';
+import { AdminConfig } from '../contracts/config';
+import { startBackfill } from './backfill';
+import type { CoreContext } from './context';
+import { AppError } from './errors';
+import { idleStatus, updateJob } from './jobs';
+import { parsePayload } from './payload';
+import type { Page } from './ports/storage';
+import type { Ticket } from './ticket';
+
+/** The admin page's whole configuration fits in this (200 rules, 500 away entries). */
+const MAX_CONFIG_BYTES = 256 * 1024;
+const FINDINGS_SAMPLE = 500;
+const Empty = z.object({}).strict();
+
+/** Admin resolvers serve only Jira administrators (Jira's own ADMINISTER permission). */
+export async function requireAdmin(ctx: CoreContext, accountId: string): Promise<void> {
+  const granted = await ctx.jira.asUser(accountId).getMyPermissions({ permissions: ['ADMINISTER'] });
+  if (granted.get('ADMINISTER') !== true)
+    throw new AppError('forbidden', 'Only Jira administrators can use the Triage Lens admin page.');
+}
+
+export async function getConfig(ctx: CoreContext, payload: unknown): Promise<AdminConfig> {
+  parsePayload(Empty, payload);
+  return ctx.config();
+}
+
+export async function saveConfig(
+  ctx: CoreContext,
+  payload: unknown,
+  accountId: string,
+): Promise<AdminConfig> {
+  const config = parsePayload(AdminConfig, payload, MAX_CONFIG_BYTES);
+  const ids = config.fields.map((f) => f.fieldId);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate !== undefined)
+    throw new AppError('bad_request', 'Invalid configuration', [
+      { path: `fields.${ids.lastIndexOf(duplicate)}.fieldId`, message: `${duplicate} is configured twice` },
+    ]);
+  const rules = ctx.engines.routing.validateRules(config.rules);
+  if (!rules.ok) {
+    throw new AppError(
+      'bad_request',
+      'Invalid routing rules',
+      rules.issues.map((i) => ({
+        path: i.path.startsWith('rules') ? i.path : `rules.${i.path}`,
+        message: i.message,
+      })),
+    );
+  }
+  const previous = await ctx.config();
+  await ctx.configStore.save(config);
+  const changed = config.fields.filter(
+    (f) => previous.fields.find((p) => p.fieldId === f.fieldId)?.mode !== f.mode,
+  );
+  await ctx.storage.audit.append({
+    at: ctx.clock.now(),
+    actor: accountId,
+    issueKey: '',
+    action: 'config-save',
+    fieldId: null,
+    before: null,
+    after:
+      changed
+        .map((f) => `${f.fieldId}=${f.mode}`)
+        .join(', ')
+        .slice(0, 500) || null,
+    reason: null,
+  });
+  return config;
+}
+
+export async function status(ctx: CoreContext, payload: unknown): Promise<AdminStatus> {
+  parsePayload(Empty, payload);
+  const config = await ctx.config();
+  const kinds = ['backfill', 'train', 'sla-sweep'] as const;
+  const jobs = await Promise.all(
+    kinds.map(async (k) => (await ctx.storage.jobs.get(k))?.status ?? idleStatus(k)),
+  );
+  const fields = (await Promise.all(config.fields.map((f) => ctx.models.quality(f.fieldId)))).filter(
+    (q) => q !== null,
+  );
+  const sample = await ctx.storage.tickets.listResolvedSince(0, { limit: FINDINGS_SAMPLE });
+  return {
+    tickets: await ctx.storage.tickets.count(),
+    jobs,
+    fields,
+    findings: ctx.engines.quality.findings(sample.items, config.fields),
+  };
+}
+
+export async function requestTrain(ctx: CoreContext, payload: unknown): Promise<JobStatus> {
+  const req = parsePayload(
+    z
+      .object({
+        fieldIds: z
+          .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/))
+          .max(30)
+          .optional(),
+      })
+      .strict(),
+    payload,
+  );
+  const written = await updateJob(ctx.storage.jobs, 'train', (current) =>
+    current?.status.state === 'queued'
+      ? null
+      : { status: { ...idleStatus('train'), state: 'queued' }, cursor: null },
+  );
+  if (written) await ctx.queue.push([{ kind: 'train', ...(req.fieldIds ? { fieldIds: req.fieldIds } : {}) }]);
+  return (await ctx.storage.jobs.get('train'))?.status ?? idleStatus('train');
+}
+
+export async function requestBackfill(ctx: CoreContext, payload: unknown): Promise<JobStatus> {
+  parsePayload(Empty, payload);
+  await startBackfill(ctx);
+  return (await ctx.storage.jobs.get('backfill'))?.status ?? idleStatus('backfill');
+}
+
+export async function dryRun(ctx: CoreContext, payload: unknown): Promise<DryRunResult> {
+  const req = parsePayload(DryRunRequest, payload, 64 * 1024);
+  const checked = ctx.engines.routing.validateRules([req.rule]);
+  if (!checked.ok)
+    throw new AppError(
+      'bad_request',
+      'Invalid rule',
+      checked.issues.map((i) => ({ path: i.path.replace(/^(rules\.)?0\.?/, 'rule.'), message: i.message })),
+    );
+  let scanned = 0;
+  let matched = 0;
+  const destinations = new Map<string, number>();
+  const examples: string[] = [];
+  let after: string | null = null;
+  do {
+    const page: Page<Ticket> = await ctx.storage.tickets.listResolvedSince(0, {
+      limit: Math.min(1000, req.limit - scanned),
+      after,
+    });
+    const hits = ctx.engines.routing.matches(req.rule, page.items);
+    page.items.forEach((t, i) => {
+      if (!hits[i]) return;
+      matched++;
+      const destination = t.team ?? t.assigneeId ?? '(unassigned)';
+      destinations.set(destination, (destinations.get(destination) ?? 0) + 1);
+      if (examples.length < 10) examples.push(t.key);
+    });
+    scanned += page.items.length;
+    after = page.next;
+  } while (after !== null && scanned < req.limit);
+  const actualDestinations = [...destinations]
+    .map(([destination, count]) => ({ destination, count }))
+    .sort((a, b) => b.count - a.count || a.destination.localeCompare(b.destination))
+    .slice(0, 20);
+  return { scanned, matched, actualDestinations, examples };
+}
+
+export async function metrics(ctx: CoreContext, payload: unknown): Promise<AdminMetrics> {
+  const req = parsePayload(MetricsQuery, payload);
+  const since = ctx.clock.now() - req.days * 86_400_000;
+  return { fields: await ctx.storage.feedback.dailyCounts(since), sla: [] };
+}
+
+export async function audit(
+  ctx: CoreContext,
+  payload: unknown,
+): Promise<{ entries: AuditEntry[]; next: string | null }> {
+  const query = parsePayload(AuditQuery, payload);
+  const page = await ctx.storage.audit.query(query);
+  return { entries: page.items, next: page.next };
+}

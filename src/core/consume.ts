@@ -1,0 +1,66 @@
+import { runBackfill } from './backfill';
+import type { CoreContext } from './context';
+import { isTransient } from './errors';
+import { ingestIssue } from './ingest';
+import { idleStatus, updateJob } from './jobs';
+import { QueueMessage, RetryLaterError } from './ports/queue';
+import { slaSweep } from './sla-sweep';
+import { train } from './train';
+
+/** Seconds before a transient failure is tried again (Forge allows up to 900). */
+export const RETRY_AFTER_SECONDS = 60;
+
+/**
+ * Runs one queue message. A message that does not validate is logged and dropped (redelivering
+ * it would fail the same way); a transient failure (rate limit, 5xx, a garbled body) becomes a
+ * RetryLaterError so the queue tries again; anything else is final and, for a job, recorded.
+ */
+export async function consume(ctx: CoreContext, raw: unknown, finalAttempt = false): Promise<void> {
+  const parsed = QueueMessage.safeParse(raw);
+  if (!parsed.success) {
+    ctx.logger.warn('dropped an invalid queue message');
+    return;
+  }
+  const message = parsed.data;
+  try {
+    switch (message.kind) {
+      case 'ingest':
+        await ingestIssue(ctx, message.issueId);
+        return;
+      case 'backfill':
+        await runBackfill(ctx, message.runId);
+        return;
+      case 'train':
+        await train(ctx, message.fieldIds);
+        return;
+      case 'sla-sweep':
+        await slaSweep(ctx, message.cursor);
+        return;
+    }
+  } catch (error) {
+    if (isTransient(error) && !finalAttempt) {
+      throw error instanceof RetryLaterError
+        ? error
+        : new RetryLaterError(
+            RETRY_AFTER_SECONDS,
+            error instanceof Error ? error.message : 'transient failure',
+          );
+    }
+    if (message.kind === 'backfill') await failJob(ctx, error);
+    ctx.logger.error('queue message failed', { kind: message.kind, error: String(error).slice(0, 300) });
+    throw error;
+  }
+}
+
+async function failJob(ctx: CoreContext, error: unknown): Promise<void> {
+  const finishedAt = new Date(ctx.clock.now()).toISOString();
+  await updateJob(ctx.storage.jobs, 'backfill', (current) => ({
+    status: {
+      ...(current?.status ?? idleStatus('backfill')),
+      state: 'failed',
+      finishedAt,
+      error: String(error).slice(0, 500),
+    },
+    cursor: current?.cursor ?? null,
+  }));
+}

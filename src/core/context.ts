@@ -1,0 +1,29 @@
+import type { AdminConfig } from '../contracts/config';
+import type { ModelRepository } from './models';
+import type { Clock } from './ports/clock';
+import type { Engines } from './ports/engines';
+import type { JiraClientFactory, JiraIssue } from './ports/jira';
+import type { Logger } from './ports/logger';
+import type { QueuePort } from './ports/queue';
+import type { ConfigStore, Storage } from './ports/storage';
+import type { Ticket } from './ticket';
+
+export interface IssueMapping {
+  fields: readonly string[];
+  toTicket(issue: JiraIssue): Ticket;
+}
+
+/** What every use-case runs with: the ports, the engines and the per-invocation model cache. */
+export interface CoreContext {
+  jira: JiraClientFactory;
+  storage: Storage;
+  configStore: ConfigStore;
+  queue: QueuePort;
+  clock: Clock;
+  logger: Logger;
+  engines: Engines;
+  models: ModelRepository;
+  issues: IssueMapping;
+  /** The configuration, loaded at most once per invocation. */
+  config(): Promise<AdminConfig>;
+}

@@ -1,0 +1,65 @@
+import type { CoreContext } from './context';
+import { autoApply } from './auto-apply';
+import { computeSuggestions } from './compute';
+import { isJiraError } from './ports/jira';
+import { parseStoredSuggestions } from './suggestions';
+import type { Ticket } from './ticket';
+
+/** How often one ingest re-derives when a concurrent consumer stored a newer ticket meanwhile. */
+const MAX_CONVERGE_ROUNDS = 3;
+
+export type IngestOutcome = 'indexed' | 'unchanged' | 'deleted';
+
+/**
+ * Brings one issue's stored state up to date with Jira. The issue is always refetched (events
+ * can be late, duplicated or reordered, so their payload is not trusted as current); the ticket
+ * store keeps the newer `updated`, and the derived data (index entry, suggestions) is rederived
+ * until it matches the stored ticket, so two consumers racing on one issue converge.
+ */
+export async function ingestIssue(ctx: CoreContext, issueId: string): Promise<IngestOutcome> {
+  let fetched: Ticket;
+  try {
+    fetched = ctx.issues.toTicket(await ctx.jira.asApp().getIssue(issueId, ctx.issues.fields));
+  } catch (error) {
+    if (isJiraError(error) && error.kind === 'not_found') {
+      await ctx.storage.tickets.delete(issueId);
+      return 'deleted';
+    }
+    throw error;
+  }
+  return ingestTicket(ctx, fetched);
+}
+
+/** Stores a ticket already fetched (the backfill pages bring whole issues) and derives from it. */
+export async function ingestTicket(ctx: CoreContext, fetched: Ticket): Promise<IngestOutcome> {
+  const outcome = await ctx.storage.tickets.upsert(fetched);
+  let ticket: Ticket = fetched;
+  if (outcome === 'stale') {
+    const stored = await ctx.storage.tickets.get(fetched.id);
+    if (!stored) return 'unchanged';
+    const existing = await ctx.storage.suggestions.get(stored.id, parseStoredSuggestions);
+    if (existing && existing.value.ticketUpdated >= stored.updated) return 'unchanged';
+    ticket = stored;
+  }
+  for (let round = 0; round < MAX_CONVERGE_ROUNDS; round++) {
+    await derive(ctx, ticket);
+    const stored = await ctx.storage.tickets.get(ticket.id);
+    if (!stored || stored.updated <= ticket.updated) break;
+    ticket = stored;
+  }
+  return 'indexed';
+}
+
+async function derive(ctx: CoreContext, ticket: Ticket): Promise<void> {
+  await ctx.engines.similar.index(ticket);
+  const previous = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
+  const { suggestions, rebuild } = await computeSuggestions(ctx, ticket, previous?.value ?? null);
+  if (rebuild.length > 0) await ctx.queue.push([{ kind: 'train', fieldIds: rebuild }]);
+  const config = await ctx.config();
+  const after = await autoApply(ctx, config, ticket, suggestions);
+  if (after !== ticket) {
+    await ctx.storage.tickets.upsert(after);
+    suggestions.ticketUpdated = after.updated;
+  }
+  await ctx.storage.suggestions.put(ticket.id, suggestions, ctx.clock.now());
+}

@@ -1,0 +1,261 @@
+import type { Section } from '../contracts/common';
+import type { AdminConfig } from '../contracts/config';
+import { PanelRequest } from '../contracts/panel';
+import type {
+  FieldSuggestion,
+  PanelData,
+  SimilarSection,
+  SimilarTicket,
+  SlaRisk,
+  WhyTerm,
+} from '../contracts/panel';
+import { computeRouting, predictFields, SIMILAR_LIMIT } from './compute';
+import type { CoreContext } from './context';
+import { toResolverError } from './errors';
+import { currentValue, holdsValue } from './fields';
+import { parsePayload } from './payload';
+import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
+import { parseStoredSuggestions } from './suggestions';
+import type { Ticket } from './ticket';
+
+/** SLA readings older than this are refreshed from JSM when the panel opens. */
+export const SLA_STALE_MS = 60_000;
+/** Similar tickets older than this are searched again (new tickets arrive all the time). */
+export const SIMILAR_STALE_MS = 3_600_000;
+const TEXT_LIMIT = 4000;
+
+/** A section with nothing to show, and the reason the panel gives for it. */
+class Empty {
+  constructor(readonly reason: string) {}
+}
+
+async function section<T>(work: () => Promise<T | Empty>): Promise<Section<T>> {
+  try {
+    const data = await work();
+    return data instanceof Empty ? { status: 'empty', reason: data.reason } : { status: 'ok', data };
+  } catch (error) {
+    const e = toResolverError(error);
+    return { status: 'error', code: e.code, message: e.message };
+  }
+}
+
+/** Where each explanation term occurs in the panel's text (case-insensitive, at most 20 spans). */
+export function spansOf(text: string, term: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const needle = term.toLocaleLowerCase();
+  if (needle.length === 0) return spans;
+  const hay = text.toLocaleLowerCase();
+  // Lower-casing can change lengths for a few scripts; spans are only given where it did not.
+  if (hay.length !== text.length) return spans;
+  for (
+    let at = hay.indexOf(needle);
+    at >= 0 && spans.length < 20;
+    at = hay.indexOf(needle, at + needle.length)
+  ) {
+    spans.push([at, at + needle.length]);
+  }
+  return spans;
+}
+
+function fieldSuggestion(
+  config: AdminConfig['fields'][number],
+  prediction: StoredFieldPrediction,
+  ticket: Ticket,
+  decisions: StoredSuggestions['decisions'],
+  text: string,
+): FieldSuggestion {
+  const top = prediction.candidates[0];
+  const decision = Object.prototype.hasOwnProperty.call(decisions, config.fieldId)
+    ? decisions[config.fieldId]
+    : undefined;
+  let state: FieldSuggestion['state'] = 'open';
+  if (decision && top && decision.value === top.value) state = decision.state;
+  else if (top && holdsValue(ticket, config.fieldId, top.value)) state = 'applied';
+  const terms: WhyTerm[] = prediction.explanation.map((e) => ({
+    text: e.text,
+    weight: e.weight,
+    spans: spansOf(text, e.text),
+  }));
+  return {
+    fieldId: config.fieldId,
+    fieldName: config.name,
+    mode: config.mode,
+    current: currentValue(ticket, config.fieldId),
+    candidates: prediction.candidates,
+    abstained: prediction.abstained,
+    meetsTarget: !prediction.abstained && prediction.modelTarget + 1e-9 >= config.precisionTarget,
+    state,
+    why: { terms },
+  };
+}
+
+export function ticketText(ticket: Ticket): string {
+  const head = ticket.summary.slice(0, 1000);
+  return `${head}\n${ticket.description.slice(0, Math.max(0, TEXT_LIMIT - head.length - 1))}`;
+}
+
+interface PanelState {
+  ticket: Ticket;
+  stored: StoredSuggestions | null;
+  config: AdminConfig;
+  now: number;
+  locale: 'en' | 'de';
+  /** Set when a section refreshed something worth storing back. */
+  dirty: boolean;
+}
+
+async function classification(
+  ctx: CoreContext,
+  s: PanelState,
+  text: string,
+): Promise<FieldSuggestion[] | Empty> {
+  const shown = s.config.fields.filter((f) => f.mode === 'suggest' || f.mode === 'auto-apply');
+  if (shown.length === 0) return new Empty('No field is set to suggest.');
+  const fresh = s.stored !== null && s.stored.ticketUpdated >= s.ticket.updated;
+  let predictions = fresh ? (s.stored?.fields ?? []) : [];
+  if (shown.some((f) => !predictions.some((p) => p.fieldId === f.fieldId))) {
+    predictions = (await predictFields(ctx, s.ticket, s.config)).fields;
+  }
+  const decisions = s.stored?.decisions ?? {};
+  const out = shown.flatMap((f) => {
+    const p = predictions.find((x) => x.fieldId === f.fieldId);
+    return p ? [fieldSuggestion(f, p, s.ticket, decisions, text)] : [];
+  });
+  return out.length > 0 ? out : new Empty('The models are not trained yet.');
+}
+
+async function similarHits(ctx: CoreContext, s: PanelState): Promise<StoredSuggestions['similar']> {
+  const stored = s.stored;
+  if (stored && stored.ticketUpdated >= s.ticket.updated && s.now - stored.similarAt < SIMILAR_STALE_MS)
+    return stored.similar;
+  const hits = await ctx.engines.similar.find(s.ticket, s.config.similar, s.now, SIMILAR_LIMIT);
+  const similar = hits.map((h) => ({
+    id: h.id,
+    score: Math.min(1, Math.max(0, h.score)),
+    kind: h.kind,
+    sharedTerms: h.sharedTerms.slice(0, 12),
+  }));
+  if (s.stored) {
+    s.stored = { ...s.stored, similar, similarAt: s.now };
+    s.dirty = true;
+  }
+  return similar;
+}
+
+function linkTypeNames(types: readonly { name: string }[]): SimilarSection['linkTypes'] {
+  const find = (pattern: RegExp, fallback: string) =>
+    types.find((t) => pattern.test(t.name))?.name ?? fallback;
+  return { duplicate: find(/duplicat/i, 'Duplicate'), related: find(/relat/i, 'Relates') };
+}
+
+async function similar(
+  ctx: CoreContext,
+  s: PanelState,
+  hits: StoredSuggestions['similar'],
+): Promise<SimilarSection | Empty> {
+  if (hits.length === 0) return new Empty('No similar tickets found.');
+  const [others, types] = await Promise.all([
+    ctx.storage.tickets.getMany(hits.map((h) => h.id)),
+    ctx.jira.asApp().getIssueLinkTypes(),
+  ]);
+  const byId = new Map(others.map((t) => [t.id, t]));
+  const linked = new Set(s.ticket.links.map((l) => l.key));
+  const toItem = (h: StoredSuggestions['similar'][number]): SimilarTicket[] => {
+    const other = byId.get(h.id);
+    if (!other) return [];
+    const lastComment = other.comments.filter((c) => !c.internal).at(-1) ?? other.comments.at(-1);
+    const summarySpans = h.sharedTerms.flatMap((t) => spansOf(other.summary, t)).slice(0, 30);
+    return [
+      {
+        key: other.key,
+        summary: other.summary,
+        status: other.status,
+        resolved: other.statusCategory === 'done',
+        kind: h.kind,
+        score: h.score,
+        sharedTerms: h.sharedTerms,
+        summarySpans,
+        alreadyLinked: linked.has(other.key),
+        ...(other.resolution !== null && other.statusCategory === 'done'
+          ? {
+              solvedBefore: {
+                resolution: other.resolution,
+                excerpt: (lastComment?.body ?? '').slice(0, 600),
+              },
+            }
+          : {}),
+      },
+    ];
+  };
+  const items = hits.flatMap(toItem);
+  return {
+    duplicates: items.filter((i) => i.kind === 'duplicate').slice(0, 10),
+    related: items.filter((i) => i.kind === 'related').slice(0, 10),
+    linkTypes: linkTypeNames(types),
+  };
+}
+
+async function sla(ctx: CoreContext, s: PanelState, accountId: string): Promise<SlaRisk | Empty> {
+  const stored = s.stored?.sla;
+  if (stored && s.now - stored.at < SLA_STALE_MS) return stored.risk;
+  if (s.ticket.statusCategory === 'done') return new Empty('The request is resolved.');
+  const metrics = await ctx.jira.asUser(accountId).getSla(s.ticket.key);
+  const risk = await ctx.engines.sla.score(s.ticket, metrics, s.locale);
+  if (s.stored) {
+    s.stored = { ...s.stored, sla: risk ? { risk, at: s.now } : null };
+    s.dirty = true;
+  }
+  return risk ?? new Empty('No SLA is running on this request.');
+}
+
+/**
+ * The panel resolver: one call, four sections, each computed and failing on its own. The issue
+ * is read as the user first, so nobody sees suggestions for an issue Jira would not show them.
+ */
+export async function getPanel(ctx: CoreContext, payload: unknown, accountId: string): Promise<PanelData> {
+  const request = parsePayload(PanelRequest, payload);
+  const issue = await ctx.jira.asUser(accountId).getIssue(request.issueKey, ctx.issues.fields);
+  const fetched = ctx.issues.toTicket(issue);
+  const outcome = await ctx.storage.tickets.upsert(fetched);
+  if (outcome !== 'stale')
+    await ctx.queue.push([{ kind: 'ingest', issueId: fetched.id, eventAt: fetched.updated }]);
+  const ticket = outcome === 'stale' ? ((await ctx.storage.tickets.get(fetched.id)) ?? fetched) : fetched;
+  const storedRow = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
+  const state: PanelState = {
+    ticket,
+    stored: storedRow?.value ?? null,
+    config: await ctx.config(),
+    now: ctx.clock.now(),
+    locale: request.locale ?? 'en',
+    dirty: false,
+  };
+  const text = ticketText(ticket);
+
+  const hitsPromise = similarHits(ctx, state);
+  const [classificationSection, similarSection, routingSection, slaSection] = await Promise.all([
+    section(() => classification(ctx, state, text)),
+    section(async () => similar(ctx, state, await hitsPromise)),
+    section(async () => {
+      const stored = state.stored;
+      if (stored?.routing && stored.ticketUpdated >= ticket.updated) return stored.routing;
+      const hits = await hitsPromise.catch(() => []);
+      return computeRouting(ctx, ticket, state.config, hits, state.now);
+    }),
+    section(() => sla(ctx, state, accountId)),
+  ]);
+  if (state.dirty && state.stored) {
+    await ctx.storage.suggestions.put(ticket.id, state.stored, state.now).catch((error: unknown) => {
+      ctx.logger.warn('panel could not store refreshed sections', { error: String(error).slice(0, 200) });
+    });
+  }
+  return {
+    issueKey: ticket.key,
+    ticketText: text,
+    language: state.stored?.language ?? 'other',
+    computedAt: new Date(state.now).toISOString(),
+    classification: classificationSection,
+    routing: routingSection,
+    similar: similarSection,
+    sla: slaSection,
+  };
+}

@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { AppError, zodIssues } from './errors';
+
+/** Resolver payloads larger than this are refused before parsing (Forge allows 500 KB). */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/**
+ * Parses an untrusted resolver payload: bounded in size first (so a huge string cannot reach a
+ * regex), then validated by the schema. Throws AppError('bad_request') naming each bad path.
+ */
+export function parsePayload<S extends z.ZodType>(
+  schema: S,
+  payload: unknown,
+  maxBytes = DEFAULT_MAX_PAYLOAD_BYTES,
+): z.output<S> {
+  let size: number;
+  try {
+    size = payload === undefined ? 0 : Buffer.byteLength(JSON.stringify(payload) ?? '', 'utf8');
+  } catch {
+    throw new AppError('bad_request', 'Payload is not plain JSON');
+  }
+  if (size > maxBytes)
+    throw new AppError('bad_request', `Payload too large: ${size} bytes, at most ${maxBytes}`);
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) throw new AppError('bad_request', 'Invalid request', zodIssues(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { CoreContext } from './context';
+import { OPEN_LOAD_NAME } from './compute';
+import { idleStatus } from './jobs';
+import { parseStoredSuggestions } from './suggestions';
+import type { StoredSuggestions } from './suggestions';
+
+const PAGE = 100;
+/** Pages per run; a larger backlog continues in the queue consumer from the saved cursor. */
+const PAGES_PER_RUN = 20;
+
+const SweepCursor = z.object({
+  page: z.string().max(200).nullable(),
+  /** Open tickets per assignee counted so far (routing's load snapshot). */
+  load: z.array(z.tuple([z.string().max(128), z.number().int().nonnegative()])).max(100_000),
+  flagged: z.number().int().nonnegative(),
+});
+type SweepCursor = z.infer<typeof SweepCursor>;
+
+function emptySuggestions(updated: number): StoredSuggestions {
+  return {
+    version: 1,
+    ticketUpdated: updated,
+    language: 'other',
+    fields: [],
+    decisions: {},
+    similar: [],
+    similarAt: 0,
+    routing: null,
+    sla: null,
+    slaFlagged: false,
+  };
+}
+
+/**
+ * JSM sends no SLA events, so this re-scores every open ticket from its SLA clock, marks those
+ * whose breach risk crossed the admin's threshold (once per crossing, with an audit entry) and
+ * counts open tickets per assignee for routing. Returns true when the sweep finished.
+ */
+export async function slaSweep(ctx: CoreContext, startCursor: string | null): Promise<boolean> {
+  const config = await ctx.config();
+  const record = await ctx.storage.jobs.get('sla-sweep');
+  let cursor: SweepCursor = { page: null, load: [], flagged: 0 };
+  if (startCursor !== null && record?.cursor) {
+    const parsed = SweepCursor.safeParse(safeJson(record.cursor));
+    if (parsed.success && parsed.data.page === startCursor) cursor = parsed.data;
+  }
+  const startedAt =
+    startCursor === null ? new Date(ctx.clock.now()).toISOString() : (record?.status.startedAt ?? null);
+  const load = new Map(cursor.load);
+  let processed = startCursor === null ? 0 : (record?.status.processed ?? 0);
+  const jira = ctx.jira.asApp();
+  for (let i = 0; i < PAGES_PER_RUN; i++) {
+    const page = await ctx.storage.tickets.listOpen({ limit: PAGE, after: cursor.page });
+    for (const ticket of page.items) {
+      if (ticket.assigneeId) load.set(ticket.assigneeId, (load.get(ticket.assigneeId) ?? 0) + 1);
+      const now = ctx.clock.now();
+      let risk;
+      try {
+        risk = await ctx.engines.sla.score(ticket, await jira.getSla(ticket.key), 'en');
+      } catch (error) {
+        ctx.logger.warn('sla sweep skipped a ticket', {
+          issueKey: ticket.key,
+          error: String(error).slice(0, 200),
+        });
+        continue;
+      }
+      const row = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
+      const stored = row?.value ?? emptySuggestions(0);
+      const crossed = risk !== null && risk.probability >= config.sla.riskThreshold;
+      if (crossed && !stored.slaFlagged) {
+        cursor.flagged++;
+        await ctx.storage.audit.append({
+          at: now,
+          actor: 'app:triage-lens',
+          issueKey: ticket.key,
+          action: 'sla-risk',
+          fieldId: null,
+          before: null,
+          after: risk?.band ?? null,
+          reason: `breach probability ${risk?.probability.toFixed(2) ?? '?'} ≥ ${config.sla.riskThreshold}`,
+        });
+      }
+      await ctx.storage.suggestions.put(
+        ticket.id,
+        { ...stored, sla: risk ? { risk, at: now } : null, slaFlagged: crossed },
+        now,
+      );
+      processed++;
+    }
+    cursor = { ...cursor, page: page.next };
+    if (page.next === null) break;
+  }
+  const done = cursor.page === null;
+  if (done) await ctx.storage.models.save(OPEN_LOAD_NAME, JSON.stringify([...load]), 1);
+  const current = await ctx.storage.jobs.get('sla-sweep');
+  await ctx.storage.jobs.compareAndSet('sla-sweep', current?.revision ?? 0, {
+    status: {
+      ...idleStatus('sla-sweep'),
+      state: done ? 'done' : 'running',
+      processed,
+      startedAt,
+      finishedAt: done ? new Date(ctx.clock.now()).toISOString() : null,
+    },
+    cursor: JSON.stringify({ ...cursor, load: [...load] }),
+  });
+  if (!done) await ctx.queue.push([{ kind: 'sla-sweep', cursor: cursor.page }]);
+  return done;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

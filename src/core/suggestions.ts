@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { RoutingSuggestion, SlaRisk } from '../contracts/panel';
+
+/** What an agent (or auto-apply) decided about a field's suggestion; kept across recomputes. */
+export const FieldDecision = z.object({
+  state: z.enum(['applied', 'auto-applied', 'dismissed']),
+  /** The suggested value the decision was about (a dismissal covers only that value). */
+  value: z.string().max(255),
+  at: z.number(),
+});
+export type FieldDecision = z.infer<typeof FieldDecision>;
+
+export const StoredFieldPrediction = z.object({
+  fieldId: z.string().max(64),
+  candidates: z
+    .array(z.object({ value: z.string().max(255), probability: z.number().min(0).max(1) }))
+    .max(10),
+  abstained: z.boolean(),
+  /** The model's precision target when it predicted (meets a field target only if at least it). */
+  modelTarget: z.number(),
+  explanation: z.array(z.object({ text: z.string().max(100), weight: z.number() })).max(12),
+});
+export type StoredFieldPrediction = z.infer<typeof StoredFieldPrediction>;
+
+export const StoredSimilar = z.object({
+  id: z.string().max(20),
+  score: z.number().min(0).max(1),
+  kind: z.enum(['duplicate', 'related']),
+  sharedTerms: z.array(z.string().max(100)).max(12),
+});
+
+/**
+ * The suggestions row of one ticket, as the consumer computed it. `ticketUpdated` ties it to the
+ * ticket version it was computed from: the panel recomputes when the ticket is newer.
+ */
+export const StoredSuggestions = z.object({
+  version: z.literal(1),
+  ticketUpdated: z.number(),
+  language: z.enum(['de', 'en', 'other']),
+  fields: z.array(StoredFieldPrediction).max(30),
+  decisions: z.record(z.string().max(64), FieldDecision),
+  similar: z.array(StoredSimilar).max(20),
+  similarAt: z.number(),
+  routing: RoutingSuggestion.nullable(),
+  sla: z.object({ risk: SlaRisk, at: z.number() }).nullable(),
+  /** Set by the SLA sweep when the risk crossed the admin's threshold. */
+  slaFlagged: z.boolean(),
+});
+export type StoredSuggestions = z.infer<typeof StoredSuggestions>;
+
+export const parseStoredSuggestions = (value: unknown): StoredSuggestions => StoredSuggestions.parse(value);

@@ -1,0 +1,126 @@
+import { chronoSplit } from '../engine/eval/splits';
+import type { ScoredPrediction } from '../engine/eval/classification-metrics';
+import type { FieldConfig } from '../contracts/config';
+import type { CoreContext } from './context';
+import { trainingLabel } from './fields';
+import { idleStatus, updateJob } from './jobs';
+import { fieldQuality } from './quality';
+import type { Ticket } from './ticket';
+
+/** Training reads at most this many tickets (newest kept): bounds memory inside a 1 GB function. */
+export const MAX_TRAINING_TICKETS = 50_000;
+const PAGE = 1_000;
+/** Fewer labelled tickets than this and a field is not trained (nothing honest to measure). */
+export const MIN_EXAMPLES = 20;
+
+export interface FieldTrainResult {
+  fieldId: string;
+  status: 'trained' | 'skipped';
+  examples: number;
+  reason?: string;
+}
+
+async function trainingTickets(ctx: CoreContext, sinceMs: number): Promise<Ticket[]> {
+  const tickets: Ticket[] = [];
+  let after: string | null = null;
+  do {
+    const page = await ctx.storage.tickets.listResolvedSince(sinceMs, { limit: PAGE, after });
+    tickets.push(...page.items);
+    after = page.next;
+  } while (after !== null && tickets.length < MAX_TRAINING_TICKETS * 2);
+  tickets.sort((a, b) => a.created - b.created);
+  return tickets.slice(-MAX_TRAINING_TICKETS);
+}
+
+/**
+ * Trains one field: a model on the older 80 % scored on the newest 20 % gives the per-class
+ * precision / coverage the admin sees; the stored model is then trained on everything.
+ */
+function trainField(ctx: CoreContext, field: FieldConfig, tickets: readonly Ticket[], trainedAt: string) {
+  const examples = tickets.flatMap((ticket) => {
+    const label = trainingLabel(ticket, field.fieldId);
+    return label === null ? [] : [{ ticket, label }];
+  });
+  if (examples.length < MIN_EXAMPLES) return { examples: examples.length, trained: null };
+  const split = chronoSplit(examples.map((e) => e.ticket.created));
+  const pick = (idx: number[]) =>
+    idx.map((i) => examples[i]).filter((e): e is (typeof examples)[number] => e !== undefined);
+  const engine = ctx.engines.classifier;
+  const probe = engine.train(pick(split.train), field.precisionTarget);
+  const heldOut: ScoredPrediction[] = pick(split.test).map((e) => {
+    const top = probe.predict(e.ticket).ranked[0];
+    return { actual: e.label, predicted: top?.label ?? '', confidence: top?.probability ?? 0 };
+  });
+  const model = engine.train(examples, field.precisionTarget);
+  const quality = fieldQuality(
+    field.fieldId,
+    heldOut,
+    field.precisionTarget,
+    examples.length,
+    model.excluded,
+    trainedAt,
+  );
+  return { examples: examples.length, trained: { model, quality } };
+}
+
+/** Retrains the given fields (default: every field not switched off) and records the job. */
+export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Promise<FieldTrainResult[]> {
+  const config = await ctx.config();
+  const now = ctx.clock.now();
+  const startedAt = new Date(now).toISOString();
+  const fields = config.fields.filter(
+    (f) => f.mode !== 'off' && (fieldIds === undefined || fieldIds.includes(f.fieldId)),
+  );
+  await updateJob(ctx.storage.jobs, 'train', () => ({
+    status: { ...idleStatus('train'), state: 'running', total: fields.length, startedAt },
+    cursor: null,
+  }));
+  const sinceMs = config.retentionDays > 0 ? now - config.retentionDays * 86_400_000 : 0;
+  const results: FieldTrainResult[] = [];
+  try {
+    const tickets = await trainingTickets(ctx, sinceMs);
+    await ctx.engines.sla.train(tickets, now);
+    for (const field of fields) {
+      try {
+        const { examples, trained } = trainField(ctx, field, tickets, startedAt);
+        if (!trained) {
+          results.push({
+            fieldId: field.fieldId,
+            status: 'skipped',
+            examples,
+            reason: `fewer than ${MIN_EXAMPLES} labelled tickets`,
+          });
+          continue;
+        }
+        await ctx.models.save(field.fieldId, trained.model, trained.quality);
+        results.push({ fieldId: field.fieldId, status: 'trained', examples });
+      } catch (error) {
+        // One field with unusable data (e.g. a single class) must not stop the others.
+        const reason = error instanceof Error ? error.message.slice(0, 200) : 'training failed';
+        ctx.logger.warn('field not trained', { fieldId: field.fieldId, reason });
+        results.push({ fieldId: field.fieldId, status: 'skipped', examples: 0, reason });
+      }
+      await updateJob(ctx.storage.jobs, 'train', (current) =>
+        current ? { status: { ...current.status, processed: results.length }, cursor: null } : null,
+      );
+    }
+  } catch (error) {
+    await finishJob(ctx, 'failed', error instanceof Error ? error.message : 'training failed');
+    throw error;
+  }
+  await finishJob(ctx, 'done', null);
+  return results;
+}
+
+async function finishJob(ctx: CoreContext, state: 'done' | 'failed', error: string | null): Promise<void> {
+  const finishedAt = new Date(ctx.clock.now()).toISOString();
+  await updateJob(ctx.storage.jobs, 'train', (current) => ({
+    status: {
+      ...(current?.status ?? idleStatus('train')),
+      state,
+      finishedAt,
+      error: error?.slice(0, 500) ?? null,
+    },
+    cursor: null,
+  }));
+}

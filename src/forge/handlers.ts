@@ -1,0 +1,69 @@
+import Resolver from '@forge/resolver';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import type { App } from '../app/types';
+import { RESOLVERS } from '../contracts/resolvers';
+import type { ResolverKey } from '../contracts/resolvers';
+import { RetryLaterError } from '../core/ports/queue';
+
+/** Forge retries an event at most 4 times after the first delivery. */
+const FORGE_MAX_RETRIES = 4;
+
+interface ResolverRequest {
+  payload?: unknown;
+  context: { accountId?: string; extension?: { issue?: { key?: unknown } } };
+}
+
+interface AsyncEventLike {
+  body?: unknown;
+  retryContext?: { retryCount?: number };
+}
+
+/**
+ * The Forge entry points as functions of an app factory; src/forge/index.ts passes the real
+ * one, the tests a local one. Each builds its app per invocation (no tenant data in globals).
+ */
+export function forgeHandlers(appFor: () => App) {
+  const resolver = new Resolver();
+  for (const key of Object.values(RESOLVERS) as ResolverKey[]) {
+    resolver.define(key, async (request: ResolverRequest) => {
+      const accountId = request.context.accountId;
+      if (typeof accountId !== 'string' || accountId === '') {
+        return { ok: false, error: { code: 'unauthenticated', message: 'No user is signed in.' } };
+      }
+      const issueKey = request.context.extension?.issue?.key;
+      return appFor().resolvers[key](request.payload, {
+        accountId,
+        ...(typeof issueKey === 'string' ? { issueKey } : {}),
+      });
+    });
+  }
+
+  return {
+    resolver: resolver.getDefinitions(),
+    issueEvent: async (event: unknown): Promise<void> => {
+      await appFor().handleIssueEvent(event);
+    },
+    installed: async (): Promise<void> => {
+      await appFor().handleInstalled();
+    },
+    /** A RetryLaterError becomes Forge's InvocationError, which schedules the retry. */
+    consume: async (event: AsyncEventLike): Promise<InvocationError | undefined> => {
+      const retries = event.retryContext?.retryCount ?? 0;
+      try {
+        await appFor().consume(event.body, { finalAttempt: retries >= FORGE_MAX_RETRIES });
+        return undefined;
+      } catch (error) {
+        if (error instanceof RetryLaterError) {
+          return new InvocationError({
+            retryAfter: Math.min(900, Math.max(1, Math.round(error.retryAfterSeconds))),
+            retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+          });
+        }
+        throw error;
+      }
+    },
+    slaSweep: (): Promise<void> => appFor().scheduled.slaSweep(),
+    retrain: (): Promise<void> => appFor().scheduled.retrain(),
+    migrate: (): Promise<void> => appFor().scheduled.migrate(),
+  };
+}
