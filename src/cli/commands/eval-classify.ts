@@ -5,7 +5,8 @@ import { classifyDataset } from '../eval/classify-dataset';
 import { formatClassifyReport } from '../eval/classify-report';
 import { runClassifyEval } from '../eval/classify-run';
 
-const USAGE = 'eval classify --input FILE --text COL[,COL...] --label COL [--split mod5|chrono] [--time COL] [--json]';
+const USAGE =
+  'eval classify --input FILE --text COL[,COL...] --label COL [--split mod5|chrono] [--time COL] [--json]';
 
 /**
  * `triage-lens eval classify`: trains the classifier on a CSV export's train split and reports
@@ -13,17 +14,27 @@ const USAGE = 'eval classify --input FILE --text COL[,COL...] --label COL [--spl
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['input', 'text', 'label', 'split', 'time'], flags: ['json'] });
-  if (args.positional.length > 0) throw new InputError('bad_argument', `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`);
+  if (args.positional.length > 0)
+    throw new InputError(
+      'bad_argument',
+      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`,
+    );
   const input = requireValue(args, 'input');
   const textColumns = listValue(args, 'text');
   if (textColumns.length === 0) throw new InputError('bad_argument', 'missing required option --text');
   const labelColumn = requireValue(args, 'label');
   const split = args.values.get('split') ?? 'mod5';
-  if (split !== 'mod5' && split !== 'chrono') throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
+  if (split !== 'mod5' && split !== 'chrono')
+    throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
   const timeColumn = args.values.get('time');
 
   const table = readTable(input);
-  const data = classifyDataset(table, { textColumns, labelColumn, split, ...(timeColumn === undefined ? {} : { timeColumn }) });
+  const data = classifyDataset(table, {
+    textColumns,
+    labelColumn,
+    split,
+    ...(timeColumn === undefined ? {} : { timeColumn }),
+  });
   const details = runClassifyEval(data);
   process.stdout.write(formatClassifyReport(details, data));
   if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(details.result)}\n`);

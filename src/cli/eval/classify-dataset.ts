@@ -36,10 +36,12 @@ export function classifyDataset(table: Table, spec: ClassifyDatasetSpec): Classi
 
   let split;
   if (spec.split === 'chrono') {
-    if (spec.timeColumn === undefined) throw new InputError('bad_argument', '--split chrono needs --time COL');
+    if (spec.timeColumn === undefined)
+      throw new InputError('bad_argument', '--split chrono needs --time COL');
     const t = requireColumn(table, spec.timeColumn);
     const times = table.rows.map((r) => parseDate(r[t] ?? ''));
-    if (times.every((v) => Number.isNaN(v))) throw new InputError('bad_value', `column "${spec.timeColumn}" has no readable dates`);
+    if (times.every((v) => Number.isNaN(v)))
+      throw new InputError('bad_value', `column "${spec.timeColumn}" has no readable dates`);
     split = chronoSplit(times);
   } else {
     split = mod5Split(table.rows.length);
@@ -52,7 +54,10 @@ export function classifyDataset(table: Table, spec: ClassifyDatasetSpec): Classi
     const label = cells(row, labelCols)[0];
     const [summaryCols, ...rest] = textCols;
     const summary = cells(row, summaryCols ?? []).join('\n');
-    const description = rest.map((cols) => cells(row, cols).join('\n')).filter((s) => s !== '').join('\n');
+    const description = rest
+      .map((cols) => cells(row, cols).join('\n'))
+      .filter((s) => s !== '')
+      .join('\n');
     if (summary.trim() === '' && description.trim() === '') {
       skippedEmptyText++;
       return null;
@@ -63,11 +68,20 @@ export function classifyDataset(table: Table, spec: ClassifyDatasetSpec): Classi
     }
     return { text: { summary, description }, label };
   };
-  const keep = (idx: number[]): LabelledTicket[] => idx.map(toTicket).filter((t): t is LabelledTicket => t !== null);
+  const keep = (idx: number[]): LabelledTicket[] =>
+    idx.map(toTicket).filter((t): t is LabelledTicket => t !== null);
   const train = keep(split.train);
   const test = keep(split.test);
-  if (train.length === 0) throw new InputError('empty_input', `no training rows with text in ${spec.textColumns.join(', ')} and a label in "${spec.labelColumn}"`);
-  if (test.length === 0) throw new InputError('empty_input', 'the split leaves no test rows (the file needs at least 5 data rows)');
+  if (train.length === 0)
+    throw new InputError(
+      'empty_input',
+      `no training rows with text in ${spec.textColumns.join(', ')} and a label in "${spec.labelColumn}"`,
+    );
+  if (test.length === 0)
+    throw new InputError(
+      'empty_input',
+      'the split leaves no test rows (the file needs at least 5 data rows)',
+    );
   requireLearnableLabels(train, spec.labelColumn);
   return { train, test, skippedEmptyText, skippedEmptyLabel };
 }
@@ -82,7 +96,10 @@ function requireLearnableLabels(train: readonly LabelledTicket[], column: string
   const usable = [...counts].filter(([, n]) => n >= 2);
   if (usable.length >= 2) return;
   const lonely = [...counts].filter(([, n]) => n < 2).map(([l]) => JSON.stringify(l));
-  const detail = lonely.length > 0 ? `; with one example: ${lonely.slice(0, 3).join(', ')}${lonely.length > 3 ? ', …' : ''}` : '';
+  const detail =
+    lonely.length > 0
+      ? `; with one example: ${lonely.slice(0, 3).join(', ')}${lonely.length > 3 ? ', …' : ''}`
+      : '';
   throw new InputError(
     'too_few_examples',
     `label column "${column}" needs at least two labels with two or more training examples each (found ${usable.length}${detail})`,

@@ -23,16 +23,24 @@ export function formatClassifyReport(details: ClassifyEvalDetails, data: Classif
     `  model                 ${(r.model_bytes / 1024).toFixed(0)} KiB`,
   ];
   if (data.skippedEmptyText > 0 || data.skippedEmptyLabel > 0) {
-    lines.push('', `  skipped rows: ${data.skippedEmptyText} with empty text, ${data.skippedEmptyLabel} with empty label`);
+    lines.push(
+      '',
+      `  skipped rows: ${data.skippedEmptyText} with empty text, ${data.skippedEmptyLabel} with empty label`,
+    );
   }
   if (details.excluded.length > 0) {
     const shown = details.excluded.slice(0, 10).map((e) => `${e.label} (${e.examples})`);
-    lines.push('', `  left out (too few examples): ${shown.join(', ')}${details.excluded.length > 10 ? `, … ${details.excluded.length - 10} more` : ''}`);
+    lines.push(
+      '',
+      `  left out (too few examples): ${shown.join(', ')}${details.excluded.length > 10 ? `, … ${details.excluded.length - 10} more` : ''}`,
+    );
   }
   const stats = perClassStats(details.predictions).sort((a, b) => b.support - a.support);
   lines.push('', '  class                          precision  recall   F1      support');
   for (const s of stats.slice(0, 25)) {
-    lines.push(`  ${s.label.slice(0, 30).padEnd(30)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(8)} ${pct(s.f1).padStart(8)} ${String(s.support).padStart(8)}`);
+    lines.push(
+      `  ${s.label.slice(0, 30).padEnd(30)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(8)} ${pct(s.f1).padStart(8)} ${String(s.support).padStart(8)}`,
+    );
   }
   if (stats.length > 25) lines.push(`  … ${stats.length - 25} more classes`);
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { predict, serializeClassifier, trainClassifier } from '../../engine/classify';
 import type { ExcludedClass, TrainOptions } from '../../engine/classify';
-import { accuracy, coverageAtPrecision, expectedCalibrationError, macroF1 } from '../../engine/eval/classification-metrics';
+import {
+  accuracy,
+  coverageAtPrecision,
+  expectedCalibrationError,
+  macroF1,
+} from '../../engine/eval/classification-metrics';
 import type { ScoredPrediction } from '../../engine/eval/classification-metrics';
 import { percentile } from '../../engine/eval/percentile';
 import type { ClassifyDataset } from './classify-dataset';

@@ -19,7 +19,10 @@ export interface DuplicateQuery {
  * both known yields one query, the later-created ticket (equal times: the larger id), looking
  * for the earlier one. Pairs listed in both directions count once.
  */
-export function duplicateQueries(tickets: readonly TicketDoc[], pairs: readonly (readonly [string, string])[]): DuplicateQuery[] {
+export function duplicateQueries(
+  tickets: readonly TicketDoc[],
+  pairs: readonly (readonly [string, string])[],
+): DuplicateQuery[] {
   const byId = new Map<string, TicketDoc>();
   for (const t of tickets) byId.set(t.id, t);
   const seen = new Set<string>();
@@ -65,8 +68,12 @@ export function runDuplicateEval(
   const k = options.k ?? 10;
   const clock = options.clock ?? (() => performance.now());
   const time = (t: TicketDoc): number => t.createdMs ?? Number.NaN;
-  const ordered = tickets.filter((t) => Number.isFinite(time(t))).sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : 1));
-  const order = queries.map((_, i) => i).sort((a, b) => time(queries[a]!.query) - time(queries[b]!.query) || a - b);
+  const ordered = tickets
+    .filter((t) => Number.isFinite(time(t)))
+    .sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : 1));
+  const order = queries
+    .map((_, i) => i)
+    .sort((a, b) => time(queries[a]!.query) - time(queries[b]!.query) || a - b);
   const ranks: (number | null)[] = new Array<number | null>(queries.length).fill(null);
   const millis: number[] = [];
   let next = 0;

@@ -16,7 +16,8 @@ export interface TicketColumns {
  * the row (1-based data row) and the column, as the CLI prints it.
  */
 export function ticketsFromTable(table: Table, columns: TicketColumns): TicketDoc[] {
-  if (columns.text.length === 0) throw new InputError('bad_argument', 'option --text needs at least one column');
+  if (columns.text.length === 0)
+    throw new InputError('bad_argument', 'option --text needs at least one column');
   const idCol = requireColumn(table, columns.id);
   const createdCol = requireColumn(table, columns.created);
   const [summaryName, ...descriptionNames] = columns.text;
@@ -30,12 +31,16 @@ export function ticketsFromTable(table: Table, columns: TicketColumns): TicketDo
   return table.rows.map((row, i) => {
     const id = cell(row, idCol).trim();
     if (id === '') throw new InputError('bad_value', `row ${i + 1}: empty id in column "${columns.id}"`);
-    if (seen.has(id)) throw new InputError('bad_value', `row ${i + 1}: id "${id}" appears twice in column "${columns.id}"`);
+    if (seen.has(id))
+      throw new InputError('bad_value', `row ${i + 1}: id "${id}" appears twice in column "${columns.id}"`);
     seen.add(id);
     const rawDate = cell(row, createdCol);
     const createdMs = parseDate(rawDate);
     if (Number.isNaN(createdMs)) {
-      throw new InputError('bad_value', `row ${i + 1}: "${rawDate.slice(0, 40)}" in column "${columns.created}" is not a date`);
+      throw new InputError(
+        'bad_value',
+        `row ${i + 1}: "${rawDate.slice(0, 40)}" in column "${columns.created}" is not a date`,
+      );
     }
     return {
       id,
@@ -51,7 +56,8 @@ export function ticketsFromTable(table: Table, columns: TicketColumns): TicketDo
  * otherwise the first two columns.
  */
 export function pairsFromTable(table: Table): [string, string][] {
-  if (table.header.length < 2) throw new InputError('missing_column', 'pairs file needs two id columns (Issue id, Duplicate id)');
+  if (table.header.length < 2)
+    throw new InputError('missing_column', 'pairs file needs two id columns (Issue id, Duplicate id)');
   const [a] = columnIndexes(table, 'Issue id');
   const [b] = columnIndexes(table, 'Duplicate id');
   const first = a ?? 0;

@@ -31,7 +31,10 @@ function readNumber(text: string, column: string, rowNumber: number): number {
   if (MISSING_NUMBER.has(t)) return Number.NaN;
   const v = Number(t);
   if (!Number.isFinite(v)) {
-    throw new InputError('bad_value', `column "${column}" row ${rowNumber}: "${t.slice(0, 40)}" is not a number`);
+    throw new InputError(
+      'bad_value',
+      `column "${column}" row ${rowNumber}: "${t.slice(0, 40)}" is not a number`,
+    );
   }
   return v;
 }
@@ -57,14 +60,19 @@ export function slaDataset(table: Table, spec: SlaDatasetSpec): SlaDataset {
   if (table.rows.length === 0) throw new InputError('empty_input', 'the file has a header but no data rows');
   const positive = spec.positive.trim();
   if (!table.rows.some((r) => cell(r, labelCol).trim() === positive)) {
-    throw new InputError('bad_value', `no row has "${positive}" in column "${spec.labelColumn}" (--positive)`);
+    throw new InputError(
+      'bad_value',
+      `no row has "${positive}" in column "${spec.labelColumn}" (--positive)`,
+    );
   }
   let split: Split;
   if (spec.split === 'chrono') {
-    if (spec.timeColumn === undefined) throw new InputError('bad_argument', '--split chrono needs --time COL');
+    if (spec.timeColumn === undefined)
+      throw new InputError('bad_argument', '--split chrono needs --time COL');
     const t = requireColumn(table, spec.timeColumn);
     const times = table.rows.map((r) => readTime(cell(r, t)));
-    if (times.every((v) => Number.isNaN(v))) throw new InputError('bad_value', `column "${spec.timeColumn}" has no readable dates`);
+    if (times.every((v) => Number.isNaN(v)))
+      throw new InputError('bad_value', `column "${spec.timeColumn}" has no readable dates`);
     split = chronoSplit(times);
   } else {
     split = mod5Split(table.rows.length);
@@ -91,5 +99,11 @@ export function slaDataset(table: Table, spec: SlaDatasetSpec): SlaDataset {
   const train = take(split.train);
   const test = take(split.test);
   if (test.rows.length === 0) throw new InputError('too_few_examples', 'the test split has no labelled rows');
-  return { trainRows: train.rows, trainLabels: train.labels, testRows: test.rows, testLabels: test.labels, skippedEmptyLabel };
+  return {
+    trainRows: train.rows,
+    trainLabels: train.labels,
+    testRows: test.rows,
+    testLabels: test.labels,
+    skippedEmptyLabel,
+  };
 }

@@ -1,4 +1,9 @@
-import { brierScore, calibrationError, reliabilityTable, rocAuc } from '../../engine/eval/classification-metrics';
+import {
+  brierScore,
+  calibrationError,
+  reliabilityTable,
+  rocAuc,
+} from '../../engine/eval/classification-metrics';
 import type { BinaryOutcome, ReliabilityBin } from '../../engine/eval/classification-metrics';
 import type { EncoderSpec } from '../../engine/tabular/encoder';
 import { predictProbability, trainCalibratedClassifier } from '../../engine/tabular/calibrated-classifier';
@@ -31,11 +36,7 @@ const round = (v: number): number => Math.round(v * 10_000) / 10_000;
  * crosses with each categorical column when requested) and scores the test rows. The clock is
  * passed in so the engine stays free of timers.
  */
-export function runSlaEval(
-  data: SlaDataset,
-  spec: EncoderSpec,
-  clock: () => number,
-): SlaEvalDetails {
+export function runSlaEval(data: SlaDataset, spec: EncoderSpec, clock: () => number): SlaEvalDetails {
   const t0 = clock();
   const classifier = trainCalibratedClassifier(spec, data.trainRows, data.trainLabels);
   const trainMs = clock() - t0;
@@ -73,7 +74,10 @@ export function formatSlaReport(details: SlaEvalDetails, skipped: number): strin
     'reliability (predicted → observed, rows):',
     ...details.reliability
       .filter((b) => b.count > 0)
-      .map((b) => `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.meanProbability.toFixed(3)} → ${b.observedRate.toFixed(3)} (${b.count})`),
+      .map(
+        (b) =>
+          `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.meanProbability.toFixed(3)} → ${b.observedRate.toFixed(3)} (${b.count})`,
+      ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -57,9 +57,17 @@ export const NEVER = 1.000001;
  * Per class, the lowest probability threshold at which that class's predictions reach the
  * target precision (on held-back data). Classes that never reach it get NEVER.
  */
-export function precisionThresholds(outcomes: readonly ScoredOutcome[], classes: number, target: number): Float32Array {
+export function precisionThresholds(
+  outcomes: readonly ScoredOutcome[],
+  classes: number,
+  target: number,
+): Float32Array {
   const out = new Float32Array(classes).fill(NEVER);
-  for (let c = 0; c < classes; c++) out[c] = thresholdFor(outcomes.filter((o) => o.predicted === c), target);
+  for (let c = 0; c < classes; c++)
+    out[c] = thresholdFor(
+      outcomes.filter((o) => o.predicted === c),
+      target,
+    );
   return out;
 }
 

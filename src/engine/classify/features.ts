@@ -19,6 +19,14 @@ export interface FeatureSpec {
   charMax: number;
   /** Character n-grams only for words at least this long (short words are covered by the word feature). */
   charMinWordLength: number;
+  /** Which texts get character n-grams: German compounds need them; on English they cost accuracy (bench). */
+  charLanguages: 'de' | 'all';
+  /** Keep stop words as features (they carry meaning in bigrams such as "not working"). */
+  keepStopWords: boolean;
+  /** Snowball stemming of word features. */
+  stem: boolean;
+  /** TF-IDF uses 1 + ln(tf) rather than the raw count. */
+  sublinearTf: boolean;
 }
 
 /** Raw term counts of one ticket in hash space: `keys` sorted ascending and unique. */
@@ -43,7 +51,11 @@ const shown = (t: Token): string => (t.kind === 'placeholder' ? t.term : t.surfa
  * character n-grams, each counted with its field's weight. With `sources`, records for every
  * bucket the surface words behind it.
  */
-export function extractFeatures(fields: readonly WeightedText[], spec: FeatureSpec, sources?: FeatureSources): RawFeatures {
+export function extractFeatures(
+  fields: readonly WeightedText[],
+  spec: FeatureSpec,
+  sources?: FeatureSources,
+): RawFeatures {
   const mask = (1 << spec.hashBits) - 1;
   const acc = new Map<number, number>();
   const languages = { de: 0, en: 0, other: 0 };
@@ -58,17 +70,23 @@ export function extractFeatures(fields: readonly WeightedText[], spec: FeatureSp
   };
   for (const field of fields) {
     if (field.weight <= 0 || field.text.trim() === '') continue;
-    const { language, tokens } = analyze(field.text);
+    const { language, tokens } = analyze(field.text, {
+      removeStopWords: !spec.keepStopWords,
+      stem: spec.stem,
+    });
     languages[language] += tokens.length;
+    const chars = spec.charMax > 0 && (spec.charLanguages === 'all' || language === 'de');
     let prev: Token | null = null;
     for (const t of tokens) {
       add(WORD + t.term, field.weight, shown(t));
-      if (spec.bigrams && prev !== null) add(BIGRAM + prev.term + ' ' + t.term, field.weight, `${shown(prev)} ${shown(t)}`);
+      if (spec.bigrams && prev !== null)
+        add(BIGRAM + prev.term + ' ' + t.term, field.weight, `${shown(prev)} ${shown(t)}`);
       prev = t;
-      if (spec.charMax > 0 && t.kind === 'word' && t.surface.length >= spec.charMinWordLength) {
+      if (chars && t.kind === 'word' && t.surface.length >= spec.charMinWordLength) {
         const padded = ` ${t.surface} `;
         for (let n = spec.charMin; n <= spec.charMax; n++) {
-          for (let i = 0; i + n <= padded.length; i++) add(CHAR + padded.slice(i, i + n), field.weight, t.surface);
+          for (let i = 0; i + n <= padded.length; i++)
+            add(CHAR + padded.slice(i, i + n), field.weight, t.surface);
         }
       }
     }
@@ -76,6 +94,7 @@ export function extractFeatures(fields: readonly WeightedText[], spec: FeatureSp
   const keys = Uint32Array.from(acc.keys()).sort();
   const counts = new Float32Array(keys.length);
   keys.forEach((k, i) => (counts[i] = acc.get(k) ?? 0));
-  const language: Language = languages.de > languages.en ? 'de' : languages.en > 0 ? 'en' : languages.de > 0 ? 'de' : 'other';
+  const language: Language =
+    languages.de > languages.en ? 'de' : languages.en > 0 ? 'en' : languages.de > 0 ? 'de' : 'other';
   return { keys, counts, language };
 }

@@ -4,4 +4,12 @@ export type { PredictOptions } from './predict';
 export { serializeClassifier, loadClassifier } from './serialize';
 export { trainOptionsSchema } from './options';
 export type { TrainOptions } from './options';
-export type { ClassifierModel, ExcludedClass, ExplanationTerm, LabelledTicket, Prediction, RankedLabel, TicketText } from './types';
+export type {
+  ClassifierModel,
+  ExcludedClass,
+  ExplanationTerm,
+  LabelledTicket,
+  Prediction,
+  RankedLabel,
+  TicketText,
+} from './types';

@@ -11,15 +11,20 @@ export const trainOptionsSchema = z.object({
   /** In-word character n-gram lengths; charMax 0 turns them off. */
   charMin: z.number().int().min(2).max(8).default(3),
   charMax: z.number().int().min(0).max(8).default(5),
-  charMinWordLength: z.number().int().min(1).max(64).default(5),
+  charMinWordLength: z.number().int().min(1).max(64).default(6),
+  charLanguages: z.enum(['de', 'all']).default('de'),
+  keepStopWords: z.boolean().default(true),
+  stem: z.boolean().default(false),
+  /** 1 + ln(tf) instead of raw counts. */
+  sublinearTf: z.boolean().default(false),
   summaryWeight: z.number().min(0).max(10).default(2),
   descriptionWeight: z.number().min(0).max(10).default(1),
   /** Features seen in fewer training tickets are dropped. */
   minDf: z.number().int().min(1).max(100).default(2),
   /** Classes with fewer examples are left out and reported. */
   minExamplesPerClass: z.number().int().min(2).max(1000).default(3),
-  /** SVM inverse regularisation. */
-  c: z.number().positive().max(1000).default(0.5),
+  /** SVM inverse regularisation, or 'auto': the value of C_GRID with the best held-back accuracy. */
+  c: z.union([z.number().positive().max(1000), z.literal('auto')]).default('auto'),
   maxEpochs: z.number().int().min(1).max(200).default(20),
   /** Share of each class held back to fit the temperature and the per-class thresholds. */
   calibrationShare: z.number().min(0.02).max(0.5).default(0.1),
@@ -29,6 +34,9 @@ export const trainOptionsSchema = z.object({
   refit: z.boolean().default(true),
 });
 
+/** Candidates for c: 'auto'. 0.3 won on itsc-topics, 1 on ata-assignment (bench/classify.ts). */
+export const C_GRID: readonly number[] = [0.3, 1];
+
 export type TrainOptions = z.input<typeof trainOptionsSchema>;
 export type ResolvedTrainOptions = z.output<typeof trainOptionsSchema>;
 
@@ -36,8 +44,12 @@ export function resolveTrainOptions(options: TrainOptions | undefined): Resolved
   const r = trainOptionsSchema.safeParse(options ?? {});
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new InputError('bad_argument', `classifier option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    throw new InputError(
+      'bad_argument',
+      `classifier option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+    );
   }
-  if (r.data.charMax > 0 && r.data.charMax < r.data.charMin) throw new InputError('bad_argument', 'classifier option charMax must be 0 or ≥ charMin');
+  if (r.data.charMax > 0 && r.data.charMax < r.data.charMin)
+    throw new InputError('bad_argument', 'classifier option charMax must be 0 or ≥ charMin');
   return r.data;
 }

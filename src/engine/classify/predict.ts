@@ -33,7 +33,13 @@ export function predict(model: ClassifierModel, text: TicketText, options: Predi
  * onto the surface words that produced them (a bigram's push is split between its two words'
  * pair text; an n-gram's goes to its word).
  */
-function explain(model: ClassifierModel, x: { index: Int32Array; value: Float32Array }, cls: number, sources: FeatureSources, limit: number): ExplanationTerm[] {
+function explain(
+  model: ClassifierModel,
+  x: { index: Int32Array; value: Float32Array },
+  cls: number,
+  sources: FeatureSources,
+  limit: number,
+): ExplanationTerm[] {
   const c = model.labels.length;
   const byText = new Map<string, number>();
   for (let k = 0; k < x.index.length; k++) {

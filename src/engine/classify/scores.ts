@@ -1,14 +1,19 @@
+import { ticketText } from '../text/plain-text';
 import { extractFeatures } from './features';
 import type { FeatureSources, RawFeatures } from './features';
 import type { ClassifierModel, TicketText } from './types';
 import type { SparseVector } from './vocabulary';
 import { bucketLookup, vectorize } from './vocabulary';
 
-export function ticketFeatures(model: Pick<ClassifierModel, 'spec' | 'summaryWeight' | 'descriptionWeight'>, text: TicketText, sources?: FeatureSources): RawFeatures {
+export function ticketFeatures(
+  model: Pick<ClassifierModel, 'spec' | 'summaryWeight' | 'descriptionWeight'>,
+  text: TicketText,
+  sources?: FeatureSources,
+): RawFeatures {
   return extractFeatures(
     [
-      { text: text.summary ?? '', weight: model.summaryWeight },
-      { text: text.description ?? '', weight: model.descriptionWeight },
+      { text: ticketText(text.summary ?? ''), weight: model.summaryWeight },
+      { text: ticketText(text.description ?? ''), weight: model.descriptionWeight },
     ],
     model.spec,
     sources,
@@ -21,8 +26,11 @@ export function modelLookup(model: ClassifierModel): Int32Array {
 }
 
 /** Linear scores w_c·x + b_c for every class. */
-export function linearScores(model: ClassifierModel, x: SparseVector): Float64Array {
-  const c = model.labels.length;
+export function linearScores(
+  model: Pick<ClassifierModel, 'weights' | 'bias'>,
+  x: SparseVector,
+): Float64Array {
+  const c = model.bias.length;
   const out = Float64Array.from(model.bias);
   for (let k = 0; k < x.index.length; k++) {
     const row = (x.index[k] ?? 0) * c;
@@ -47,7 +55,11 @@ export function softmax(scores: Float64Array, temperature: number): Float64Array
   return out;
 }
 
-export function vectorFor(model: ClassifierModel, text: TicketText, sources?: FeatureSources): { x: SparseVector; raw: RawFeatures } {
+export function vectorFor(
+  model: ClassifierModel,
+  text: TicketText,
+  sources?: FeatureSources,
+): { x: SparseVector; raw: RawFeatures } {
   const raw = ticketFeatures(model, text, sources);
-  return { x: vectorize(raw, model.vocab, modelLookup(model)), raw };
+  return { x: vectorize(raw, model.vocab, modelLookup(model), model.spec.sublinearTf), raw };
 }

@@ -30,6 +30,10 @@ const payload = z.object({
     charMin: z.number().int().min(2).max(8),
     charMax: z.number().int().min(0).max(8),
     charMinWordLength: z.number().int().min(1).max(64),
+    charLanguages: z.enum(['de', 'all']),
+    keepStopWords: z.boolean(),
+    stem: z.boolean(),
+    sublinearTf: z.boolean(),
   }),
   summaryWeight: z.number().min(0),
   descriptionWeight: z.number().min(0),
@@ -42,7 +46,9 @@ const payload = z.object({
   thresholds: base64Field,
   targetPrecision: z.number().min(0).max(1),
   classCounts: z.array(z.number().int().min(0)),
-  excluded: z.array(z.object({ label: z.string(), examples: z.number().int().min(0), reason: z.literal('too_few_examples') })),
+  excluded: z.array(
+    z.object({ label: z.string(), examples: z.number().int().min(0), reason: z.literal('too_few_examples') }),
+  ),
   updates: z.number().int().min(0),
 });
 
@@ -53,10 +59,15 @@ export const classifierEnvelope = defineEnvelope('classifier', 1, payload);
 export function roundToStoredPrecision(model: ClassifierModel): ClassifierModel {
   const { q, scales } = quantizeInt8(model.weights, BLOCK);
   const idf = Float32Array.from(quantizeIdf(model.vocab.idf), (v) => 1 + v / IDF_STEP);
-  return { ...model, weights: dequantizeInt8(q, scales, BLOCK), vocab: { buckets: model.vocab.buckets, idf } };
+  return {
+    ...model,
+    weights: dequantizeInt8(q, scales, BLOCK),
+    vocab: { buckets: model.vocab.buckets, idf },
+  };
 }
 
-const quantizeIdf = (idf: Float32Array): Uint8Array => Uint8Array.from(idf, (v) => Math.min(255, Math.max(0, Math.round((v - 1) * IDF_STEP))));
+const quantizeIdf = (idf: Float32Array): Uint8Array =>
+  Uint8Array.from(idf, (v) => Math.min(255, Math.max(0, Math.round((v - 1) * IDF_STEP))));
 
 /** Serialises to a JSON string (typed arrays as base64; about 1 byte per weight after base64). */
 export function serializeClassifier(model: ClassifierModel): string {
@@ -93,13 +104,20 @@ export function loadClassifier(text: string): ClassifierModel {
   const bias = decodeFloat32(p.bias, 'bias');
   const thresholds = decodeFloat32(p.thresholds, 'thresholds');
   const dim = buckets.length;
-  if (idfQ.length !== dim || q.length !== dim * c || bias.length !== c || thresholds.length !== c || p.classCounts.length !== c) {
+  if (
+    idfQ.length !== dim ||
+    q.length !== dim * c ||
+    bias.length !== c ||
+    thresholds.length !== c ||
+    p.classCounts.length !== c
+  ) {
     throw new BadModelError('classifier arrays disagree with its label count');
   }
   const limit = 2 ** p.spec.hashBits;
   for (let i = 0; i < dim; i++) {
     const b = buckets[i] ?? 0;
-    if (b >= limit || (i > 0 && b <= (buckets[i - 1] ?? 0))) throw new BadModelError('classifier buckets are not sorted hash buckets');
+    if (b >= limit || (i > 0 && b <= (buckets[i - 1] ?? 0)))
+      throw new BadModelError('classifier buckets are not sorted hash buckets');
   }
   return {
     labels: p.labels,

@@ -5,7 +5,7 @@ import type { HeldOutScore, ScoredOutcome } from './calibrate';
 import { fitTemperature, precisionThresholds } from './calibrate';
 import type { FeatureSpec, RawFeatures } from './features';
 import type { TrainOptions, ResolvedTrainOptions } from './options';
-import { resolveTrainOptions } from './options';
+import { C_GRID, resolveTrainOptions } from './options';
 import { linearScores, softmax, ticketFeatures } from './scores';
 import { trainBinarySvm } from './svm';
 import type { ClassifierModel, ExcludedClass, LabelledTicket } from './types';
@@ -23,10 +23,16 @@ interface LinearPart {
 }
 
 /** One-vs-rest linear SVMs over a vocabulary built from these tickets only. */
-function fitLinear(raws: readonly RawFeatures[], ys: readonly number[], classes: number, o: ResolvedTrainOptions, rng: Rng): LinearPart {
+function fitLinear(
+  raws: readonly RawFeatures[],
+  ys: readonly number[],
+  classes: number,
+  o: ResolvedTrainOptions & { c: number },
+  rng: Rng,
+): LinearPart {
   const vocab = buildVocabulary(raws, o.minDf);
   const lookup = bucketLookup(vocab, o.hashBits);
-  const docs = raws.map((r) => vectorize(r, vocab, lookup));
+  const docs = raws.map((r) => vectorize(r, vocab, lookup, o.sublinearTf));
   const dim = vocab.buckets.length;
   const weights = new Float32Array(dim * classes);
   const bias = new Float32Array(classes);
@@ -38,6 +44,26 @@ function fitLinear(raws: readonly RawFeatures[], ys: readonly number[], classes:
     bias[c] = fit.bias;
   }
   return { vocab, weights, bias, lookup };
+}
+
+/** Correct top-1 predictions on the held-back slice: picks c among candidates. */
+function heldOutHits(
+  fit: LinearPart,
+  held: ReadonlySet<number>,
+  raws: readonly RawFeatures[],
+  ys: readonly number[],
+  sublinear: boolean,
+): number {
+  const classes = fit.bias.length;
+  let hits = 0;
+  for (const i of held) {
+    const x = vectorize(raws[i] as RawFeatures, fit.vocab, fit.lookup, sublinear);
+    const s = linearScores(fit, x);
+    let best = 0;
+    for (let j = 1; j < classes; j++) if ((s[j] ?? 0) > (s[best] ?? 0)) best = j;
+    if (best === ys[i]) hits++;
+  }
+  return hits;
 }
 
 /** Stratified held-back slice: about `share` of each class (at least one when the class has 3+). */
@@ -59,7 +85,10 @@ function holdOut(ys: readonly number[], classes: number, share: number, rng: Rng
  * abstain thresholds fitted on a held-back slice. Deterministic for a given seed.
  * Throws InputError when fewer than two classes have enough examples.
  */
-export function trainClassifier(examples: readonly LabelledTicket[], options?: TrainOptions): ClassifierModel {
+export function trainClassifier(
+  examples: readonly LabelledTicket[],
+  options?: TrainOptions,
+): ClassifierModel {
   const o = resolveTrainOptions(options);
   const rng = createRng(o.seed);
   const counts = new Map<string, number>();
@@ -78,7 +107,17 @@ export function trainClassifier(examples: readonly LabelledTicket[], options?: T
   }
   const index = new Map(labels.map((l, i) => [l, i]));
   const kept = examples.filter((e) => index.has(e.label));
-  const spec: FeatureSpec = { hashBits: o.hashBits, bigrams: o.bigrams, charMin: o.charMin, charMax: o.charMax, charMinWordLength: o.charMinWordLength };
+  const spec: FeatureSpec = {
+    hashBits: o.hashBits,
+    bigrams: o.bigrams,
+    charMin: o.charMin,
+    charMax: o.charMax,
+    charMinWordLength: o.charMinWordLength,
+    charLanguages: o.charLanguages,
+    keepStopWords: o.keepStopWords,
+    stem: o.stem,
+    sublinearTf: o.sublinearTf,
+  };
   const shape = { spec, summaryWeight: o.summaryWeight, descriptionWeight: o.descriptionWeight };
   const raws = kept.map((e) => ticketFeatures(shape, e.text));
   const ys = kept.map((e) => index.get(e.label) ?? 0);
@@ -86,7 +125,20 @@ export function trainClassifier(examples: readonly LabelledTicket[], options?: T
 
   const held = holdOut(ys, classes, o.calibrationShare, rng);
   const trainIdx = ys.map((_, i) => i).filter((i) => !held.has(i));
-  const first = fitLinear(trainIdx.map((i) => raws[i] as RawFeatures), trainIdx.map((i) => ys[i] ?? 0), classes, o, rng);
+  const trainRaws = trainIdx.map((i) => raws[i] as RawFeatures);
+  const trainYs = trainIdx.map((i) => ys[i] ?? 0);
+  const candidates = o.c === 'auto' ? C_GRID : [o.c];
+  let c = candidates[0] ?? 1;
+  let first = fitLinear(trainRaws, trainYs, classes, { ...o, c }, rng);
+  let bestHits = -1;
+  for (const candidate of candidates) {
+    const fit =
+      candidate === c && bestHits < 0
+        ? first
+        : fitLinear(trainRaws, trainYs, classes, { ...o, c: candidate }, rng);
+    const hits = heldOutHits(fit, held, raws, ys, o.sublinearTf);
+    if (hits > bestHits) [bestHits, first, c] = [hits, fit, candidate];
+  }
   const draft: ClassifierModel = {
     labels,
     ...shape,
@@ -99,7 +151,7 @@ export function trainClassifier(examples: readonly LabelledTicket[], options?: T
     updates: 0,
   };
   const heldScores: HeldOutScore[] = [...held].map((i) => ({
-    scores: linearScores(draft, vectorize(raws[i] as RawFeatures, first.vocab, first.lookup)),
+    scores: linearScores(draft, vectorize(raws[i] as RawFeatures, first.vocab, first.lookup, o.sublinearTf)),
     actual: ys[i] ?? 0,
   }));
   draft.temperature = fitTemperature(heldScores);
@@ -111,6 +163,6 @@ export function trainClassifier(examples: readonly LabelledTicket[], options?: T
   });
   draft.thresholds = precisionThresholds(outcomes, classes, o.targetPrecision);
   if (!o.refit || held.size === 0) return finish(draft);
-  const full = fitLinear(raws, ys, classes, o, rng);
+  const full = fitLinear(raws, ys, classes, { ...o, c }, rng);
   return finish({ ...draft, ...full });
 }

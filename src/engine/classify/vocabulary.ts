@@ -34,8 +34,13 @@ export function bucketLookup(vocab: Vocabulary, hashBits: number): Int32Array {
   return table;
 }
 
-/** Sublinear TF (1 + ln tf) × IDF, L2-normalised; unknown buckets are ignored. */
-export function vectorize(raw: RawFeatures, vocab: Vocabulary, lookup: Int32Array): SparseVector {
+/** TF (sublinear: 1 + ln tf) × IDF, L2-normalised; unknown buckets are ignored. */
+export function vectorize(
+  raw: RawFeatures,
+  vocab: Vocabulary,
+  lookup: Int32Array,
+  sublinear = true,
+): SparseVector {
   const index: number[] = [];
   const value: number[] = [];
   let norm = 0;
@@ -43,7 +48,7 @@ export function vectorize(raw: RawFeatures, vocab: Vocabulary, lookup: Int32Arra
     const f = lookup[raw.keys[i] ?? 0] ?? -1;
     if (f < 0) continue;
     const tf = raw.counts[i] ?? 0;
-    const v = (1 + Math.log(Math.max(tf, 1e-9))) * (vocab.idf[f] ?? 1);
+    const v = (sublinear ? 1 + Math.log(Math.max(tf, 1e-9)) : tf) * (vocab.idf[f] ?? 1);
     if (!(v > 0)) continue;
     index.push(f);
     value.push(v);

@@ -50,7 +50,8 @@ export function defineEnvelope<S extends z.ZodType<Record<string, unknown>>>(
     unwrap(value) {
       const h = head.safeParse(value);
       if (!h.success) throw new BadModelError(`stored value is not a model envelope (expected "${kind}")`);
-      if (h.data.kind !== kind) throw new BadModelError(`stored model is "${h.data.kind}", expected "${kind}"`);
+      if (h.data.kind !== kind)
+        throw new BadModelError(`stored model is "${h.data.kind}", expected "${kind}"`);
       if (h.data.version !== version) throw new UnknownModelVersionError(kind, h.data.version, [version]);
       const parsed = payload.safeParse(value);
       if (!parsed.success) {

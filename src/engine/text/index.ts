@@ -5,3 +5,8 @@ export { guessLanguage } from './language';
 export { maskIdentifiers, placeholderTerm } from './placeholders';
 export type { PlaceholderType } from './placeholders';
 export type { AnalyzedText, Language, Token } from './types';
+export { adfToText, isAdfDocument } from './adf';
+export { htmlToText, looksLikeHtml, wikiToText } from './markup';
+export { cleanTicketText, DEFAULT_CLEAN_MAX_CHARS } from './clean';
+export type { CleanOptions } from './clean';
+export { toPlainText, ticketText } from './plain-text';

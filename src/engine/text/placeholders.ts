@@ -2,7 +2,8 @@
  * Typed placeholders: values that identify a person or a machine become their type. The type is
  * a useful feature ("mentions an IP"); the value must never reach an explanation.
  */
-export type PlaceholderType = 'email' | 'url' | 'ip' | 'phone' | 'ticket' | 'version';
+/** `mention` comes from ADF and wiki markup (`[~user]`), never from pattern matching. */
+export type PlaceholderType = 'email' | 'url' | 'ip' | 'phone' | 'ticket' | 'version' | 'mention';
 
 const PATTERNS: ReadonlyArray<readonly [PlaceholderType, RegExp]> = [
   ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu],
@@ -10,7 +11,10 @@ const PATTERNS: ReadonlyArray<readonly [PlaceholderType, RegExp]> = [
   ['ip', /\b(?:\d{1,3}\.){3}\d{1,3}\b/g],
   ['ticket', /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b/g],
   ['version', /\bv?\d+\.\d+(?:\.\d+){0,2}\b/g],
-  ['phone', /(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?)?\d{3,5}[ -/]\d{3,9}(?:[ -]\d{2,6})?/g],
+  [
+    'phone',
+    /\+\d{1,3}[ -]?(?:\(0?\d{1,5}\)[ -]?|\d{1,5}[ -/])?\d{3,9}(?:[ -]\d{2,6})?|(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?)?\d{3,5}[ -/]\d{3,9}(?:[ -]\d{2,6})?/g,
+  ],
 ];
 
 export const placeholderTerm = (type: PlaceholderType): string => `⟨${type}⟩`;

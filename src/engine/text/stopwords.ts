@@ -2,7 +2,9 @@
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   `a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its
   me my no not of on or our please she so than that the their them then there these they this to too us was we were
-  what when where which who will with would you your hi hello thanks thank regards dear kind best`.split(/\s+/),
+  what when where which who will with would you your hi hello thanks thank regards dear kind best`.split(
+    /\s+/,
+  ),
 );
 
 export const GERMAN_STOPWORDS: ReadonlySet<string> = new Set(
