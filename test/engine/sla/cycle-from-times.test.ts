@@ -5,7 +5,7 @@ const H = 3_600_000;
 describe('cycleFromTimes', () => {
   it('counts real time across the spring-forward DST change (01:30 CET → 03:30 CEST is 1 h)', () => {
     const r = cycleFromTimes({ startedAt: '2026-03-29T01:30:00+01:00', now: '2026-03-29T03:30:00+02:00', goalMs: 4 * H });
-    expect(r).toEqual({ cycle: expect.objectContaining({ elapsedMs: 1 * H, remainingMs: 3 * H, breached: false }) });
+    expect('cycle' in r && r.cycle).toMatchObject({ elapsedMs: 1 * H, remainingMs: 3 * H, breached: false });
   });
 
   it('counts real time across the autumn DST change (02:30 CEST → 02:30 CET is 1 h)', () => {

@@ -1,0 +1,14 @@
+export type * from './types';
+export { RoutingRule, RoutingRules, RuleActions, RuleCondition } from './rule-schema';
+export type { RuleDecision } from './evaluate-rules';
+export { evaluateRules } from './evaluate-rules';
+export type { RuleFinding } from './analyze-rules';
+export { analyzeRules } from './analyze-rules';
+export type { DryRunResult, HistoricTicket } from './dry-run';
+export { dryRunRule } from './dry-run';
+export { rankTeams } from './rank-teams';
+export { rankAssignees } from './rank-assignees';
+export { unavailability } from './availability';
+export type { RouteNote, RouteRequest, RouteSuggestion } from './suggest-route';
+export { suggestRoute } from './suggest-route';
+export { describeRouteNote, describeRouteReason } from './describe-reason';
