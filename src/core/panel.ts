@@ -237,9 +237,11 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
     section(async () => similar(ctx, state, await hitsPromise)),
     section(async () => {
       const stored = state.stored;
-      if (stored?.routing && stored.ticketUpdated >= ticket.updated) return stored.routing;
+      // Stored routing is worded in English; German readers get it recomputed in their language.
+      if (stored?.routing && stored.ticketUpdated >= ticket.updated && state.locale === 'en')
+        return stored.routing;
       const hits = await hitsPromise.catch(() => []);
-      return computeRouting(ctx, ticket, state.config, hits, state.now);
+      return computeRouting(ctx, ticket, state.config, hits, state.now, state.locale);
     }),
     section(() => sla(ctx, state, accountId)),
   ]);

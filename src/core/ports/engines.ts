@@ -66,6 +66,8 @@ export interface RouteContext {
   /** Similar resolved tickets, best first: who solved them is evidence for the route. */
   similar: readonly { ticket: Ticket; score: number }[];
   now: number;
+  /** Language of the reasons. */
+  locale: 'en' | 'de';
 }
 
 export interface RoutingEngine {
@@ -74,7 +76,7 @@ export interface RoutingEngine {
     rules: unknown,
   ): { ok: true; rules: unknown[] } | { ok: false; issues: { path: string; message: string }[] };
   suggest(ticket: Ticket, context: RouteContext): RoutingSuggestion;
-  /** Which of `tickets` the rule matches (for the admin's dry run). */
+  /** Which of `tickets` the rule matches (for the admin's dry run); throws on an invalid rule. */
   matches(rule: unknown, tickets: readonly Ticket[]): boolean[];
 }
 

@@ -1,0 +1,18 @@
+import type { SqlStorage } from '../../adapters/sql/storage';
+import type { Engines } from '../../core/ports/engines';
+import { textClassifierEngine } from './classifier';
+import { qualityEngine } from './quality';
+import { routingEngine } from './routing';
+import { sqlSimilarEngine } from './similar';
+import { slaEngine } from './sla';
+
+/** The real engines, wired over the app's storage. */
+export function createEngines(storage: SqlStorage): Engines {
+  return {
+    classifier: textClassifierEngine,
+    similar: sqlSimilarEngine(storage),
+    routing: routingEngine,
+    sla: slaEngine(storage.models),
+    quality: qualityEngine,
+  };
+}

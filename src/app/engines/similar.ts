@@ -1,0 +1,82 @@
+import { computeIndexEntry, explainMatch, labelMatches, scopeFilter } from '../../engine/similar';
+import type { CandidateSource, CorpusStats, IndexEntry, TicketDoc } from '../../engine/similar';
+import { findSimilarInSql } from '../../adapters/sql/similar-source';
+import type { SqlStorage } from '../../adapters/sql/storage';
+import type { SimilarEngine, SimilarHit } from '../../core/ports/engines';
+import { toDoc } from '../../readiness/duplicate-readiness';
+import type { Ticket } from '../../core/ticket';
+
+/** The ticket as the similar engine reads it, with the ids it already links to. */
+export function ticketDoc(ticket: Ticket, linkedIds: readonly string[] = []): TicketDoc {
+  return { ...toDoc(ticket), linkedIds };
+}
+
+/**
+ * Corpus statistics for the explanation's idf weights. It carries no postings (explanations
+ * never walk them), so its posting walk visits nothing.
+ */
+class StatsSource implements CandidateSource {
+  constructor(
+    private readonly corpus: CorpusStats,
+    private readonly dfs: ReadonlyMap<string, number>,
+  ) {}
+  stats(): CorpusStats {
+    return this.corpus;
+  }
+  documentFrequency(term: string): number {
+    return this.dfs.get(term) ?? 0;
+  }
+  forEachPosting(): void {}
+  idOf(): string {
+    return '';
+  }
+  entryOf(): IndexEntry | undefined {
+    return undefined;
+  }
+}
+
+/** Similar-ticket search over the SQL index, ranked exactly as the in-memory engine ranks. */
+export function sqlSimilarEngine(storage: SqlStorage): SimilarEngine {
+  return {
+    async index(ticket) {
+      await storage.index.put(computeIndexEntry(ticketDoc(ticket)));
+    },
+    async find(ticket, scope, now, limit): Promise<SimilarHit[]> {
+      const linked = await Promise.all(ticket.links.slice(0, 50).map((l) => storage.tickets.getByKey(l.key)));
+      const doc = ticketDoc(
+        ticket,
+        linked.flatMap((t) => (t ? [t.id] : [])),
+      );
+      const filter = scopeFilter(doc, {
+        sameProject: scope.sameProjectOnly,
+        ...(scope.windowDays > 0 ? { windowDays: scope.windowDays, nowMs: now } : {}),
+      });
+      const entry = computeIndexEntry(doc);
+      const ranked = labelMatches(await findSimilarInSql(storage.index, entry, { limit, filter })).filter(
+        (m) => m.kind !== 'weak',
+      );
+      if (ranked.length === 0) return [];
+      const others = new Map((await storage.tickets.getMany(ranked.map((r) => r.id))).map((t) => [t.id, t]));
+      const terms = entry.terms.map((t) => t.term);
+      const source = new StatsSource(
+        await storage.index.stats(),
+        await storage.index.documentFrequencies(terms),
+      );
+      return ranked.flatMap((m) => {
+        const other = others.get(m.id);
+        if (!other) return [];
+        const shared = explainMatch(doc, ticketDoc(other), source, { maxTerms: 12 }).sharedTerms;
+        const kind = m.kind === 'duplicate' ? 'duplicate' : 'related';
+        const score = kind === 'duplicate' ? m.duplicateProbability : m.relatedProbability;
+        return [
+          {
+            id: m.id,
+            kind,
+            score,
+            sharedTerms: shared.map((s) => s.candidateSurfaces[0] ?? s.term).slice(0, 12),
+          },
+        ];
+      });
+    },
+  };
+}

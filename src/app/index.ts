@@ -1,0 +1,99 @@
+import { RESOLVERS } from '../contracts/resolvers';
+import type { ResolverKey } from '../contracts/resolvers';
+import type { ResolverResult } from '../contracts/common';
+import { DEFAULT_SITE_FIELDS, issueToTicket, ticketFieldIds } from '../adapters/jira/issue-to-ticket';
+import { adfToText } from '../engine/text';
+import * as actions from '../core/actions';
+import * as admin from '../core/admin';
+import { startBackfill } from '../core/backfill';
+import { consume } from '../core/consume';
+import type { CoreContext } from '../core/context';
+import { toResolverError } from '../core/errors';
+import { handleIssueEvent } from '../core/events';
+import { ModelRepository } from '../core/models';
+import { getPanel } from '../core/panel';
+import { train } from '../core/train';
+import { slaSweep } from '../core/sla-sweep';
+import { createEngines } from './engines';
+import type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
+
+export type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
+
+/** The Jira adapter's issue mapping with the default site field ids. */
+export const defaultIssueMapper: IssueMapper = {
+  fields: ticketFieldIds(DEFAULT_SITE_FIELDS),
+  toTicket: (issue) => issueToTicket(issue, { fields: DEFAULT_SITE_FIELDS, adfToText }),
+};
+
+type Work = (ctx: CoreContext, payload: unknown, accountId: string) => Promise<unknown>;
+
+/**
+ * The composition root: one app over whatever adapters it is given. Forge builds one per
+ * invocation (src/forge); the workbench and the tests build one over local adapters. Nothing
+ * here keeps tenant data beyond the instance.
+ */
+export function createApp(deps: AppDeps): App {
+  const engines = deps.engines ?? createEngines(deps.storage);
+  const issues = deps.issues ?? defaultIssueMapper;
+  let config: ReturnType<CoreContext['config']> | null = null;
+  const ctx: CoreContext = {
+    jira: deps.jira,
+    storage: deps.storage,
+    configStore: deps.config,
+    queue: deps.queue,
+    clock: deps.clock,
+    logger: deps.logger,
+    engines,
+    models: new ModelRepository(deps.storage.models, engines.classifier, deps.logger),
+    issues,
+    config: () => (config ??= deps.config.load()),
+  };
+
+  const run =
+    (work: Work, options: { admin?: boolean } = {}): ResolverHandler =>
+    async (payload: unknown, context: ResolverContext): Promise<ResolverResult<unknown>> => {
+      try {
+        if (options.admin === true) await admin.requireAdmin(ctx, context.accountId);
+        return { ok: true, data: await work(ctx, payload, context.accountId) };
+      } catch (error) {
+        const resolverError = toResolverError(error);
+        if (resolverError.code === 'internal')
+          deps.logger.error('resolver failed', { error: String(error).slice(0, 300) });
+        return { ok: false, error: resolverError };
+      }
+    };
+
+  const resolvers: Record<ResolverKey, ResolverHandler> = {
+    [RESOLVERS.panelGet]: run(getPanel),
+    [RESOLVERS.panelApply]: run(actions.applyField),
+    [RESOLVERS.panelDismiss]: run(actions.dismissField),
+    [RESOLVERS.panelLink]: run(actions.linkIssue),
+    [RESOLVERS.panelAssign]: run(actions.assignIssue),
+    [RESOLVERS.adminConfigGet]: run((c, p) => admin.getConfig(c, p), { admin: true }),
+    [RESOLVERS.adminConfigSave]: run(admin.saveConfig, { admin: true }),
+    [RESOLVERS.adminStatus]: run((c, p) => admin.status(c, p), { admin: true }),
+    [RESOLVERS.adminTrain]: run((c, p) => admin.requestTrain(c, p), { admin: true }),
+    [RESOLVERS.adminBackfill]: run((c, p) => admin.requestBackfill(c, p), { admin: true }),
+    [RESOLVERS.adminDryRun]: run((c, p) => admin.dryRun(c, p), { admin: true }),
+    [RESOLVERS.adminMetrics]: run((c, p) => admin.metrics(c, p), { admin: true }),
+    [RESOLVERS.adminAudit]: run((c, p) => admin.audit(c, p), { admin: true }),
+  };
+
+  return {
+    resolvers,
+    handleIssueEvent: (event) => handleIssueEvent(ctx, event),
+    handleInstalled: async () => {
+      await startBackfill(ctx);
+    },
+    consume: (message, options) => consume(ctx, message, options?.finalAttempt ?? false),
+    scheduled: {
+      slaSweep: async () => {
+        await slaSweep(ctx, null);
+      },
+      retrain: async () => {
+        await train(ctx);
+      },
+      migrate: () => deps.migrate(),
+    },
+  };
+}
