@@ -22,9 +22,9 @@ describe('LocalQueue', () => {
   it('redelivers after RetryLaterError, flags the last attempt, then dead-letters', async () => {
     const queue = new LocalQueue({ maxAttempts: 3 });
     const deliveries: { attempt: number; finalAttempt: boolean }[] = [];
-    queue.setConsumer(async (_body, delivery) => {
+    queue.setConsumer((_body, delivery) => {
       deliveries.push(delivery);
-      throw new RetryLaterError(1, 'busy');
+      return Promise.reject(new RetryLaterError(1, 'busy'));
     });
     await queue.push([ingest('1')]);
     await queue.drain();
@@ -39,9 +39,9 @@ describe('LocalQueue', () => {
   it('does not retry other errors', async () => {
     const queue = new LocalQueue();
     let calls = 0;
-    queue.setConsumer(async () => {
+    queue.setConsumer(() => {
       calls++;
-      throw new Error('bug');
+      return Promise.reject(new Error('bug'));
     });
     await queue.push([ingest('1')]);
     await queue.drain();
@@ -61,8 +61,9 @@ describe('LocalQueue', () => {
   it('honours push delays at the configured scale', async () => {
     const queue = new LocalQueue({ msPerDelaySecond: 20 });
     const at: number[] = [];
-    queue.setConsumer(async () => {
+    queue.setConsumer(() => {
       at.push(Date.now());
+      return Promise.resolve();
     });
     const start = Date.now();
     await queue.push([ingest('1')], { delaySeconds: 2 });
@@ -72,7 +73,7 @@ describe('LocalQueue', () => {
 
   it('runs by itself in auto mode', async () => {
     const queue = new LocalQueue({ autoRun: true });
-    const done = new Promise<unknown>((resolve) => queue.setConsumer(async (body) => resolve(body)));
+    const done = new Promise<unknown>((resolve) => queue.setConsumer((body) => Promise.resolve(resolve(body))));
     await queue.push([ingest('7')]);
     await expect(done).resolves.toEqual(ingest('7'));
     queue.close();
