@@ -35,10 +35,19 @@ export function DataTable<Row>({
     <div style={{ overflowX: 'auto' }}>
       <table
         data-testid={testId}
-        style={{ borderCollapse: 'collapse', width: '100%', font: token('font.body'), color: token('color.text') }}
+        style={{
+          borderCollapse: 'collapse',
+          width: '100%',
+          font: token('font.body'),
+          color: token('color.text'),
+        }}
       >
         <caption
-          style={{ textAlign: 'left', font: token('font.heading.xsmall'), padding: `${token('space.100')} 0` }}
+          style={{
+            textAlign: 'left',
+            font: token('font.heading.xsmall'),
+            padding: `${token('space.100')} 0`,
+          }}
         >
           {caption}
         </caption>

@@ -32,7 +32,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-type Boot = { status: 'loading' } | { status: 'ready'; context: AppContext } | { status: 'error'; message: string };
+type Boot =
+  { status: 'loading' } | { status: 'ready'; context: AppContext } | { status: 'error'; message: string };
 
 /**
  * Turns on Jira's theming (design tokens follow the host's light/dark mode), then reads the
@@ -45,7 +46,13 @@ async function boot(): Promise<AppContext> {
     // Older hosts have no theming; tokens fall back to their light values.
   }
   const context = readContext(await view.getContext());
-  await setGlobalTheme({ colorMode: context.colorMode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' });
+  await setGlobalTheme({
+    colorMode: context.colorMode,
+    light: 'light',
+    dark: 'dark',
+    spacing: 'spacing',
+    typography: 'typography',
+  });
   document.documentElement.lang = context.locale;
   return context;
 }
@@ -55,7 +62,8 @@ function Booted({ render }: { render: (context: AppContext) => ReactNode }) {
   useEffect(() => {
     boot().then(
       (context) => setState({ status: 'ready', context }),
-      (error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   }, []);
   const locale = state.status === 'ready' ? state.context.locale : toLocale(navigator.language);

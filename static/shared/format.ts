@@ -4,7 +4,9 @@ const intlLocale: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
 export function formatPercent(value: number, locale: Locale): string {
   if (!Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(
+    value,
+  );
 }
 
 export function formatNumber(value: number, locale: Locale): string {
@@ -41,7 +43,9 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
   if (!iso) return '–';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
 }
 
 /** A field value as text: one option or several joined; null shows as the caller's "none". */

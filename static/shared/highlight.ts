@@ -6,11 +6,12 @@ export interface Segment {
 
 /**
  * Cuts `text` into plain and highlighted runs from [start, end) character spans. Spans come from
- * the server and are not trusted: they are clamped to the text, empty or reversed ones are dropped,
+ * the server and are not trusted: they are clamped to the text, empty, reversed or NaN ones are dropped,
  * and overlapping or touching ones are merged, so the runs always concatenate back to `text`.
  */
 export function highlightSegments(text: string, spans: ReadonlyArray<readonly [number, number]>): Segment[] {
   const clamped = spans
+    .filter(([start, end]) => !Number.isNaN(start) && !Number.isNaN(end))
     .map(([start, end]) => [clampIndex(start, text.length), clampIndex(end, text.length)] as const)
     .filter(([start, end]) => end > start)
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -49,7 +50,8 @@ export function excerptAround(
   spans: ReadonlyArray<readonly [number, number]>,
   maxChars: number,
 ): { text: string; spans: Array<[number, number]>; cutStart: boolean; cutEnd: boolean } {
-  if (text.length <= maxChars) return { text, spans: spans.map(([s, e]) => [s, e]), cutStart: false, cutEnd: false };
+  if (text.length <= maxChars)
+    return { text, spans: spans.map(([s, e]) => [s, e]), cutStart: false, cutEnd: false };
   const valid = spans.filter(([s, e]) => e > s && s >= 0 && s < text.length);
   const first = valid.length > 0 ? Math.min(...valid.map(([s]) => s)) : 0;
   const start = Math.max(0, Math.min(first - Math.floor(maxChars / 4), text.length - maxChars));

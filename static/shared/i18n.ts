@@ -186,6 +186,8 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
+export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
+
 const de: Record<MessageKey, string> = {
   loading: 'Wird geladen…',
   retry: 'Erneut versuchen',
@@ -374,7 +376,10 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
-export const I18nContext = createContext<{ locale: Locale; t: Translate }>({ locale: 'en', t: translator('en') });
+export const I18nContext = createContext<{ locale: Locale; t: Translate }>({
+  locale: 'en',
+  t: translator('en'),
+});
 
 export function useI18n(): { locale: Locale; t: Translate } {
   return useContext(I18nContext);

@@ -6,7 +6,15 @@ import type { ResolverError } from '@contracts/common';
 import { useI18n } from './i18n';
 
 /** A readable failure: the server's message, its code, the validation paths, and a retry. */
-export function ErrorMessage({ error, onRetry, testId }: { error: ResolverError | { code: string; message: string; issues?: ResolverError['issues'] }; onRetry?: () => void; testId?: string }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  testId,
+}: {
+  error: ResolverError | { code: string; message: string; issues?: ResolverError['issues'] };
+  onRetry?: () => void;
+  testId?: string;
+}) {
   const { t } = useI18n();
   return (
     <SectionMessage appearance="error" title={t('errorTitle')} testId={testId}>

@@ -18,7 +18,8 @@ import { JobsTab } from './JobsTab';
 import { MetricsTab } from './MetricsTab';
 import { AuditTab } from './AuditTab';
 
-type Loaded<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ResolverError };
+type Loaded<T> =
+  { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ResolverError };
 
 /** The rules text is edited as JSON; it joins the config only when it parses. */
 export interface RulesDraft {

@@ -25,7 +25,9 @@ export function AuditTab() {
   const [issueKey, setIssueKey] = useState('');
   const [action, setAction] = useState('');
   const [state, setState] = useState<
-    { status: 'loading' } | { status: 'ok'; entries: AuditEntry[] } | { status: 'error'; error: ResolverError }
+    | { status: 'loading' }
+    | { status: 'ok'; entries: AuditEntry[] }
+    | { status: 'error'; error: ResolverError }
   >({ status: 'loading' });
 
   const load = useCallback(async (filters: { issueKey: string; action: string }) => {
@@ -34,7 +36,11 @@ export function AuditTab() {
     if (filters.issueKey.trim() !== '') query.issueKey = filters.issueKey.trim().toUpperCase();
     if (filters.action.trim() !== '') query.action = filters.action.trim();
     const result = await callResolver<unknown>(RESOLVERS.adminAudit, query);
-    setState(result.ok ? { status: 'ok', entries: entriesOf(result.data) } : { status: 'error', error: result.error });
+    setState(
+      result.ok
+        ? { status: 'ok', entries: entriesOf(result.data) }
+        : { status: 'error', error: result.error },
+    );
   }, []);
 
   useEffect(() => {
@@ -72,7 +78,9 @@ export function AuditTab() {
         </Inline>
       </form>
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void load({ issueKey, action })} /> : null}
+      {state.status === 'error' ? (
+        <ErrorMessage error={state.error} onRetry={() => void load({ issueKey, action })} />
+      ) : null}
       {state.status === 'ok' ? (
         <DataTable<AuditEntry>
           caption={t('tabAudit')}

@@ -27,7 +27,15 @@ function updateField(edit: Edit, fieldId: string, patch: Partial<FieldConfig>) {
   }));
 }
 
-export function FieldsTab({ draft, status, edit }: { draft: AdminConfig; status: AdminStatus | null; edit: Edit }) {
+export function FieldsTab({
+  draft,
+  status,
+  edit,
+}: {
+  draft: AdminConfig;
+  status: AdminStatus | null;
+  edit: Edit;
+}) {
   const { t, locale } = useI18n();
   const quality = new Map<string, FieldQuality>((status?.fields ?? []).map((q) => [q.fieldId, q]));
   const [selected, setSelected] = useState<string | null>(
@@ -86,7 +94,11 @@ export function FieldsTab({ draft, status, edit }: { draft: AdminConfig; status:
             numeric: true,
             cell: (field) => {
               const q = quality.get(field.fieldId);
-              return q ? formatPercent(q.accuracy, locale) : <Text color="color.text.subtlest">{t('notTrained')}</Text>;
+              return q ? (
+                formatPercent(q.accuracy, locale)
+              ) : (
+                <Text color="color.text.subtlest">{t('notTrained')}</Text>
+              );
             },
           },
           {
@@ -172,7 +184,11 @@ function FieldQualityPanel({ field, quality }: { field: FieldConfig; quality: Fi
         </Inline>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), alignItems: 'flex-start' }}>
           <div style={{ flex: '1 1 280px', maxWidth: 380 }}>
-            <PrecisionCoverageChart curve={quality.curve} target={field.precisionTarget} fieldName={field.name} />
+            <PrecisionCoverageChart
+              curve={quality.curve}
+              target={field.precisionTarget}
+              fieldName={field.name}
+            />
           </div>
           <div style={{ flex: '2 1 420px', minWidth: 0 }}>
             <DataTable<ClassQuality>
@@ -182,9 +198,24 @@ function FieldQualityPanel({ field, quality }: { field: FieldConfig; quality: Fi
               rowKey={(c) => c.label}
               columns={[
                 { key: 'label', header: t('class'), cell: (c) => c.label },
-                { key: 'support', header: t('support'), numeric: true, cell: (c) => formatNumber(c.support, locale) },
-                { key: 'precision', header: t('precision'), numeric: true, cell: (c) => formatPercent(c.precision, locale) },
-                { key: 'recall', header: t('recall'), numeric: true, cell: (c) => formatPercent(c.recall, locale) },
+                {
+                  key: 'support',
+                  header: t('support'),
+                  numeric: true,
+                  cell: (c) => formatNumber(c.support, locale),
+                },
+                {
+                  key: 'precision',
+                  header: t('precision'),
+                  numeric: true,
+                  cell: (c) => formatPercent(c.precision, locale),
+                },
+                {
+                  key: 'recall',
+                  header: t('recall'),
+                  numeric: true,
+                  cell: (c) => formatPercent(c.recall, locale),
+                },
                 {
                   key: 'threshold',
                   header: t('threshold'),

@@ -24,14 +24,18 @@ const STATE_LABEL: Record<JobStatus['state'], MessageKey> = {
   done: 'state_done',
   failed: 'state_failed',
 };
-const STATE_APPEARANCE: Record<JobStatus['state'], 'default' | 'inprogress' | 'success' | 'removed' | 'new'> = {
-  idle: 'default',
-  queued: 'new',
-  running: 'inprogress',
-  done: 'success',
-  failed: 'removed',
-};
-const SEVERITY: Record<QualityFinding['severity'], { label: MessageKey; appearance: 'information' | 'warning' | 'error' }> = {
+const STATE_APPEARANCE: Record<JobStatus['state'], 'default' | 'inprogress' | 'success' | 'removed' | 'new'> =
+  {
+    idle: 'default',
+    queued: 'new',
+    running: 'inprogress',
+    done: 'success',
+    failed: 'removed',
+  };
+const SEVERITY: Record<
+  QualityFinding['severity'],
+  { label: MessageKey; appearance: 'information' | 'warning' | 'error' }
+> = {
   info: { label: 'severity_info', appearance: 'information' },
   warning: { label: 'severity_warning', appearance: 'warning' },
   problem: { label: 'severity_problem', appearance: 'error' },
@@ -65,17 +69,34 @@ export function JobsTab({ status, reload }: { status: AdminStatus; reload: () =>
 
   return (
     <Stack space="space.300">
-      <Text color="color.text.subtle">{t('ticketsStored', { count: formatNumber(status.tickets, locale) })}</Text>
+      <Text color="color.text.subtle">
+        {t('ticketsStored', { count: formatNumber(status.tickets, locale) })}
+      </Text>
       <Inline space="space.100">
-        <Button appearance="primary" testId="start-train" isLoading={busy === RESOLVERS.adminTrain} onClick={() => void start(RESOLVERS.adminTrain, t('startTrain'))}>
+        <Button
+          appearance="primary"
+          testId="start-train"
+          isLoading={busy === RESOLVERS.adminTrain}
+          onClick={() => void start(RESOLVERS.adminTrain, t('startTrain'))}
+        >
           {t('startTrain')}
         </Button>
-        <Button testId="start-backfill" isLoading={busy === RESOLVERS.adminBackfill} onClick={() => void start(RESOLVERS.adminBackfill, t('startBackfill'))}>
+        <Button
+          testId="start-backfill"
+          isLoading={busy === RESOLVERS.adminBackfill}
+          onClick={() => void start(RESOLVERS.adminBackfill, t('startBackfill'))}
+        >
           {t('startBackfill')}
         </Button>
       </Inline>
       <NoticeLine notice={notice} />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: token('space.200') }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+          gap: token('space.200'),
+        }}
+      >
         {status.jobs.map((job) => (
           <JobCard key={job.kind} job={job} />
         ))}
@@ -87,7 +108,11 @@ export function JobsTab({ status, reload }: { status: AdminStatus; reload: () =>
         ) : (
           <Stack space="space.100" testId="findings">
             {status.findings.map((finding, i) => (
-              <SectionMessage key={i} appearance={SEVERITY[finding.severity].appearance} title={t(SEVERITY[finding.severity].label)}>
+              <SectionMessage
+                key={i}
+                appearance={SEVERITY[finding.severity].appearance}
+                title={t(SEVERITY[finding.severity].label)}
+              >
                 <Text as="p">{finding.message}</Text>
                 {finding.examples.length > 0 ? (
                   <Text as="p" size="small" color="color.text.subtle">
@@ -134,10 +159,15 @@ function JobCard({ job }: { job: JobStatus }) {
         <Text size="small" color="color.text.subtle">
           {job.total === null
             ? t('progressUnknown', { processed: formatNumber(job.processed, locale) })
-            : t('progress', { processed: formatNumber(job.processed, locale), total: formatNumber(job.total, locale) })}
+            : t('progress', {
+                processed: formatNumber(job.processed, locale),
+                total: formatNumber(job.total, locale),
+              })}
         </Text>
         <Text size="small" color="color.text.subtle">
-          {job.startedAt ? t('lastRun', { when: formatDateTime(job.finishedAt ?? job.startedAt, locale) }) : t('neverRun')}
+          {job.startedAt
+            ? t('lastRun', { when: formatDateTime(job.finishedAt ?? job.startedAt, locale) })
+            : t('neverRun')}
         </Text>
         {job.error ? (
           <SectionMessage appearance="error">

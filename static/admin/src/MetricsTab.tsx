@@ -15,10 +15,22 @@ import { ErrorMessage, Loading } from '@shared/ui';
 
 type Outcome = 'accepted' | 'replaced' | 'dismissed' | 'autoApplied';
 const OUTCOMES: ReadonlyArray<{ key: Outcome; label: MessageKey; color: string }> = [
-  { key: 'accepted', label: 'accepted', color: token('color.chart.success.bold', token('color.icon.success')) },
-  { key: 'autoApplied', label: 'autoAppliedCount', color: token('color.chart.brand', token('color.icon.brand')) },
+  {
+    key: 'accepted',
+    label: 'accepted',
+    color: token('color.chart.success.bold', token('color.icon.success')),
+  },
+  {
+    key: 'autoApplied',
+    label: 'autoAppliedCount',
+    color: token('color.chart.brand', token('color.icon.brand')),
+  },
   { key: 'replaced', label: 'replaced', color: token('color.chart.warning', token('color.icon.warning')) },
-  { key: 'dismissed', label: 'dismissedCount', color: token('color.chart.neutral', token('color.icon.subtle')) },
+  {
+    key: 'dismissed',
+    label: 'dismissedCount',
+    color: token('color.chart.neutral', token('color.icon.subtle')),
+  },
 ];
 
 export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
@@ -64,7 +76,13 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
             {groupByField(state.data.fields).length === 0 ? (
               <Text color="color.text.subtle">{t('noMetrics')}</Text>
             ) : (
-              <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: token('space.200') }}>
+              <div
+                style={{
+                  display: 'grid',
+                  gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+                  gap: token('space.200'),
+                }}
+              >
                 {groupByField(state.data.fields).map(([fieldId, rows]) => (
                   <FeedbackChart key={fieldId} title={nameOf(fieldId)} rows={rows} />
                 ))}
@@ -72,7 +90,10 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
             )}
             <DataTable
               caption={t('feedbackTitle')}
-              rows={groupByField(state.data.fields).map(([fieldId, rows]) => ({ fieldId, totals: totals(rows) }))}
+              rows={groupByField(state.data.fields).map(([fieldId, rows]) => ({
+                fieldId,
+                totals: totals(rows),
+              }))}
               rowKey={(row) => row.fieldId}
               columns={[
                 { key: 'field', header: t('field'), cell: (row) => nameOf(row.fieldId) },
@@ -93,13 +114,24 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
             empty={t('noMetrics')}
             columns={[
               { key: 'band', header: t('band'), cell: (row) => row.band },
-              { key: 'predicted', header: t('predicted'), numeric: true, cell: (row) => formatNumber(row.predicted, locale) },
-              { key: 'breached', header: t('breached'), numeric: true, cell: (row) => formatNumber(row.breached, locale) },
+              {
+                key: 'predicted',
+                header: t('predicted'),
+                numeric: true,
+                cell: (row) => formatNumber(row.predicted, locale),
+              },
+              {
+                key: 'breached',
+                header: t('breached'),
+                numeric: true,
+                cell: (row) => formatNumber(row.breached, locale),
+              },
               {
                 key: 'rate',
                 header: t('breachRate'),
                 numeric: true,
-                cell: (row) => (row.predicted > 0 ? formatPercent(row.breached / row.predicted, locale) : '–'),
+                cell: (row) =>
+                  row.predicted > 0 ? formatPercent(row.breached / row.predicted, locale) : '–',
               },
             ]}
           />
@@ -152,7 +184,13 @@ function FeedbackChart({ title, rows }: { title: string; rows: readonly FieldMet
   return (
     <figure style={{ margin: 0 }}>
       <figcaption style={{ font: token('font.body.small'), fontWeight: 600 }}>{title}</figcaption>
-      <svg role="img" aria-label={title} viewBox={`0 0 ${W} ${H + 16}`} width="100%" style={{ maxWidth: W, display: 'block' }}>
+      <svg
+        role="img"
+        aria-label={title}
+        viewBox={`0 0 ${W} ${H + 16}`}
+        width="100%"
+        style={{ maxWidth: W, display: 'block' }}
+      >
         <line x1={0} x2={W} y1={H} y2={H} stroke={token('color.border')} />
         {rows.map((row, i) => {
           let y = H;

@@ -47,18 +47,44 @@ export function PrecisionCoverageChart({
         <title>{title}</title>
         {ticks.map((tick) => (
           <g key={`x${tick}`}>
-            <line x1={x(tick)} x2={x(tick)} y1={TOP} y2={TOP + plotH} stroke={token('color.border')} strokeWidth={1} />
-            <text x={x(tick)} y={TOP + plotH + 14} fontSize={10} textAnchor="middle" fill={token('color.text.subtle')}>
+            <line
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={TOP}
+              y2={TOP + plotH}
+              stroke={token('color.border')}
+              strokeWidth={1}
+            />
+            <text
+              x={x(tick)}
+              y={TOP + plotH + 14}
+              fontSize={10}
+              textAnchor="middle"
+              fill={token('color.text.subtle')}
+            >
               {formatPercent(tick, locale)}
             </text>
           </g>
         ))}
         {yTicks.map((tick) => (
-          <text key={`y${tick}`} x={LEFT - 6} y={y(tick) + 3} fontSize={10} textAnchor="end" fill={token('color.text.subtle')}>
+          <text
+            key={`y${tick}`}
+            x={LEFT - 6}
+            y={y(tick) + 3}
+            fontSize={10}
+            textAnchor="end"
+            fill={token('color.text.subtle')}
+          >
             {formatPercent(tick, locale)}
           </text>
         ))}
-        <text x={LEFT + plotW / 2} y={HEIGHT - 4} fontSize={11} textAnchor="middle" fill={token('color.text.subtle')}>
+        <text
+          x={LEFT + plotW / 2}
+          y={HEIGHT - 4}
+          fontSize={11}
+          textAnchor="middle"
+          fill={token('color.text.subtle')}
+        >
           {t('coverage')}
         </text>
         <text
@@ -88,12 +114,26 @@ export function PrecisionCoverageChart({
         />
         {reach !== null ? (
           <g>
-            <line x1={x(reach)} x2={x(reach)} y1={y(target)} y2={TOP + plotH} stroke={token('color.border.accent.orange')} strokeWidth={1} />
+            <line
+              x1={x(reach)}
+              x2={x(reach)}
+              y1={y(target)}
+              y2={TOP + plotH}
+              stroke={token('color.border.accent.orange')}
+              strokeWidth={1}
+            />
             <circle cx={x(reach)} cy={y(target)} r={4} fill={token('color.icon.warning')} />
           </g>
         ) : null}
       </svg>
-      <figcaption style={{ font: token('font.body.small'), color: token('color.text.subtle'), marginTop: token('space.050') }} data-testid="curve-explain">
+      <figcaption
+        style={{
+          font: token('font.body.small'),
+          color: token('color.text.subtle'),
+          marginTop: token('space.050'),
+        }}
+        data-testid="curve-explain"
+      >
         {reach === null
           ? t('curveNever', { target: formatPercent(target, locale), field: fieldName })
           : t('curveExplain', {

@@ -44,7 +44,10 @@ export function RulesTab({
   const parsed = parseRules(rules.text);
   const [ruleIndex, setRuleIndex] = useState('0');
   const [dryRun, setDryRun] = useState<
-    { status: 'idle' } | { status: 'loading' } | { status: 'ok'; data: DryRunResult } | { status: 'error'; error: ResolverError }
+    | { status: 'idle' }
+    | { status: 'loading' }
+    | { status: 'ok'; data: DryRunResult }
+    | { status: 'error'; error: ResolverError }
   >({ status: 'idle' });
   const ruleIssues = saveIssues.filter((issue) => issue.path === 'rules' || issue.path.startsWith('rules.'));
 
@@ -137,7 +140,12 @@ export function RulesTab({
               rowKey={(row) => row.destination}
               columns={[
                 { key: 'destination', header: t('destination'), cell: (row) => row.destination },
-                { key: 'count', header: t('count'), numeric: true, cell: (row) => formatNumber(row.count, locale) },
+                {
+                  key: 'count',
+                  header: t('count'),
+                  numeric: true,
+                  cell: (row) => formatNumber(row.count, locale),
+                },
               ]}
             />
             {dryRun.data.examples.length > 0 ? (

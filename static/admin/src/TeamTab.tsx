@@ -110,7 +110,9 @@ export function TeamTab({ draft, edit }: { draft: AdminConfig; edit: Edit }) {
           ]}
         />
         <Inline>
-          <Button onClick={() => edit((c) => ({ ...c, away: [...c.away, { accountId: '' }] }))}>{t('addAway')}</Button>
+          <Button onClick={() => edit((c) => ({ ...c, away: [...c.away, { accountId: '' }] }))}>
+            {t('addAway')}
+          </Button>
         </Inline>
       </Stack>
 
@@ -154,7 +156,9 @@ export function TeamTab({ draft, edit }: { draft: AdminConfig; edit: Edit }) {
                   onClick={() =>
                     edit((c) => ({
                       ...c,
-                      capacities: Object.fromEntries(Object.entries(c.capacities).filter(([a]) => a !== account)),
+                      capacities: Object.fromEntries(
+                        Object.entries(c.capacities).filter(([a]) => a !== account),
+                      ),
                     }))
                   }
                 >
@@ -173,7 +177,10 @@ export function TeamTab({ draft, edit }: { draft: AdminConfig; edit: Edit }) {
             width={240}
           />
           <Button
-            isDisabled={newAccount.trim() === '' || Object.prototype.hasOwnProperty.call(draft.capacities, newAccount.trim())}
+            isDisabled={
+              newAccount.trim() === '' ||
+              Object.prototype.hasOwnProperty.call(draft.capacities, newAccount.trim())
+            }
             onClick={() => {
               const account = newAccount.trim();
               edit((c) => ({ ...c, capacities: { ...c.capacities, [account]: 10 } }));

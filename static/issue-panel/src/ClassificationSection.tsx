@@ -52,7 +52,15 @@ function valueToApply(field: FieldSuggestion, suggestion: string): FieldValue {
   return suggestion;
 }
 
-function FieldCard({ field, panel, actions }: { field: FieldSuggestion; panel: PanelData; actions: PanelActions }) {
+function FieldCard({
+  field,
+  panel,
+  actions,
+}: {
+  field: FieldSuggestion;
+  panel: PanelData;
+  actions: PanelActions;
+}) {
   const { t, locale } = useI18n();
   const top = field.candidates[0];
   const spans = field.why.terms.flatMap((term) => term.spans);

@@ -5,7 +5,13 @@ import { highlightSegments } from '@shared/highlight';
  * Ticket words with the spans that drove a suggestion marked. Every run is a React text node, so
  * ticket content can never become markup.
  */
-export function HighlightedText({ text, spans }: { text: string; spans: ReadonlyArray<readonly [number, number]> }) {
+export function HighlightedText({
+  text,
+  spans,
+}: {
+  text: string;
+  spans: ReadonlyArray<readonly [number, number]>;
+}) {
   return (
     <>
       {highlightSegments(text, spans).map((segment, i) =>

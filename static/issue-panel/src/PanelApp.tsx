@@ -14,7 +14,8 @@ import { RoutingSection } from './RoutingSection';
 import { SimilarSection } from './SimilarSection';
 import { SlaSection } from './SlaSection';
 
-type Load = { status: 'loading' } | { status: 'ok'; data: PanelData } | { status: 'error'; error: ResolverError };
+type Load =
+  { status: 'loading' } | { status: 'ok'; data: PanelData } | { status: 'error'; error: ResolverError };
 
 /** What a section may do: run one action (the panel re-fetches afterwards) and know what is busy. */
 export interface PanelActions {
@@ -84,7 +85,11 @@ export function PanelApp({ context }: { context: AppContext }) {
             </div>
           ) : (
             <>
-              <SectionFrame id="classification" title={t('classification')} section={data ? data.classification : 'loading'}>
+              <SectionFrame
+                id="classification"
+                title={t('classification')}
+                section={data ? data.classification : 'loading'}
+              >
                 {(fields) => <ClassificationSection fields={fields} panel={data!} actions={actions} />}
               </SectionFrame>
               <SectionFrame id="routing" title={t('routing')} section={data ? data.routing : 'loading'}>
@@ -97,7 +102,12 @@ export function PanelApp({ context }: { context: AppContext }) {
                 {(sla) => <SlaSection sla={sla} />}
               </SectionFrame>
               <Inline alignInline="end">
-                <Button appearance="subtle" spacing="compact" onClick={() => void fetchPanel(true)} isDisabled={load.status === 'loading'}>
+                <Button
+                  appearance="subtle"
+                  spacing="compact"
+                  onClick={() => void fetchPanel(true)}
+                  isDisabled={load.status === 'loading'}
+                >
                   {t('refresh')}
                 </Button>
               </Inline>

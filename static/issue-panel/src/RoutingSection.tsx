@@ -53,10 +53,15 @@ export function RoutingSection({
                     isDisabled={actions.busy !== null}
                     aria-label={t('assignLabel', { name: person.name })}
                     onClick={() =>
-                      void actions.run(actionId, t('assignLabel', { name: person.name }), RESOLVERS.panelAssign, {
-                        issueKey,
-                        accountId: person.accountId,
-                      })
+                      void actions.run(
+                        actionId,
+                        t('assignLabel', { name: person.name }),
+                        RESOLVERS.panelAssign,
+                        {
+                          issueKey,
+                          accountId: person.accountId,
+                        },
+                      )
                     }
                   >
                     {t('assign')}

@@ -40,7 +40,12 @@ export function SimilarSection({
           <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: token('space.100') }}>
             {group.tickets.map((ticket) => (
               <li key={ticket.key}>
-                <SimilarItem ticket={ticket} issueKey={issueKey} linkTypes={similar.linkTypes} actions={actions} />
+                <SimilarItem
+                  ticket={ticket}
+                  issueKey={issueKey}
+                  linkTypes={similar.linkTypes}
+                  actions={actions}
+                />
               </li>
             ))}
           </ul>
@@ -129,7 +134,14 @@ function SimilarItem({
             <Text size="small" weight="semibold">
               {t('solvedBefore')}: {ticket.solvedBefore.resolution}
             </Text>
-            <p style={{ margin: 0, font: token('font.body.small'), whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            <p
+              style={{
+                margin: 0,
+                font: token('font.body.small'),
+                whiteSpace: 'pre-wrap',
+                overflowWrap: 'anywhere',
+              }}
+            >
               {ticket.solvedBefore.excerpt}
             </p>
           </div>

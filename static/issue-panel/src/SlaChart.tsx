@@ -37,7 +37,14 @@ export function SlaChart({ sla }: { sla: SlaRisk }) {
       style={{ maxWidth: WIDTH, display: 'block' }}
     >
       <title>{label}</title>
-      <rect x={PAD} y={TRACK_Y} width={WIDTH - 2 * PAD} height={TRACK_H} rx={3} fill={token('color.background.neutral')} />
+      <rect
+        x={PAD}
+        y={TRACK_Y}
+        width={WIDTH - 2 * PAD}
+        height={TRACK_H}
+        rx={3}
+        fill={token('color.background.neutral')}
+      />
       <rect
         x={x(sla.expected.lowMs)}
         y={TRACK_Y}
@@ -54,14 +61,33 @@ export function SlaChart({ sla }: { sla: SlaRisk }) {
         stroke={token('color.border.accent.blue')}
         strokeWidth={2}
       />
-      <line x1={x(deadline)} x2={x(deadline)} y1={TRACK_Y - 8} y2={TRACK_Y + TRACK_H + 4} stroke={deadlineColor} strokeWidth={2.5} />
-      <text x={x(deadline)} y={TRACK_Y - 11} fontSize={10} textAnchor={anchor(x(deadline))} fill={token('color.text')}>
+      <line
+        x1={x(deadline)}
+        x2={x(deadline)}
+        y1={TRACK_Y - 8}
+        y2={TRACK_Y + TRACK_H + 4}
+        stroke={deadlineColor}
+        strokeWidth={2.5}
+      />
+      <text
+        x={x(deadline)}
+        y={TRACK_Y - 11}
+        fontSize={10}
+        textAnchor={anchor(x(deadline))}
+        fill={token('color.text')}
+      >
         {t('goal')} {formatDuration(sla.remainingMs, locale)}
       </text>
       <text x={PAD} y={HEIGHT - 4} fontSize={10} fill={token('color.text.subtlest')}>
         0
       </text>
-      <text x={x(sla.expected.medianMs)} y={HEIGHT - 4} fontSize={10} textAnchor={anchor(x(sla.expected.medianMs))} fill={token('color.text.subtle')}>
+      <text
+        x={x(sla.expected.medianMs)}
+        y={HEIGHT - 4}
+        fontSize={10}
+        textAnchor={anchor(x(sla.expected.medianMs))}
+        fill={token('color.text.subtle')}
+      >
         {formatDuration(sla.expected.medianMs, locale)}
       </text>
     </svg>
