@@ -90,9 +90,7 @@ export function AdminApp() {
     }
     setSaving(true);
     setSaveError(null);
-    const result = await callResolver<AdminConfig>(RESOLVERS.adminConfigSave, {
-      config: { ...draft, rules: parsedRules },
-    });
+    const result = await callResolver<AdminConfig>(RESOLVERS.adminConfigSave, { ...draft, rules: parsedRules });
     setSaving(false);
     if (result.ok) {
       setNotice({ kind: 'success', text: t('saved') });

@@ -4,7 +4,6 @@ import ProgressBar from '@atlaskit/progress-bar';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { FieldSuggestion, PanelData } from '@contracts/panel';
-import type { FieldValue } from '@contracts/common';
 import { RESOLVERS } from '@contracts/resolvers';
 import { excerptAround } from '@shared/highlight';
 import { formatPercent, formatValue } from '@shared/format';
@@ -42,14 +41,6 @@ export function ClassificationSection({
       ))}
     </Stack>
   );
-}
-
-/** Multi-value fields keep what the agent already chose and gain the suggestion. */
-function valueToApply(field: FieldSuggestion, suggestion: string): FieldValue {
-  if (Array.isArray(field.current)) {
-    return field.current.includes(suggestion) ? field.current : [...field.current, suggestion];
-  }
-  return suggestion;
 }
 
 function FieldCard({
@@ -172,7 +163,8 @@ function FieldCard({
                 void actions.run(applyId, `${field.fieldName}: ${top.value}`, RESOLVERS.panelApply, {
                   issueKey: panel.issueKey,
                   fieldId: field.fieldId,
-                  value: valueToApply(field, top.value),
+                  // The server adds the value to multi-value fields and replaces single ones.
+                  value: top.value,
                 })
               }
             >
