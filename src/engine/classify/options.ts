@@ -26,6 +26,8 @@ export const trainOptionsSchema = z.object({
   /** SVM inverse regularisation, or 'auto': the value of C_GRID with the best held-back accuracy. */
   c: z.union([z.number().positive().max(1000), z.literal('auto')]).default('auto'),
   maxEpochs: z.number().int().min(1).max(200).default(20),
+  /** Scale features by NB log-count ratios per class before the SVM (NB-SVM). */
+  nbScaling: z.boolean().default(false),
   /** Share of each class held back to fit the temperature and the per-class thresholds. */
   calibrationShare: z.number().min(0.02).max(0.5).default(0.1),
   /** Precision the per-class abstain thresholds aim for. */

@@ -8,6 +8,8 @@ export interface BinarySvmOptions {
   /** Passes over the data at most; stops earlier when the projected gradient is small. */
   maxEpochs: number;
   rng: Rng;
+  /** Optional per-feature multiplier applied to every x (NB-SVM's log-count ratios). */
+  featureScale?: Float64Array;
 }
 
 /**
@@ -22,6 +24,9 @@ export function trainBinarySvm(
   options: BinarySvmOptions,
 ): { weights: Float64Array; bias: number } {
   const w = new Float64Array(dim);
+  const scale = options.featureScale;
+  const xv = (d: SparseVector, k: number): number =>
+    (d.value[k] ?? 0) * (scale === undefined ? 1 : (scale[d.index[k] ?? 0] ?? 0));
   let bias = 0;
   const n = docs.length;
   const alpha = new Float64Array(n);
@@ -30,7 +35,7 @@ export function trainBinarySvm(
   for (let i = 0; i < n; i++) {
     const d = docs[i] as SparseVector;
     let s = 1; // the bias feature
-    for (let k = 0; k < d.value.length; k++) s += (d.value[k] ?? 0) ** 2;
+    for (let k = 0; k < d.value.length; k++) s += xv(d, k) ** 2;
     qii[i] = s + diag;
   }
   const order = Array.from({ length: n }, (_, i) => i);
@@ -42,7 +47,7 @@ export function trainBinarySvm(
       const d = docs[i] as SparseVector;
       const yi = y[i] ?? 1;
       let dot = bias;
-      for (let k = 0; k < d.index.length; k++) dot += (w[d.index[k] ?? 0] ?? 0) * (d.value[k] ?? 0);
+      for (let k = 0; k < d.index.length; k++) dot += (w[d.index[k] ?? 0] ?? 0) * xv(d, k);
       const a = alpha[i] ?? 0;
       const g = yi * dot - 1 + diag * a;
       const pg = a === 0 ? Math.min(g, 0) : g;
@@ -54,7 +59,7 @@ export function trainBinarySvm(
       alpha[i] = next;
       for (let k = 0; k < d.index.length; k++) {
         const f = d.index[k] ?? 0;
-        w[f] = (w[f] ?? 0) + delta * (d.value[k] ?? 0);
+        w[f] = (w[f] ?? 0) + delta * xv(d, k);
       }
       bias += delta;
     }

@@ -10,6 +10,7 @@ import { linearScores, softmax, ticketFeatures } from './scores';
 import { trainBinarySvm } from './svm';
 import type { ClassifierModel, ExcludedClass, LabelledTicket } from './types';
 import { bucketLookup, buildVocabulary, vectorize } from './vocabulary';
+import type { SparseVector } from './vocabulary';
 import { roundToStoredPrecision } from './serialize';
 
 /** The returned model already has stored precision, so serialise → load → predict is identical. */
@@ -39,11 +40,42 @@ function fitLinear(
   const y = new Int8Array(docs.length);
   for (let c = 0; c < classes; c++) {
     for (let i = 0; i < docs.length; i++) y[i] = ys[i] === c ? 1 : -1;
-    const fit = trainBinarySvm(docs, y, dim, { c: o.c, maxEpochs: o.maxEpochs, rng });
-    for (let f = 0; f < dim; f++) weights[f * classes + c] = fit.weights[f] ?? 0;
+    const featureScale = o.nbScaling ? logCountRatios(docs, y, dim) : undefined;
+    const fit = trainBinarySvm(docs, y, dim, {
+      c: o.c,
+      maxEpochs: o.maxEpochs,
+      rng,
+      ...(featureScale ? { featureScale } : {}),
+    });
+    // The NB ratio folds into the weight, so prediction stays one dot product per class.
+    for (let f = 0; f < dim; f++) weights[f * classes + c] = (fit.weights[f] ?? 0) * (featureScale?.[f] ?? 1);
     bias[c] = fit.bias;
   }
   return { vocab, weights, bias, lookup };
+}
+
+/**
+ * NB-SVM feature scaling (Wang & Manning, ACL 2012): r_f = ln((p_f/‖p‖₁)/(q_f/‖q‖₁)) with
+ * p, q the smoothed feature sums of positive and negative examples. Magnitudes are used so
+ * the SVM still learns each feature's sign and weight.
+ */
+function logCountRatios(docs: readonly SparseVector[], y: Int8Array, dim: number): Float64Array {
+  const p = new Float64Array(dim).fill(1);
+  const q = new Float64Array(dim).fill(1);
+  docs.forEach((d, i) => {
+    const target = (y[i] ?? -1) > 0 ? p : q;
+    for (let k = 0; k < d.index.length; k++)
+      target[d.index[k] ?? 0] = (target[d.index[k] ?? 0] ?? 0) + (d.value[k] ?? 0);
+  });
+  let sp = 0;
+  let sq = 0;
+  for (let f = 0; f < dim; f++) {
+    sp += p[f] ?? 0;
+    sq += q[f] ?? 0;
+  }
+  const r = new Float64Array(dim);
+  for (let f = 0; f < dim; f++) r[f] = Math.abs(Math.log((p[f] ?? 1) / sp / ((q[f] ?? 1) / sq)));
+  return r;
 }
 
 /** Correct top-1 predictions on the held-back slice: picks c among candidates. */
