@@ -181,6 +181,7 @@ const en = {
   after: 'After',
   reason: 'Reason',
   noAudit: 'No audit entries match.',
+  loadMore: 'Load older entries',
   all: 'All',
 };
 
@@ -355,6 +356,7 @@ const de: Record<MessageKey, string> = {
   after: 'Nachher',
   reason: 'Grund',
   noAudit: 'Keine passenden Protokolleinträge.',
+  loadMore: 'Ältere Einträge laden',
   all: 'Alle',
 };
 

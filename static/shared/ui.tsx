@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Text } from '@atlaskit/primitives';
 import type { ResolverError } from '@contracts/common';
+import { useEffect, useRef } from 'react';
 import { useI18n } from './i18n';
 
 /** A readable failure: the server's message, its code, the validation paths, and a retry. */
@@ -53,13 +54,30 @@ export function Loading({ label }: { label?: string }) {
 /** Success / failure line after an agent or admin action, announced to screen readers. */
 export type Notice = { kind: 'success' | 'error'; text: string } | null;
 
+/**
+ * One stable live region, so screen readers hear every result. When the button that was used
+ * has gone (an applied suggestion loses its Apply button), focus lands here instead of the page top.
+ */
 export function NoticeLine({ notice, testId }: { notice: Notice; testId?: string }) {
-  if (!notice) return <div role="status" aria-live="polite" data-testid={testId} />;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (notice && (active === null || active === document.body)) ref.current?.focus();
+  }, [notice]);
   return (
-    <div role={notice.kind === 'error' ? 'alert' : 'status'} aria-live="polite" data-testid={testId}>
-      <SectionMessage appearance={notice.kind === 'error' ? 'error' : 'success'}>
-        <Text as="p">{notice.text}</Text>
-      </SectionMessage>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      aria-live="polite"
+      data-testid={testId}
+      style={{ outline: 'none' }}
+    >
+      {notice ? (
+        <SectionMessage appearance={notice.kind === 'error' ? 'error' : 'success'}>
+          <Text as="p">{notice.text}</Text>
+        </SectionMessage>
+      ) : null}
     </div>
   );
 }

@@ -90,7 +90,10 @@ export function AdminApp() {
     }
     setSaving(true);
     setSaveError(null);
-    const result = await callResolver<AdminConfig>(RESOLVERS.adminConfigSave, { ...draft, rules: parsedRules });
+    const result = await callResolver<AdminConfig>(RESOLVERS.adminConfigSave, {
+      ...draft,
+      rules: parsedRules,
+    });
     setSaving(false);
     if (result.ok) {
       setNotice({ kind: 'success', text: t('saved') });

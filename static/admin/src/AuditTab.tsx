@@ -11,45 +11,58 @@ import { formatDateTime } from '@shared/format';
 import { useI18n } from '@shared/i18n';
 import { ErrorMessage, Loading } from '@shared/ui';
 
-/** The audit resolver may answer with the entries or with `{ entries }`; both are accepted. */
-function entriesOf(data: unknown): AuditEntry[] {
-  if (Array.isArray(data)) return data as AuditEntry[];
+/** The audit resolver answers `{ entries, next }` (next = cursor for older entries); a bare array is accepted too. */
+function pageOf(data: unknown): { entries: AuditEntry[]; next: string | null } {
+  if (Array.isArray(data)) return { entries: data as AuditEntry[], next: null };
   if (typeof data === 'object' && data !== null && 'entries' in data && Array.isArray(data.entries)) {
-    return data.entries as AuditEntry[];
+    const next = 'next' in data && typeof data.next === 'string' ? data.next : null;
+    return { entries: data.entries as AuditEntry[], next };
   }
-  return [];
+  return { entries: [], next: null };
 }
+
+type Filters = { issueKey: string; action: string };
 
 export function AuditTab() {
   const { t, locale } = useI18n();
   const [issueKey, setIssueKey] = useState('');
   const [action, setAction] = useState('');
+  const [applied, setApplied] = useState<Filters>({ issueKey: '', action: '' });
   const [state, setState] = useState<
     | { status: 'loading' }
-    | { status: 'ok'; entries: AuditEntry[] }
+    | { status: 'ok'; entries: AuditEntry[]; next: string | null; loadingMore: boolean }
     | { status: 'error'; error: ResolverError }
   >({ status: 'loading' });
 
-  const load = useCallback(async (filters: { issueKey: string; action: string }) => {
-    setState({ status: 'loading' });
-    const query: Record<string, unknown> = { limit: 100 };
+  /** Loads the newest entries, or (with `before`) the page after the ones already shown. */
+  const load = useCallback(async (filters: Filters, before: string | null, shown: AuditEntry[]) => {
+    const query: Record<string, unknown> = { limit: 50 };
     if (filters.issueKey.trim() !== '') query.issueKey = filters.issueKey.trim().toUpperCase();
     if (filters.action.trim() !== '') query.action = filters.action.trim();
+    if (before !== null) query.before = before;
     const result = await callResolver<unknown>(RESOLVERS.adminAudit, query);
-    setState(
-      result.ok
-        ? { status: 'ok', entries: entriesOf(result.data) }
-        : { status: 'error', error: result.error },
-    );
+    if (!result.ok) {
+      setState({ status: 'error', error: result.error });
+      return;
+    }
+    const page = pageOf(result.data);
+    setState({ status: 'ok', entries: [...shown, ...page.entries], next: page.next, loadingMore: false });
   }, []);
 
   useEffect(() => {
-    void load({ issueKey: '', action: '' });
-  }, [load]);
+    setState({ status: 'loading' });
+    void load(applied, null, []);
+  }, [load, applied]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void load({ issueKey, action });
+    setApplied({ issueKey, action });
+  };
+
+  const loadMore = () => {
+    if (state.status !== 'ok' || state.next === null) return;
+    setState({ ...state, loadingMore: true });
+    void load(applied, state.next, state.entries);
   };
 
   return (
@@ -79,7 +92,7 @@ export function AuditTab() {
       </form>
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'error' ? (
-        <ErrorMessage error={state.error} onRetry={() => void load({ issueKey, action })} />
+        <ErrorMessage error={state.error} onRetry={() => setApplied({ ...applied })} />
       ) : null}
       {state.status === 'ok' ? (
         <DataTable<AuditEntry>
@@ -99,6 +112,13 @@ export function AuditTab() {
             { key: 'reason', header: t('reason'), cell: (e) => e.reason ?? '' },
           ]}
         />
+      ) : null}
+      {state.status === 'ok' && state.next !== null ? (
+        <Inline>
+          <Button onClick={loadMore} isLoading={state.loadingMore} testId="audit-more">
+            {t('loadMore')}
+          </Button>
+        </Inline>
       ) : null}
     </Stack>
   );

@@ -53,8 +53,9 @@ export function PanelApp({ context }: { context: AppContext }) {
       setNotice(null);
       const result = await callResolver<unknown>(key, payload);
       if (result.ok) {
-        setNotice({ kind: 'success', text: t('actionDone', { what }) });
+        // Re-fetch first, so the notice (and focus, if the used button went away) follows the new state.
         await fetchPanel(false);
+        setNotice({ kind: 'success', text: t('actionDone', { what }) });
       } else {
         setNotice({ kind: 'error', text: t('actionFailed', { message: result.error.message }) });
       }
