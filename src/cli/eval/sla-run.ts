@@ -25,6 +25,8 @@ export interface SlaEvalResult {
 
 export interface SlaEvalDetails {
   result: SlaEvalResult;
+  /** Test-row probabilities with outcomes, for reliability tables and comparisons. */
+  outcomes: BinaryOutcome[];
   reliability: ReliabilityBin[];
   predictMsPerRow: number;
 }
@@ -60,6 +62,7 @@ export function runSlaEval(data: SlaDataset, spec: EncoderSpec, clock: () => num
       prior_brier: round(brierScore(data.testLabels.map((y) => ({ probability: prior, outcome: y })))),
       positive_rate_test: round(positives / data.testLabels.length),
     },
+    outcomes,
     reliability: reliabilityTable(outcomes, 10),
     predictMsPerRow,
   };
