@@ -28,9 +28,9 @@ async function panelData(request: APIRequestContext, issueKey: string): Promise<
 async function ticketKeys(): Promise<string[]> {
   await page.goto(workbench.url + '/');
   // Page functions are strings: they run in the browser, and this project's tsconfig has no DOM types.
-  const hrefs = await page
-    .locator('a[href^="/browse/"]')
-    .evaluateAll<string[], unknown>('(links) => links.map((link) => link.getAttribute("href") || "")');
+  const hrefs = await page.evaluate<string[]>(
+    `Array.from(document.querySelectorAll('a[href^="/browse/"]'), (a) => a.getAttribute('href') || '')`,
+  );
   return [...new Set(hrefs.map((href) => decodeURIComponent(href.slice('/browse/'.length))))];
 }
 
