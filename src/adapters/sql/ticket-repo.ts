@@ -15,6 +15,34 @@ export interface DerivedData {
   removeDerived(ids: readonly string[]): Promise<void>;
 }
 
+/**
+ * Largest stored ticket JSON. Forge SQL takes at most 1 MiB per request; the schema allows a
+ * ticket of several MiB (50 comments of 20,000 characters), so the oldest comments go first,
+ * then the description is cut, until it fits.
+ */
+export const MAX_TICKET_BYTES = 768 * 1024;
+
+export function fitTicket(ticket: Ticket, maxBytes: number = MAX_TICKET_BYTES): Ticket {
+  const size = (t: Ticket) => Buffer.byteLength(JSON.stringify(t));
+  let t = ticket;
+  let total = size(t);
+  if (total <= maxBytes) return t;
+  let drop = 0;
+  while (total > maxBytes && drop < t.comments.length) {
+    total -= Buffer.byteLength(JSON.stringify(t.comments[drop])) + 1;
+    drop++;
+  }
+  t = { ...t, comments: t.comments.slice(drop) };
+  const over = size(t) - maxBytes;
+  if (over > 0) {
+    // Each character removed saves at least one byte of JSON, so cutting `over` of them is enough.
+    let keep = Math.max(0, t.description.length - over);
+    if (keep > 0 && /[\uD800-\uDBFF]/.test(t.description.charAt(keep - 1))) keep--;
+    t = { ...t, description: t.description.slice(0, keep) };
+  }
+  return t;
+}
+
 const toRow = (t: Ticket): TicketRow => ({
   id: t.id,
   issue_key: t.key,
@@ -41,7 +69,7 @@ export class SqlTicketStore implements TicketStore {
   ) {}
 
   async upsert(input: Ticket): Promise<UpsertOutcome> {
-    const ticket = Ticket.parse(input);
+    const ticket = fitTicket(Ticket.parse(input));
     const row = toRow(ticket);
     if (await this.updateIfNewer(row)) return 'updated';
     const inserted = await this.sqlDb.db.insertInto('tl_tickets').ignore().values(row).executeTakeFirst();

@@ -8,6 +8,7 @@ import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
 import { BYTES_PER_CHUNK, CHARS_PER_CHUNK } from '../../../src/adapters/sql/model-repo';
 import { findSimilarInSql } from '../../../src/adapters/sql/similar-source';
+import { fitTicket, MAX_TICKET_BYTES } from '../../../src/adapters/sql/ticket-repo';
 import { computeIndexEntry, findSimilar, SimilarityIndex } from '../../../src/engine/similar';
 import type { IndexEntry, TicketDoc } from '../../../src/engine/similar';
 import { createRng } from '../../../src/engine/util/rng';
@@ -98,6 +99,26 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(await s.tickets.get(t.id)).toEqual(t);
         expect(await s.tickets.getByKey(HOSTILE.quotes)).toBeNull();
         expect(await s.tickets.get("1' OR '1'='1")).toBeNull();
+      });
+
+      it('fits an oversized ticket under the request limit, keeping the newest comments', async () => {
+        const body = '🚨'.repeat(10_000);
+        const comments = Array.from({ length: 50 }, (_, i) => ({
+          author: 'a',
+          body,
+          created: i,
+          internal: false,
+        }));
+        const t = ticket(30, { description: 'ü'.repeat(100_000), comments });
+        expect(await s.tickets.upsert(t)).toBe('inserted');
+        const stored = await s.tickets.get(t.id);
+        expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(MAX_TICKET_BYTES);
+        expect(stored?.description).toBe(t.description);
+        expect(stored?.comments.at(-1)).toEqual(comments.at(-1));
+        expect(stored?.comments.length).toBeLessThan(50);
+        const huge = ticket(31, { description: '"'.repeat(100_000), summary: 'x'.repeat(1000) });
+        expect(fitTicket(huge, 50_000).description.length).toBeLessThan(100_000);
+        expect(Buffer.byteLength(JSON.stringify(fitTicket(huge, 50_000)))).toBeLessThanOrEqual(50_000);
       });
 
       it('returns getMany in the order asked, skipping unknown ids', async () => {
