@@ -36,8 +36,10 @@ export interface WarmupStatus {
  */
 export interface WorkbenchBackend {
   users(): readonly WorkbenchUser[];
-  /** The project new tickets go into. */
-  projectKey: string;
+  /** The service desk projects: the list shows them, new tickets go into the chosen one. */
+  projectKeys: readonly string[];
+  /** JSM request types per project, for the create form. */
+  requestTypes: readonly { projectKey: string; name: string }[];
   /** One Jira REST call to the emulator acting as `accountId`; `path` starts with `/rest/`. */
   jira(method: string, path: string, body: Buffer | undefined, accountId: string): Promise<JiraAnswer>;
   /** Runs a resolver as Forge would; throws what the resolver throws. */

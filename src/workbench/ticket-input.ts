@@ -26,6 +26,7 @@ const nameList = z
   .optional();
 
 export const CreateTicket = z.object({
+  project: z.string().max(20).optional(),
   summary: z.string().trim().min(1, 'summary is required').max(255),
   description: optionalText(30_000),
   issueType: optionalText(100),
@@ -49,12 +50,18 @@ export type EditTicket = z.infer<typeof EditTicket>;
 const asLabel = (s: string): string => s.replace(/\s+/g, '_');
 
 /** Jira's create shape. Empty optional values are left out so Jira's defaults apply. */
-export function createFields(projectKey: string, t: CreateTicket): Record<string, unknown> {
+export function createFields(
+  projectKey: string,
+  t: CreateTicket,
+  requestTypeField: string,
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     project: { key: projectKey },
     summary: t.summary,
-    issuetype: { name: t.issueType || 'Service Request' },
+    // Without a name Jira takes the request type's issue type.
+    issuetype: t.issueType ? { name: t.issueType } : {},
   };
+  if (t.requestType) fields[requestTypeField] = t.requestType;
   if (t.description) fields.description = textToAdf(t.description);
   if (t.priority) fields.priority = { name: t.priority };
   if (t.components && t.components.length > 0) fields.components = t.components.map((name) => ({ name }));

@@ -11,10 +11,10 @@ export interface TicketRow {
 }
 
 export interface CreateFormOptions {
-  projectKey: string;
+  projectKeys: readonly string[];
   issueTypes: readonly string[];
   priorities: readonly string[];
-  requestTypes: readonly string[];
+  requestTypes: readonly { projectKey: string; name: string }[];
 }
 
 export function statusLozenge(status: string, category: string): SafeHtml {
@@ -30,6 +30,23 @@ const select = (name: string, label: string, values: readonly string[]): SafeHtm
           ${values.map((v) => html`<option value="${v}">${v}</option>`)}
         </select></label
       >`;
+
+/** Request types grouped by project: the emulator, like JSM, only takes a desk's own types. */
+function requestTypeSelect(types: readonly { projectKey: string; name: string }[]): SafeHtml {
+  if (types.length === 0) return html``;
+  const projects = [...new Set(types.map((t) => t.projectKey))];
+  return html`<label
+    >Request type<br /><select name="requestType" data-testid="create-requestType">
+      <option value="">—</option>
+      ${projects.map(
+        (p) =>
+          html`<optgroup label="${p}">
+            ${types.filter((t) => t.projectKey === p).map((t) => html`<option value="${t.name}">${t.name}</option>`)}
+          </optgroup>`,
+      )}
+    </select></label
+  >`;
+}
 
 export function ticketListPage(
   rows: readonly TicketRow[],
@@ -48,7 +65,11 @@ export function ticketListPage(
         data-testid="create-form"
         style="display:grid;gap:8px;max-width:640px;margin:8px 0 24px"
       >
-        <input type="hidden" name="project" value="${form.projectKey}" />
+        <label
+          >Project<br /><select name="project" data-testid="create-project">
+            ${form.projectKeys.map((k) => html`<option value="${k}">${k}</option>`)}
+          </select></label
+        >
         <label
           >Summary<br /><input
             name="summary"
@@ -66,8 +87,7 @@ export function ticketListPage(
           ></textarea>
         </label>
         <div style="display:flex;gap:12px;flex-wrap:wrap">
-          ${select('issueType', 'Issue type', form.issueTypes)}
-          ${select('requestType', 'Request type', form.requestTypes)}
+          ${select('issueType', 'Issue type', form.issueTypes)} ${requestTypeSelect(form.requestTypes)}
           ${select('priority', 'Priority', form.priorities)}
         </div>
         <div><button class="primary" type="submit" data-testid="create-submit">Create</button></div>

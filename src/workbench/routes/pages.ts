@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IssueKey } from '../../contracts/common';
+import { SEED_FIELDS } from '../../emulator/seed';
 import type { WorkbenchBackend } from '../backend';
 import { HttpError, readForm, readJson, redirect, sendHtml, sendJson } from '../http-util';
 import { toIssueView } from '../issue-view-model';
@@ -13,6 +14,8 @@ import { viewerOf, type Viewer } from '../request-context';
 import { CreateTicket, EditTicket, createFields, editFields, textToAdf } from '../ticket-input';
 import { LOCALE_COOKIE, THEME_COOKIE, USER_COOKIE } from '../users';
 
+/** Where the emulated site keeps JSM's request type (a real site has its own custom field id). */
+const REQUEST_TYPE_FIELD = SEED_FIELDS.requestType;
 const DEFAULT_PRIORITIES = ['Highest', 'High', 'Medium', 'Low', 'Lowest'];
 const LIST_FIELDS = ['summary', 'status', 'priority', 'assignee', 'created'];
 
@@ -59,7 +62,7 @@ export async function ticketList(
         'POST',
         '/rest/api/3/search/jql',
         {
-          jql: `project = ${backend.projectKey} ORDER BY created DESC`,
+          jql: `project in (${backend.projectKeys.join(', ')}) ORDER BY created DESC`,
           fields: LIST_FIELDS,
           maxResults: 50,
           ...(page === null ? {} : { nextPageToken: page }),
@@ -84,10 +87,10 @@ export async function ticketList(
     error = e instanceof Error ? e.message : 'could not list tickets';
   }
   const form = {
-    projectKey: backend.projectKey,
+    projectKeys: backend.projectKeys,
     issueTypes: [],
     priorities: await priorities(backend, accountId),
-    requestTypes: [],
+    requestTypes: backend.requestTypes,
   };
   sendHtml(
     res,
@@ -206,6 +209,9 @@ export async function createTicket(
     redirect(res, `/?error=${encodeURIComponent(validationMessage(parsed.error))}`);
     return;
   }
+  const project = parsed.data.project ?? backend.projectKeys[0];
+  if (project === undefined || !backend.projectKeys.includes(project))
+    throw new HttpError(400, 'project: unknown project');
   const created = z
     .object({ id: z.string(), key: z.string() })
     .loose()
@@ -214,7 +220,7 @@ export async function createTicket(
         backend,
         'POST',
         '/rest/api/3/issue',
-        { fields: createFields(backend.projectKey, parsed.data) },
+        { fields: createFields(project, parsed.data, REQUEST_TYPE_FIELD) },
         viewer.user.accountId,
       ),
     );

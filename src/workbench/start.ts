@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createApp } from '../app';
+import type { App } from '../app/types';
+import { FileConfigStore } from '../adapters/local/config-file';
+import { localJiraClients } from '../adapters/local/jira-client';
+import { LocalQueue } from '../adapters/local/queue-memory';
+import { readTable } from '../adapters/local/read-table';
+import { openSqlite } from '../adapters/local/sqlite-db';
+import { createSqlStorage } from '../adapters/sql/storage';
+import type { Logger } from '../core/ports/logger';
+import { generateDemo } from '../demo/generate';
+import { FaultPlan, type FaultRuleInput } from '../emulator/faults';
+import type { SiteSeed } from '../emulator/seed';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { EmulatorSite } from '../emulator/site';
+import { readJiraExport } from '../readiness/jira-export';
+import { exportTime } from '../readiness/report';
+import { appBackend } from './app-backend';
+import type { WarmupStatus } from './backend';
+import { exportToSeed } from './csv-seed';
+import { close, createWorkbenchServer, listen } from './server';
+import type { WorkbenchUser } from './users';
+import { WarmupTracker } from './warmup';
+
+export interface WorkbenchOptions {
+  /** 0 = any free port (tests); default 3000. */
+  port?: number;
+  /** Host to listen on (default 127.0.0.1: the workbench is for this machine). */
+  host?: string;
+  /** SQLite file to keep between runs; default a fresh temporary file, removed on stop. */
+  dbPath?: string;
+  /** Seed of the demo generator (default 1). */
+  seed?: number;
+  /** Tickets in the demo service desk (default 3000). */
+  demoTickets?: number;
+  /** A Jira CSV export to run on instead of the demo. */
+  input?: string;
+  /** Emulator faults active from the start (tests add more through `emulator.faults`). */
+  faults?: readonly FaultRuleInput[];
+  /** Where the built static/ apps are (default: the repository's static/). */
+  staticRoot?: string;
+  /** Warm-up progress lines (the CLI prints them). */
+  onStatus?: (status: WarmupStatus) => void;
+  logger?: Logger;
+}
+
+export interface RunningWorkbench {
+  url: string;
+  emulator: RunningEmulator;
+  app: App;
+  /** Resolves once backfill and training are done; rejects if either failed. */
+  ready(): Promise<void>;
+  status(): WarmupStatus;
+  /** Closes the server, the queue, the emulator and the database; idempotent. */
+  stop(): Promise<void>;
+}
+
+const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The site to emulate: the user's export, or the seeded demo service desk. */
+export function siteSeed(options: Pick<WorkbenchOptions, 'input' | 'seed' | 'demoTickets'>): SiteSeed {
+  if (options.input !== undefined) {
+    const exported = readJiraExport(readTable(options.input));
+    return exportToSeed(exported, exportTime(exported.tickets));
+  }
+  return generateDemo({ seed: options.seed ?? 1, tickets: options.demoTickets ?? 3000 }).site;
+}
+
+function workbenchUsers(seed: SiteSeed): WorkbenchUser[] {
+  return seed.users
+    .filter((u) => u.kind !== 'customer')
+    .map((u) => ({ accountId: u.accountId, displayName: u.displayName, admin: u.kind === 'admin' }))
+    .sort((a, b) => Number(b.admin) - Number(a.admin) || a.displayName.localeCompare(b.displayName));
+}
+
+/**
+ * The whole app on one machine: the JSM emulator seeded with the demo (or an export), the app's
+ * real resolvers, trigger and consumer over SQLite and an in-process queue, and the workbench
+ * pages around the built Custom UI bundles. Backfill and training run in the background.
+ */
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
+  const logger = options.logger ?? quietLogger;
+  const seed = siteSeed(options);
+  const site = new EmulatorSite(seed);
+  const faults = new FaultPlan();
+  for (const rule of options.faults ?? []) faults.add(rule);
+
+  const tempDir =
+    options.dbPath === undefined ? mkdtempSync(path.join(tmpdir(), 'triage-lens-workbench-')) : null;
+  const dbPath = options.dbPath ?? path.join(tempDir as string, 'workbench.db');
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanUp = async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (e) {
+        logger.warn('workbench shutdown step failed', { error: String(e) });
+      }
+    }
+  };
+  if (tempDir !== null) cleanups.push(() => rmSync(tempDir, { recursive: true, force: true }));
+
+  try {
+    const emulator = await startEmulator({ site, port: 0, faults });
+    let emulatorClosed: Promise<void> | null = null;
+    const closeEmulator = () => (emulatorClosed ??= emulator.close());
+    cleanups.push(closeEmulator);
+    const db = await openSqlite(dbPath);
+    cleanups.push(() => db.close());
+    const clock = { now: site.now };
+    const storage = createSqlStorage(db, site.now);
+    const queue = new LocalQueue({ autoRun: true, msPerDelaySecond: 1000, logger });
+    let inFlight = 0;
+    cleanups.push(async () => {
+      queue.close();
+      // A consumer run in progress fails fast on the closed emulator, and ends before the DB closes.
+      await closeEmulator();
+      for (let waited = 0; inFlight > 0 && waited < 10_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+    });
+
+    const app = createApp({
+      jira: localJiraClients({ baseUrl: emulator.url }),
+      storage,
+      config: new FileConfigStore(`${dbPath}.config.json`),
+      queue,
+      clock,
+      logger,
+      migrate: () => Promise.resolve(),
+    });
+    queue.setConsumer(async (body, delivery) => {
+      inFlight++;
+      try {
+        await app.consume(body, { finalAttempt: delivery.finalAttempt });
+      } finally {
+        inFlight--;
+      }
+    });
+    // Forge's trigger (ignoreSelf: true): changes the app makes itself do not come back to it.
+    const unsubscribe = site.onIssueEvent((event) => {
+      if (event.actorIsApp) return;
+      app
+        .handleIssueEvent({ ...event, timestamp: site.now() })
+        .catch((e: unknown) => logger.error('trigger failed', { error: String(e) }));
+    });
+    cleanups.push(unsubscribe);
+
+    const tracker = new WarmupTracker(storage.jobs, options.onStatus);
+    cleanups.push(() => tracker.stop());
+    const backend = appBackend({
+      app,
+      jiraUrl: emulator.url,
+      users: () => workbenchUsers(seed),
+      projectKeys: seed.serviceDesks.map((d) => d.projectKey),
+      requestTypes: seed.requestTypes.flatMap((r) => {
+        const desk = seed.serviceDesks.find((d) => d.id === r.serviceDeskId);
+        return desk === undefined ? [] : [{ projectKey: desk.projectKey, name: r.name }];
+      }),
+      status: () => tracker.status(),
+    });
+    const server = createWorkbenchServer({
+      backend,
+      staticRoot: options.staticRoot ?? path.resolve(__dirname, '..', '..', 'static'),
+    });
+    const url = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
+    cleanups.push(() => close(server));
+
+    await app.handleInstalled();
+    tracker.start();
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      emulator,
+      app,
+      ready: () => tracker.ready(),
+      status: () => tracker.status(),
+      stop: () => (stopping ??= cleanUp()),
+    };
+  } catch (e) {
+    await cleanUp();
+    throw e;
+  }
+}
