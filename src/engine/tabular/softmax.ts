@@ -1,12 +1,23 @@
 import { InputError } from '../errors';
-import { minimizeLbfgs } from './lbfgs';
 import type { SparseRow } from './sparse';
-import { addL2Penalty } from './sparse';
+import { createRng, shuffleInPlace } from '../util/rng';
 
-/** Multinomial logistic regression (one weight row per class) with an L2 penalty, fitted by L-BFGS. */
+/**
+ * Multinomial logistic regression (one weight row per class), fitted by Adagrad SGD over
+ * shuffled passes. Full-batch L-BFGS costs minutes with ~70 classes; a dozen sparse passes
+ * reach the same accuracy in seconds.
+ */
 export interface SoftmaxOptions {
+  /** L2 strength on touched weights (default 1e-4). */
   l2?: number;
-  maxIterations?: number;
+  /** Passes over the data (default 12). */
+  epochs?: number;
+  /** Adagrad base step (default 0.3). */
+  learningRate?: number;
+  /** Seed for the order of examples per pass (default 1): same seed, same model. */
+  seed?: number;
+  /** Per-row weights (e.g. favouring recent tickets when teams change over time); default 1. */
+  sampleWeights?: readonly number[];
 }
 
 export interface SoftmaxModel {
@@ -25,43 +36,49 @@ export function trainSoftmax(
   if (rows.length !== labels.length) throw new InputError('bad_argument', 'rows and labels differ in length');
   const classes = [...new Set(labels)].sort();
   if (classes.length < 2) throw new InputError('too_few_examples', `need at least 2 classes, got ${classes.length}`);
-  const l2 = options.l2 ?? 1e-3;
+  const l2 = options.l2 ?? 1e-4;
   if (!(l2 >= 0)) throw new InputError('bad_argument', `l2 must be ≥ 0, got ${l2}`);
+  const epochs = options.epochs ?? 12;
+  const rate = options.learningRate ?? 0.3;
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const y = labels.map((l) => classIndex.get(l) as number);
   const k = classes.length;
   const stride = width + 1;
   const n = rows.length;
-  const start = new Float64Array(k * stride);
+  const w = new Float64Array(k * stride);
+  // Adagrad's per-weight sums of squared gradients: rare one-hot columns keep larger steps.
+  const g2 = new Float64Array(k * stride).fill(1e-8);
   const counts = new Array<number>(k).fill(0);
   for (const c of y) counts[c] = (counts[c] as number) + 1;
-  for (let c = 0; c < k; c++) start[c * stride] = Math.log(((counts[c] as number) + 0.5) / n);
-  const scores = new Float64Array(k);
-  const result = minimizeLbfgs(
-    (w, grad) => {
-      grad.fill(0);
-      let loss = 0;
-      for (let r = 0; r < n; r++) {
-        const row = rows[r] as SparseRow;
-        softmaxInPlace(w, stride, row, scores);
-        const target = y[r] as number;
-        loss -= Math.log(Math.max(1e-300, scores[target] as number));
-        for (let c = 0; c < k; c++) {
-          const g = ((scores[c] as number) - (c === target ? 1 : 0)) / n;
-          const base = c * stride;
-          grad[base] = (grad[base] as number) + g;
-          for (let q = 0; q < row.indices.length; q++) {
-            const j = base + 1 + (row.indices[q] as number);
-            grad[j] = (grad[j] as number) + g * (row.values[q] as number);
-          }
+  for (let c = 0; c < k; c++) w[c * stride] = Math.log(((counts[c] as number) + 0.5) / n);
+  const order = rows.map((_, i) => i);
+  const rng = createRng(options.seed ?? 1);
+  const probs = new Float64Array(k);
+  const step = (idx: number, g: number): void => {
+    const acc = (g2[idx] as number) + g * g;
+    g2[idx] = acc;
+    w[idx] = (w[idx] as number) - (rate * g) / Math.sqrt(acc);
+  };
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, rng);
+    for (const r of order) {
+      const row = rows[r] as SparseRow;
+      softmaxInPlace(w, stride, row, probs);
+      const target = y[r] as number;
+      const weight = options.sampleWeights?.[r] ?? 1;
+      for (let c = 0; c < k; c++) {
+        const g = weight * ((probs[c] as number) - (c === target ? 1 : 0));
+        const base = c * stride;
+        step(base, g);
+        for (let q = 0; q < row.indices.length; q++) {
+          const j = base + 1 + (row.indices[q] as number);
+          // L2 on the touched weights only: sparse rows keep each update O(non-zeros · classes).
+          step(j, g * (row.values[q] as number) + l2 * (w[j] as number));
         }
       }
-      return loss / n + addL2Penalty(w, grad, l2, stride);
-    },
-    start,
-    { maxIterations: options.maxIterations ?? 200 },
-  );
-  return { classes, width, weights: result.weights };
+    }
+  }
+  return { classes, width, weights: w };
 }
 
 function softmaxInPlace(w: Float64Array, stride: number, row: SparseRow, out: Float64Array): void {
