@@ -15,7 +15,8 @@ export function emulatorAuthorization(actor: { kind: 'app' } | { kind: 'user'; a
   return actor.kind === 'app' ? 'Bearer app' : `Bearer user:${actor.accountId}`;
 }
 
-function fetchTransport(options: LocalJiraOptions, authorization: string): JiraTransport {
+/** HTTP to a Jira-compatible server with the emulator's authorization header. */
+export function fetchTransport(options: LocalJiraOptions, authorization: string): JiraTransport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 10_000;
   return async (request) => {
