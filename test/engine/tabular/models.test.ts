@@ -63,7 +63,7 @@ describe('calibrators', () => {
         fc.double({ min: -6, max: 6, noNaN: true }),
         (data, a, b) => {
           const scores = data.map((d) => d[0]);
-          const labels = data.map((d) => (d[1] ? 1 : 0) as 0 | 1);
+          const labels = data.map((d) => (d[1] ? 1 : 0));
           const [lo, hi] = a <= b ? [a, b] : [b, a];
           for (const c of [fitPlatt(scores, labels), fitIsotonic(scores, labels)]) {
             expect(calibrate(c, hi)).toBeGreaterThanOrEqual(calibrate(c, lo) - 1e-12);
