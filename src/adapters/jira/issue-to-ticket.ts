@@ -51,7 +51,7 @@ export function ticketFieldIds(map: SiteFieldMap): string[] {
   const custom = [map.requestType, map.team, map.organization, ...map.categories].filter(
     (f): f is string => f !== null,
   );
-  return [...standard, ...custom.filter((f) => !standard.includes(f))];
+  return [...new Set([...standard, ...custom])];
 }
 
 const Named = z.object({ name: z.string() });
