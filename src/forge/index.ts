@@ -1,0 +1,39 @@
+/**
+ * The Forge functions named in manifest.yml. Each invocation builds a fresh app over the Forge
+ * adapters (requestJira, Forge SQL, KVS, the async-events queue): no tenant data outlives it.
+ */
+import { forgeJiraClients } from '../adapters/forge/jira-client';
+import { KvsConfigStore } from '../adapters/forge/kvs-config';
+import { forgeQueue } from '../adapters/forge/queue-forge';
+import { openForgeSql, runForgeMigrations } from '../adapters/forge/sql-database';
+import { createSqlStorage } from '../adapters/sql/storage';
+import { createApp } from '../app';
+import type { App } from '../app/types';
+import { systemClock } from '../core/ports/clock';
+import type { Logger } from '../core/ports/logger';
+import { forgeHandlers } from './handlers';
+
+/** Forge collects console output per invocation in the developer console and `forge logs`. */
+const consoleLogger: Logger = {
+  info: (message, fields) => console.log(message, fields ?? {}),
+  warn: (message, fields) => console.warn(message, fields ?? {}),
+  error: (message, fields) => console.error(message, fields ?? {}),
+};
+
+function forgeApp(): App {
+  return createApp({
+    jira: forgeJiraClients(),
+    storage: createSqlStorage(openForgeSql()),
+    config: new KvsConfigStore(),
+    queue: forgeQueue(),
+    clock: systemClock,
+    logger: consoleLogger,
+    migrate: async () => {
+      const applied = await runForgeMigrations();
+      if (applied.length > 0) consoleLogger.info('migrations applied', { count: applied.length });
+    },
+  });
+}
+
+export const { resolver, issueEvent, installed, consume, slaSweep, retrain, migrate } =
+  forgeHandlers(forgeApp);
