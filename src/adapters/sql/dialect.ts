@@ -61,3 +61,33 @@ export function slices<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += step) out.push(items.slice(i, i + step));
   return out;
 }
+
+/**
+ * Bytes of parameters per multi-row statement: half of Forge SQL's 1 MiB request, leaving room
+ * for the SQL text and JSON escaping.
+ */
+export const REQUEST_BYTES = 512 * 1024;
+
+/** Like `slices`, but also closes a slice before its estimated bytes pass `maxBytes`. */
+export function slicesByBytes<T>(
+  items: readonly T[],
+  maxCount: number,
+  maxBytes: number,
+  bytesOf: (item: T) => number,
+): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = bytesOf(item);
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}

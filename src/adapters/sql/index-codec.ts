@@ -36,7 +36,7 @@ const StoredTerms = z.array(z.tuple([z.string(), z.number().int().nonnegative()]
 const StoredFacets = z.array(z.string());
 
 /** The columns of an index entry's row, minus the bookkeeping (rev, lock). */
-export type EncodedEntry = Omit<IndexDocRow, 'rev' | 'lock_until'>;
+export type EncodedEntry = Omit<IndexDocRow, 'rev' | 'lock_until' | 'claim'>;
 
 export function encodeEntry(entry: IndexEntry): EncodedEntry {
   const terms = entry.terms.map((t) => [t.term, packTf(t.tf)] as const);

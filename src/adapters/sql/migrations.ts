@@ -107,4 +107,6 @@ export const MIGRATIONS: readonly Migration[] = [
       'kind VARCHAR(40) NOT NULL, revision INT NOT NULL, status MEDIUMTEXT NOT NULL, job_cursor MEDIUMTEXT NULL, PRIMARY KEY (kind)',
     ),
   },
+  /** Bulk indexing marks the rows it inserted with a token, to release them in one statement. */
+  { name: '019_index_docs_claim', ddl: 'ALTER TABLE tl_index_docs ADD COLUMN claim VARCHAR(40) NULL' },
 ];

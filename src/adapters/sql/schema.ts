@@ -37,6 +37,8 @@ export interface IndexDocRow {
   signature: string;
   /** The entry's terms with their packed frequencies (see index-codec.ts). */
   terms: string;
+  /** Set while a bulk write holds the row (its token), NULL otherwise. */
+  claim: string | null;
 }
 
 export interface PostingRow {

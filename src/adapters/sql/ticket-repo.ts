@@ -3,7 +3,7 @@ import type { Page, PageRequest, TicketStore, UpsertOutcome } from '../../core/p
 import { Ticket } from '../../core/ticket';
 import { InputError } from '../../engine/errors';
 import type { SqlDatabase } from './dialect';
-import { num, slices } from './dialect';
+import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
 import { readJson } from './json-column';
 import type { TicketRow } from './schema';
 
@@ -76,6 +76,47 @@ export class SqlTicketStore implements TicketStore {
     if (num(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'inserted';
     // Another writer inserted it between our two statements: compare again.
     return (await this.updateIfNewer(row)) ? 'updated' : 'stale';
+  }
+
+  /**
+   * Bulk upsert for backfills: tickets not stored yet go in with multi-row INSERTs (each under
+   * half of Forge SQL's 1 MiB request); the others, and any a concurrent writer inserted first,
+   * take the one-by-one path. Outcomes are in input order.
+   */
+  async upsertMany(input: readonly Ticket[]): Promise<UpsertOutcome[]> {
+    const tickets = input.map((t) => fitTicket(Ticket.parse(t)));
+    const { db, maxParams } = this.sqlDb;
+    const existing = new Set<string>();
+    for (const part of slices([...new Set(tickets.map((t) => t.id))], maxParams)) {
+      for (const r of await db.selectFrom('tl_tickets').select('id').where('id', 'in', part).execute())
+        existing.add(r.id);
+    }
+    // The newest version of each new ticket goes in the bulk insert; everything else one by one.
+    const newest = new Map<string, number>();
+    tickets.forEach((t, i) => {
+      if (existing.has(t.id)) return;
+      const j = newest.get(t.id);
+      if (j === undefined || (tickets[j] as Ticket).updated < t.updated) newest.set(t.id, i);
+    });
+    const bulk = [...newest.values()].map((i) => toRow(tickets[i] as Ticket));
+    let inserted = 0;
+    for (const part of slicesByBytes(
+      bulk,
+      Math.floor(maxParams / 8),
+      REQUEST_BYTES,
+      (r) => r.doc.length * 2 + 256,
+    )) {
+      const r = await db.insertInto('tl_tickets').ignore().values(part).executeTakeFirst();
+      inserted += num(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    const outcomes: UpsertOutcome[] = [];
+    const bulkIndexes = new Set(newest.values());
+    const allInserted = inserted === bulk.length;
+    for (let i = 0; i < tickets.length; i++) {
+      if (allInserted && bulkIndexes.has(i)) outcomes.push('inserted');
+      else outcomes.push(await this.upsert(tickets[i] as Ticket));
+    }
+    return outcomes;
   }
 
   private async updateIfNewer(row: TicketRow): Promise<boolean> {

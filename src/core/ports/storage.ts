@@ -36,6 +36,8 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'stale';
 export interface TicketStore {
   /** Idempotent by id; the ticket with the newer `updated` wins, whatever the arrival order. */
   upsert(ticket: Ticket): Promise<UpsertOutcome>;
+  /** The same rule for a batch (backfill): far fewer database requests; outcomes in input order. */
+  upsertMany(tickets: readonly Ticket[]): Promise<UpsertOutcome[]>;
   get(id: string): Promise<Ticket | null>;
   getByKey(key: string): Promise<Ticket | null>;
   /** The tickets found, in the order of `ids`; unknown ids are left out. */
@@ -72,6 +74,8 @@ export type IndexDocInfo = Omit<IndexEntry, 'terms'>;
 export interface SimilarIndexStore {
   /** Stores or replaces the ticket's entry; the same entry twice is a no-op. */
   put(entry: IndexEntry): Promise<void>;
+  /** `put` for a batch (backfill): new tickets in a few multi-row statements. */
+  putMany(entries: readonly IndexEntry[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
   stats(): Promise<CorpusStats>;
   documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;

@@ -121,6 +121,24 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(Buffer.byteLength(JSON.stringify(fitTicket(huge, 50_000)))).toBeLessThanOrEqual(50_000);
       });
 
+      it('bulk-upserts a batch with the same newest-wins rule as one by one', async () => {
+        await s.tickets.upsert(ticket(40, { summary: 'stored newer', updated: 9_000 }));
+        await s.tickets.upsert(ticket(41, { summary: 'stored older', updated: 1_000 }));
+        const outcomes = await s.tickets.upsertMany([
+          ticket(40, { summary: 'older', updated: 5_000 }),
+          ticket(41, { summary: 'newer', updated: 5_000 }),
+          ticket(42, { summary: 'first', updated: 100 }),
+          ticket(42, { summary: 'second', updated: 200 }),
+          ...Array.from({ length: 300 }, (_, i) => ticket(100 + i)),
+        ]);
+        expect(outcomes.slice(0, 4)).toEqual(['stale', 'updated', 'stale', 'inserted']);
+        expect(outcomes.slice(4).every((o) => o === 'inserted')).toBe(true);
+        const got = await s.tickets.getMany([ticket(40).id, ticket(41).id, ticket(42).id]);
+        expect(got.map((t) => t.summary)).toEqual(['stored newer', 'newer', 'second']);
+        expect(await s.tickets.count()).toBe(303);
+        expect(await s.tickets.upsertMany([ticket(100)])).toEqual(['stale']);
+      });
+
       it('returns getMany in the order asked, skipping unknown ids', async () => {
         for (const n of [4, 5, 6]) await s.tickets.upsert(ticket(n));
         const got = await s.tickets.getMany([ticket(6).id, '999', ticket(4).id, ticket(6).id]);
@@ -232,6 +250,34 @@ export function describeStorage(label: string, harness: Harness): void {
         const dfs = await s.index.documentFrequencies([...WORDS, 'unknownterm']);
         for (const w of WORDS) expect(dfs.get(w) ?? 0).toBe(memory.documentFrequency(w));
         expect(dfs.get('unknownterm') ?? 0).toBe(0);
+      });
+
+      it('bulk-indexes new tickets and updates known ones, ending where one-by-one puts end', async () => {
+        const docs = syntheticDocs(120, 13);
+        const memory = new SimilarityIndex();
+        for (const d of docs.slice(0, 20)) {
+          memory.add(d);
+          await s.index.put(computeIndexEntry(d));
+        }
+        const batch = docs.map((d, i) => (i < 10 ? { ...d, summary: `${d.summary} changed` } : d));
+        for (const d of batch) memory.add(d);
+        await s.index.putMany([
+          ...batch.map((d) => computeIndexEntry(d)),
+          computeIndexEntry(batch[50] as TicketDoc),
+        ]);
+        expect(await s.index.stats()).toEqual(memory.stats());
+        const dfs = await s.index.documentFrequencies([...WORDS, 'changed']);
+        for (const w of [...WORDS, 'changed']) expect(dfs.get(w) ?? 0).toBe(memory.documentFrequency(w));
+        const q = computeIndexEntry(docs[3] as TicketDoc);
+        expect((await findSimilarInSql(s.index, q)).map((r) => r.id)).toEqual(
+          findSimilar(memory, q).map((r) => r.id),
+        );
+        const locked = await sqlDb.db
+          .selectFrom('tl_index_docs')
+          .select('ticket_id')
+          .where('lock_until', '<>', 0)
+          .execute();
+        expect(locked).toEqual([]);
       });
 
       it('writes nothing when the same entry is put twice, and serialises concurrent puts of one ticket', async () => {
