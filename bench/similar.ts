@@ -19,6 +19,7 @@ import {
   DEFAULT_RETRIEVAL,
   findSimilar,
   fitLogistic,
+  MATCH_FEATURES,
   matchVector,
   predictLogistic,
   SimilarityIndex,
@@ -137,7 +138,7 @@ function thresholdFor(probs: readonly number[], ys: readonly number[], target: n
 }
 
 const fmtModel = (m: ReturnType<typeof fitLogistic>): string =>
-  `bias ${m.bias.toFixed(2)}, weights [${m.weights.map((w) => w.toFixed(2)).join(', ')}] (retrieval, summary, shingles, recency, facets, 1/rank)`;
+  `bias ${m.bias.toFixed(2)}, weights [${m.weights.map((w) => w.toFixed(2)).join(', ')}] (${MATCH_FEATURES.join(', ')})`;
 
 function calibrationReport(name: string, examples: Example[], target: number): void {
   const { oof, full } = crossFit(examples);
@@ -152,8 +153,8 @@ const recorder = new RecordingRanker();
 runDuplicateEval(gitbugs, queries, recorder);
 const dupExamples: Example[] = [];
 queries.forEach((q, qi) => {
-  (recorder.results.get(q.query.id) ?? []).forEach((r, i) => {
-    dupExamples.push({ group: qi, x: matchVector(r.features, i + 1), y: r.id === q.duplicateId ? 1 : 0 });
+  (recorder.results.get(q.query.id) ?? []).forEach((r, i, all) => {
+    dupExamples.push({ group: qi, x: matchVector(all, i), y: r.id === q.duplicateId ? 1 : 0 });
   });
 });
 
@@ -175,13 +176,13 @@ itsc
   .filter((_, i) => i % 5 === 4)
   .filter((_, i) => i % 20 === 0)
   .forEach((x, qi) => {
-    findSimilar(relatedIndex, x.ticket, { limit: 10, rerank: { ...DEFAULT_RERANK, weights: { ...DEFAULT_RERANK.weights, recency: 0 } } }).forEach((r, i) => {
-      relExamples.push({ group: qi, x: matchVector(r.features, i + 1), y: topicOf.get(r.id) === x.topic ? 1 : 0 });
+    findSimilar(relatedIndex, x.ticket, { limit: 10 }).forEach((r, i, all) => {
+      relExamples.push({ group: qi, x: matchVector(all, i), y: topicOf.get(r.id) === x.topic ? 1 : 0 });
     });
   });
 out('### Calibrated duplicate and related scores (logistic on the rerank features, 5-fold by query)');
 out();
-calibrationReport('duplicate (gitbugs-hadoop, top-10 of each query, positive = labelled duplicate)', dupExamples, 0.8);
+calibrationReport('duplicate (gitbugs-hadoop, top-10 of each query, positive = labelled duplicate)', dupExamples, 0.75);
 calibrationReport('related (itsc, 479 test queries against the train rows, top-10, positive = same Topic_group)', relExamples, 0.9);
 out();
 

@@ -18,7 +18,7 @@ export { howSolved } from './how-solved';
 export type { SolvedBefore } from './how-solved';
 export { fitLogistic, predictLogistic } from './logistic';
 export type { LogisticModel } from './logistic';
-export { DEFAULT_DUPLICATE_MODEL, DEFAULT_RELATED_MODEL, labelMatches, matchVector } from './match-kind';
+export { DEFAULT_DUPLICATE_MODEL, DEFAULT_RELATED_MODEL, labelMatches, MATCH_FEATURES, matchVector } from './match-kind';
 export type { LabelledMatch, MatchKind, MatchModel } from './match-kind';
 export { fromSnapshot, SNAPSHOT_KIND, SNAPSHOT_VERSION, toSnapshot } from './snapshot';
 export type { SimilarIndexSnapshot } from './snapshot';

@@ -1,7 +1,6 @@
 import { predictLogistic } from './logistic';
 import type { LogisticModel } from './logistic';
-import { FEATURE_NAMES } from './rerank';
-import type { Reranked, RerankFeatures } from './rerank';
+import type { Reranked } from './rerank';
 
 /**
  * A calibrated score over the rerank features plus the result's rank, with the threshold at
@@ -11,9 +10,21 @@ export interface MatchModel extends LogisticModel {
   threshold: number;
 }
 
-/** Feature vector of a result: the RerankFeatures in FEATURE_NAMES order, then 1/rank. */
-export function matchVector(features: RerankFeatures, rank: number): number[] {
-  return [...FEATURE_NAMES.map((n) => features[n]), 1 / Math.max(1, rank)];
+/** Names of the matchVector entries, in order. */
+export const MATCH_FEATURES = ['retrieval', 'summary', 'shingles', 'recency', '1/rank', 'margin', 'score/top'] as const;
+
+/**
+ * Feature vector of result `i` of a ranked list: its rerank features (facets left out: no
+ * public labelled data has them, so no weight could be fitted), 1/rank, its relative lead over
+ * the next result (a clear winner is more often the duplicate) and its score relative to the top.
+ */
+export function matchVector(results: readonly Reranked[], i: number): number[] {
+  const r = results[i];
+  if (r === undefined) return MATCH_FEATURES.map(() => 0);
+  const f = r.features;
+  const next = results[i + 1]?.score ?? 0;
+  const top = results[0]?.score ?? r.score;
+  return [f.retrieval, f.summary, f.shingles, f.recency, 1 / (i + 1), r.score > 0 ? (r.score - next) / r.score : 0, top > 0 ? r.score / top : 0];
 }
 
 /**
@@ -53,7 +64,7 @@ export function labelMatches(
   const dup = models.duplicate ?? DEFAULT_DUPLICATE_MODEL;
   const rel = models.related ?? DEFAULT_RELATED_MODEL;
   return results.map((r, i) => {
-    const x = matchVector(r.features, i + 1);
+    const x = matchVector(results, i);
     const duplicateProbability = predictLogistic(dup, x);
     const relatedProbability = Math.max(duplicateProbability, predictLogistic(rel, x));
     const kind: MatchKind =
