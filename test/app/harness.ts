@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { LocalQueue } from '../../src/adapters/local/queue-memory';
+import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { createSqlStorage } from '../../src/adapters/sql/storage';
+import type { SqlStorage } from '../../src/adapters/sql/storage';
+import type { SqlDatabase } from '../../src/adapters/sql/dialect';
+import { createApp } from '../../src/app';
+import type { App } from '../../src/app/types';
+import type { AdminConfig } from '../../src/contracts/config';
+import { DEFAULT_CONFIG } from '../../src/contracts/config';
+import { silentLogger } from '../../src/core/ports/logger';
+import { generateDemo } from '../../src/demo/generate';
+import type { DemoPlanted } from '../../src/demo/generate';
+import type { SiteSeed } from '../../src/emulator/seed';
+import { startEmulator } from '../../src/emulator/server';
+import type { RunningEmulator } from '../../src/emulator/server';
+import { EmulatorSite } from '../../src/emulator/site';
+import { FileConfigStore } from '../../src/adapters/local/config-file';
+
+/** A whole local installation: emulator site, SQLite store, file config, local queue, the app. */
+export interface Harness {
+  app: App;
+  site: EmulatorSite;
+  emulator: RunningEmulator;
+  storage: SqlStorage;
+  db: SqlDatabase;
+  queue: LocalQueue;
+  config: FileConfigStore;
+  seed: SiteSeed;
+  planted: DemoPlanted;
+  /** Account ids of a seeded admin, agent and customer. */
+  users: { admin: string; agent: string; customer: string };
+  /** A second app over the same stores (another Forge invocation running at the same time). */
+  twin(): App;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  tickets?: number;
+  seed?: number;
+  concurrency?: number;
+  maxAttempts?: number;
+  config?: Partial<AdminConfig>;
+  /** Forward the site's issue events to the trigger (as Forge does with ignoreSelf). */
+  trigger?: boolean;
+  /** The local Jira client's per-request timeout. */
+  jiraTimeoutMs?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const demo = generateDemo({ tickets: options.tickets ?? 120, seed: options.seed ?? 7 });
+  let tick = demo.site.now;
+  // A clock that moves a little on every read: "updated" stamps stay ordered and distinct.
+  const site = new EmulatorSite(demo.site, () => (tick += 1000));
+  const emulator = await startEmulator({ site });
+  const dir = mkdtempSync(join(tmpdir(), 'triage-lens-app-test-'));
+  const db = await openSqlite(':memory:');
+  const storage = createSqlStorage(db, site.now);
+  const config = new FileConfigStore(join(dir, 'config.json'));
+  await config.save({ ...DEFAULT_CONFIG, ...options.config });
+  const queue = new LocalQueue({
+    concurrency: options.concurrency ?? 1,
+    maxAttempts: options.maxAttempts ?? 5,
+  });
+  const build = () =>
+    createApp({
+      jira: localJiraClients({ baseUrl: emulator.url, timeoutMs: options.jiraTimeoutMs ?? 2_000 }),
+      storage,
+      config,
+      queue,
+      clock: { now: site.now },
+      logger: silentLogger,
+      migrate: () => Promise.resolve(),
+    });
+  const app = build();
+  queue.setConsumer((body, delivery) => app.consume(body, { finalAttempt: delivery.finalAttempt }));
+  const unsubscribe =
+    options.trigger === false
+      ? () => undefined
+      : site.onIssueEvent((event) => {
+          if (!event.actorIsApp) void app.handleIssueEvent({ ...event, timestamp: site.now() });
+        });
+  const userOf = (kind: 'admin' | 'agent' | 'customer') => {
+    const user = demo.site.users.find((u) => u.kind === kind);
+    if (!user) throw new Error(`the demo site has no ${kind}`);
+    return user.accountId;
+  };
+  return {
+    app,
+    site,
+    emulator,
+    storage,
+    db,
+    queue,
+    config,
+    seed: demo.site,
+    planted: demo.planted,
+    users: { admin: userOf('admin'), agent: userOf('agent'), customer: userOf('customer') },
+    twin: build,
+    async close() {
+      unsubscribe();
+      queue.close();
+      await emulator.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Backfills the site into the store and trains the models, as an install does. */
+export async function installAndTrain(h: Harness): Promise<void> {
+  await h.app.handleInstalled();
+  await h.queue.drain();
+}
