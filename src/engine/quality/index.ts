@@ -1,0 +1,13 @@
+/**
+ * Data-quality report for one target field: `dataQualityReport(tickets, options)` returns
+ * typed findings (most severe first), each with a one-sentence message and example ticket ids.
+ */
+export { dataQualityReport } from './report';
+export type {
+  ConflictGroup,
+  QualityFinding,
+  QualityOptions,
+  QualityReport,
+  QualityTicket,
+  Severity,
+} from './types';

@@ -1,0 +1,59 @@
+import type { TicketText } from '../classify/types';
+
+/** One ticket as the quality report reads it: its text and its label for the field checked. */
+export interface QualityTicket {
+  id: string;
+  text: TicketText;
+  /** The field's value; null or '' when the ticket has none. */
+  label: string | null;
+}
+
+export type Severity = 'problem' | 'warning' | 'info';
+
+interface FindingBase {
+  severity: Severity;
+  /** One sentence a service-desk lead can act on. */
+  message: string;
+}
+
+/** A group of near-identical tickets that carry different labels. */
+export interface ConflictGroup {
+  tickets: { id: string; label: string }[];
+}
+
+export type QualityFinding =
+  | (FindingBase & { kind: 'conflicting-duplicates'; groups: ConflictGroup[] })
+  | (FindingBase & { kind: 'class-below-minimum'; label: string; count: number; minimum: number })
+  | (FindingBase & { kind: 'dominant-class'; label: string; share: number })
+  | (FindingBase & { kind: 'empty-class'; label: string })
+  | (FindingBase & { kind: 'unlabelled'; count: number; examples: string[] })
+  | (FindingBase & { kind: 'empty-text'; count: number; examples: string[] })
+  | (FindingBase & { kind: 'template-only'; count: number; examples: string[]; templateLines: string[] })
+  | (FindingBase & {
+      kind: 'mixed-class';
+      label: string;
+      clusters: { size: number; terms: string[]; examples: string[] }[];
+    });
+
+export interface QualityReport {
+  tickets: number;
+  labelled: number;
+  classes: { label: string; count: number; share: number }[];
+  /** Most severe first. */
+  findings: QualityFinding[];
+}
+
+export interface QualityOptions {
+  /** Classes with fewer labelled tickets are flagged (default 10). */
+  minExamplesPerClass?: number;
+  /** One class above this share of labelled tickets is flagged (default 0.6). */
+  dominantShare?: number;
+  /** Token-set Jaccard similarity from which two tickets count as near-identical (default 0.85). */
+  nearDuplicateSimilarity?: number;
+  /** Every value the field may take (e.g. its Jira options): values never used are flagged. */
+  knownLabels?: readonly string[];
+  /** Example ticket ids per finding (default 5). */
+  maxExamples?: number;
+  /** Seed for the two-cluster check. */
+  seed?: number;
+}
