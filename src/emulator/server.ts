@@ -128,7 +128,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         case 'status': {
           const headers: Record<string, string> = {};
           if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-          const text = fault.status === 429 ? 'Rate limit exceeded.' : 'Internal server error.';
+          const text =
+            fault.status === 429
+              ? 'Rate limit exceeded.'
+              : fault.status >= 500
+                ? 'Internal server error.'
+                : 'Injected error.';
           return send(res, { ...jiraErrorReply(fault.status, [text]), headers });
         }
         case 'expire-token':
