@@ -1,6 +1,6 @@
 import { JiraError, type JiraPort } from '../../src/core/ports/jira';
 import { localJiraClients } from '../../src/adapters/local/jira-client';
-import type { RetryEnv } from '../../src/adapters/jira/retry';
+import { fakeRetryEnv, jiraFailure } from '../adapters/jira/helpers';
 import { startFixture, type EmulatorFixture } from './fixture';
 
 let fx: EmulatorFixture;
@@ -14,17 +14,8 @@ beforeAll(async () => {
 
 beforeEach(() => {
   fx.emulator.faults.clear();
-  waits = [];
-  let t = 0;
-  const env: RetryEnv = {
-    now: () => t,
-    sleep: (ms) => {
-      waits.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-    random: () => 0.5,
-  };
+  const env = fakeRetryEnv();
+  waits = env.sleeps;
   jira = localJiraClients({
     baseUrl: fx.emulator.url,
     timeoutMs: 300,
@@ -36,16 +27,6 @@ beforeEach(() => {
 afterAll(async () => {
   await fx.emulator.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<JiraError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof JiraError) return e;
-    throw e;
-  }
-  throw new Error('expected a JiraError');
-}
 
 describe('the client against an emulator that misbehaves', () => {
   it('survives a 429 storm, waiting as Retry-After says', async () => {
@@ -67,7 +48,7 @@ describe('the client against an emulator that misbehaves', () => {
       fault: { kind: 'status', status: 429, retryAfterSeconds: 1 },
       times: 100,
     });
-    const error = await failure(jira.getMyself());
+    const error = await jiraFailure(jira.getMyself());
     expect(error.kind).toBe('rate_limited');
     expect(fx.emulator.faults.firedCount()).toBe(5);
   });
@@ -82,7 +63,7 @@ describe('the client against an emulator that misbehaves', () => {
   it('does not repeat a comment after a 500, and says so', async () => {
     const before = fx.site.issue('IT-2')?.comments.length ?? 0;
     fx.emulator.faults.add({ route: 'addComment', fault: { kind: 'status', status: 500 }, times: 1 });
-    const error = await failure(jira.addComment('IT-2', 'hello', { internal: true }));
+    const error = await jiraFailure(jira.addComment('IT-2', 'hello', { internal: true }));
     expect(error.kind).toBe('upstream');
     expect(error.status).toBe(500);
     expect(fx.site.issue('IT-2')?.comments.length).toBe(before);
@@ -90,7 +71,7 @@ describe('the client against an emulator that misbehaves', () => {
 
   it('reports malformed JSON as bad_response', async () => {
     fx.emulator.faults.add({ route: 'getIssueLinkTypes', fault: { kind: 'malformed' } });
-    const error = await failure(jira.getIssueLinkTypes());
+    const error = await jiraFailure(jira.getIssueLinkTypes());
     expect(error.kind).toBe('bad_response');
     expect(error.message).toMatch(/not valid JSON/);
   });
@@ -104,7 +85,7 @@ describe('the client against an emulator that misbehaves', () => {
 
   it('gives up on a route that never answers with upstream, status 0', async () => {
     fx.emulator.faults.add({ route: 'getServiceDesks', fault: { kind: 'hang' }, times: 10 });
-    const error = await failure(jira.getServiceDesks());
+    const error = await jiraFailure(jira.getServiceDesks());
     expect(error.kind).toBe('upstream');
     expect(error.status).toBe(0);
   });
@@ -174,7 +155,7 @@ describe('the client against an emulator that misbehaves', () => {
       body: JSON.stringify({ route: 'getMyself', fault: { kind: 'status', status: 403 } }),
     });
     expect(ok.status).toBe(201);
-    expect((await failure(jira.getMyself())).kind).toBe('forbidden');
+    expect((await jiraFailure(jira.getMyself())).kind).toBe('forbidden');
     const cleared = await fetch(`${fx.emulator.url}/__emulator/faults`, { method: 'DELETE' });
     expect(cleared.status).toBe(204);
     await expect(jira.getMyself()).resolves.toBeDefined();

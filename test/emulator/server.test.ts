@@ -1,4 +1,5 @@
-import { JiraError, type JiraPort } from '../../src/core/ports/jira';
+import type { JiraPort } from '../../src/core/ports/jira';
+import { jiraFailure } from '../adapters/jira/helpers';
 import { localJiraClients } from '../../src/adapters/local/jira-client';
 import type { IssueEvent } from '../../src/emulator/site';
 import { agentOf, customerOf, startFixture, type EmulatorFixture } from './fixture';
@@ -21,16 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fx.emulator.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<JiraError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof JiraError) return e;
-    throw e;
-  }
-  throw new Error('expected a JiraError');
-}
 
 async function allKeys(jql: string, pageSize: number, between?: (page: number) => void): Promise<string[]> {
   const keys: string[] = [];
@@ -83,11 +74,11 @@ describe('search with nextPageToken', () => {
     });
     expect(first.nextPageToken).toBeDefined();
     expect(first.nextPageToken).not.toContain('project');
-    const error = await failure(
+    const error = await jiraFailure(
       app.searchIssues({ jql: 'project = HR', fields: ['summary'], nextPageToken: first.nextPageToken }),
     );
     expect(error.kind).toBe('bad_request');
-    const garbage = await failure(
+    const garbage = await jiraFailure(
       app.searchIssues({ jql: 'project = IT', fields: ['summary'], nextPageToken: '%%%' }),
     );
     expect(garbage.kind).toBe('bad_request');
@@ -102,12 +93,12 @@ describe('search with nextPageToken', () => {
   });
 
   it('refuses unbounded and unsupported JQL with 400, like Jira', async () => {
-    const unbounded = await failure(app.searchIssues({ jql: 'ORDER BY created DESC', fields: [] }));
+    const unbounded = await jiraFailure(app.searchIssues({ jql: 'ORDER BY created DESC', fields: [] }));
     expect(unbounded.kind).toBe('bad_request');
     expect(unbounded.message).toMatch(/Unbounded JQL/);
-    expect((await failure(app.searchIssues({ jql: 'project = IT OR project = HR', fields: [] }))).kind).toBe(
-      'bad_request',
-    );
+    expect(
+      (await jiraFailure(app.searchIssues({ jql: 'project = IT OR project = HR', fields: [] }))).kind,
+    ).toBe('bad_request');
   });
 
   it('answers 410 Gone on the removed /rest/api/3/search', async () => {
@@ -160,14 +151,14 @@ describe('issues, edits, links and comments', () => {
 
   it('rejects invalid edits with Jira’s per-field errors and changes nothing', async () => {
     const before = await app.getIssue('IT-4', ['priority', 'labels']);
-    const error = await failure(
+    const error = await jiraFailure(
       app.editIssue('IT-4', { priority: { name: 'Urgent!!' }, labels: ['has space'] }),
     );
     expect(error.kind).toBe('bad_request');
     expect(error.message).toMatch(/priority/);
     expect(error.message).toMatch(/label/);
     expect((await app.getIssue('IT-4', ['priority', 'labels'])).fields).toEqual(before.fields);
-    expect((await failure(app.editIssue('IT-4', { unknownField: 1 }))).message).toMatch(/cannot be set/);
+    expect((await jiraFailure(app.editIssue('IT-4', { unknownField: 1 }))).message).toMatch(/cannot be set/);
   });
 
   it('shows a new link on both issues, in Jira’s direction', async () => {
@@ -179,7 +170,7 @@ describe('issues, edits, links and comments', () => {
     const origLinks = orig.fields.issuelinks as Link[];
     expect(dupLinks.some((l) => l.outwardIssue?.key === 'IT-5')).toBe(true);
     expect(origLinks.some((l) => l.inwardIssue?.key === 'IT-6')).toBe(true);
-    const missingType = await failure(
+    const missingType = await jiraFailure(
       app.createIssueLink({ type: 'Nope', inwardKey: 'IT-6', outwardKey: 'IT-5' }),
     );
     expect(missingType.kind).toBe('not_found');
@@ -235,14 +226,15 @@ describe('issues, edits, links and comments', () => {
 describe('who may do what', () => {
   it('hides other people’s requests from a customer (404) and refuses edits (403)', async () => {
     const foreign = fx.site.allIssues().find((i) => i.reporterId !== customerId);
-    expect((await failure(customer.getIssue(foreign?.key ?? '', ['summary']))).kind).toBe('not_found');
+    expect((await jiraFailure(customer.getIssue(foreign?.key ?? '', ['summary']))).kind).toBe('not_found');
     const own = fx.site.allIssues().find((i) => i.reporterId === customerId);
-    if (own) expect((await failure(customer.editIssue(own.key, { labels: ['x'] }))).kind).toBe('forbidden');
+    if (own)
+      expect((await jiraFailure(customer.editIssue(own.key, { labels: ['x'] }))).kind).toBe('forbidden');
   });
 
   it('rejects unknown callers as unauthenticated', async () => {
     const stranger = localJiraClients({ baseUrl: fx.emulator.url }).asUser('nobody');
-    expect((await failure(stranger.getMyself())).kind).toBe('unauthenticated');
+    expect((await jiraFailure(stranger.getMyself())).kind).toBe('unauthenticated');
   });
 
   it('reports permissions per caller', async () => {
@@ -301,7 +293,7 @@ describe('JSM: SLA, desks, request types, queues, knowledge base', () => {
     expect(open?.issueCount).toBe(
       fx.site.allIssues().filter((i) => i.projectKey === 'IT' && i.statusCategory !== 'done').length,
     );
-    expect((await failure(app.getRequestTypes('999'))).kind).toBe('not_found');
+    expect((await jiraFailure(app.getRequestTypes('999'))).kind).toBe('not_found');
   });
 
   it('finds knowledge-base articles in German and English', async () => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { JiraError } from '../../../src/core/ports/jira';
 import {
   createRequester,
   type JiraRequest,
   type JiraTransport,
 } from '../../../src/adapters/jira/request-core';
-import type { RetryEnv, RetryPolicy } from '../../../src/adapters/jira/retry';
+import type { RetryPolicy } from '../../../src/adapters/jira/retry';
+import { fakeRetryEnv, jiraFailure } from './helpers';
 
 type Scripted = { status: number; body?: string; headers?: Record<string, string> } | Error;
 
@@ -28,46 +28,23 @@ function scriptedTransport(script: Scripted[]): { transport: JiraTransport; call
   return { transport, calls };
 }
 
-function fakeEnv(): RetryEnv & { sleeps: number[] } {
-  let t = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => t,
-    sleep: (ms) => {
-      sleeps.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-    random: () => 0.5,
-  };
-}
-
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000, maxTotalMs: 30_000 };
 const Ok = z.object({ ok: z.boolean() });
 const getIssue: JiraRequest = { route: 'getIssue', params: { issueIdOrKey: 'IT-1' } };
 const comment: JiraRequest = { route: 'addComment', params: { issueIdOrKey: 'IT-1' }, body: {} };
 
-async function failure(p: Promise<unknown>): Promise<JiraError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof JiraError) return e;
-    throw e;
-  }
-  throw new Error('expected a JiraError');
-}
-
 describe('createRequester', () => {
   it('returns the parsed body of a 2xx answer', async () => {
     const { transport } = scriptedTransport([{ status: 200, body: '{"ok":true,"extra":1}' }]);
-    await expect(createRequester(transport, { policy, env: fakeEnv() }).json(getIssue, Ok)).resolves.toEqual({
+    await expect(
+      createRequester(transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok),
+    ).resolves.toEqual({
       ok: true,
     });
   });
 
   it('waits out 429s as Retry-After says, then succeeds', async () => {
-    const env = fakeEnv();
+    const env = fakeRetryEnv();
     const { transport, calls } = scriptedTransport([
       { status: 429, headers: { 'Retry-After': '2' } },
       { status: 429, headers: { 'Retry-After': '3' } },
@@ -80,9 +57,9 @@ describe('createRequester', () => {
   });
 
   it('gives up on a 429 storm after maxAttempts with a rate_limited error', async () => {
-    const env = fakeEnv();
+    const env = fakeRetryEnv();
     const { transport, calls } = scriptedTransport([{ status: 429, headers: { 'Retry-After': '1' } }]);
-    const error = await failure(createRequester(transport, { policy, env }).json(getIssue, Ok));
+    const error = await jiraFailure(createRequester(transport, { policy, env }).json(getIssue, Ok));
     expect(error.kind).toBe('rate_limited');
     expect(error.status).toBe(429);
     expect(calls).toHaveLength(policy.maxAttempts);
@@ -90,16 +67,16 @@ describe('createRequester', () => {
   });
 
   it('stops early when a Retry-After would exceed the total time budget', async () => {
-    const env = fakeEnv();
+    const env = fakeRetryEnv();
     const { transport, calls } = scriptedTransport([{ status: 429, headers: { 'Retry-After': '3600' } }]);
-    const error = await failure(createRequester(transport, { policy, env }).json(getIssue, Ok));
+    const error = await jiraFailure(createRequester(transport, { policy, env }).json(getIssue, Ok));
     expect(error.kind).toBe('rate_limited');
     expect(calls).toHaveLength(1);
     expect(env.sleeps).toEqual([]);
   });
 
   it('retries 5xx on reads with growing jittered backoff', async () => {
-    const env = fakeEnv();
+    const env = fakeRetryEnv();
     const { transport, calls } = scriptedTransport([
       { status: 500 },
       { status: 503 },
@@ -114,8 +91,8 @@ describe('createRequester', () => {
 
   it('does not repeat a comment after a 500 (it may have been created)', async () => {
     const { transport, calls } = scriptedTransport([{ status: 500 }, { status: 201, body: '{"id":"1"}' }]);
-    const error = await failure(
-      createRequester(transport, { policy, env: fakeEnv() }).json(comment, z.object({ id: z.string() })),
+    const error = await jiraFailure(
+      createRequester(transport, { policy, env: fakeRetryEnv() }).json(comment, z.object({ id: z.string() })),
     );
     expect(error.kind).toBe('upstream');
     expect(calls).toHaveLength(1);
@@ -123,13 +100,18 @@ describe('createRequester', () => {
 
   it('does repeat a comment after a 429 (Jira did not process it)', async () => {
     const { transport, calls } = scriptedTransport([{ status: 429 }, { status: 201, body: '{"id":"1"}' }]);
-    await createRequester(transport, { policy, env: fakeEnv() }).json(comment, z.object({ id: z.string() }));
+    await createRequester(transport, { policy, env: fakeRetryEnv() }).json(
+      comment,
+      z.object({ id: z.string() }),
+    );
     expect(calls).toHaveLength(2);
   });
 
   it('retries network failures on reads and reports them as upstream with status 0', async () => {
     const { transport, calls } = scriptedTransport([new Error('socket hang up')]);
-    const error = await failure(createRequester(transport, { policy, env: fakeEnv() }).json(getIssue, Ok));
+    const error = await jiraFailure(
+      createRequester(transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok),
+    );
     expect(error.kind).toBe('upstream');
     expect(error.status).toBe(0);
     expect(error.message).toContain('socket hang up');
@@ -145,7 +127,9 @@ describe('createRequester', () => {
   ] as const)('maps %d to %s without retrying, with Jira’s reason in the message', async (status, kind) => {
     const body = JSON.stringify({ errorMessages: ['Issue does not exist'], errors: { priority: 'invalid' } });
     const { transport, calls } = scriptedTransport([{ status, body }]);
-    const error = await failure(createRequester(transport, { policy, env: fakeEnv() }).json(getIssue, Ok));
+    const error = await jiraFailure(
+      createRequester(transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok),
+    );
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
     expect(error.route).toBe('GET /rest/api/3/issue/{issueIdOrKey}');
@@ -158,25 +142,31 @@ describe('createRequester', () => {
     const { transport } = scriptedTransport([
       { status: 403, body: '{"errorMessage":"Only agents can view SLA information."}' },
     ]);
-    const error = await failure(createRequester(transport, { policy, env: fakeEnv() }).json(getIssue, Ok));
+    const error = await jiraFailure(
+      createRequester(transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok),
+    );
     expect(error.message).toContain('Only agents');
   });
 
   it('bounds the reason it quotes from a hostile error body', async () => {
     const body = JSON.stringify({ errorMessages: ['<script>alert(1)</script>'.repeat(500)] });
     const { transport } = scriptedTransport([{ status: 400, body }]);
-    const error = await failure(createRequester(transport, { policy, env: fakeEnv() }).json(getIssue, Ok));
+    const error = await jiraFailure(
+      createRequester(transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok),
+    );
     expect(error.message.length).toBeLessThan(400);
   });
 
   it('reports malformed JSON and wrong shapes as bad_response, naming where', async () => {
     const malformed = scriptedTransport([{ status: 200, body: '{"issues": [' }]);
-    const e1 = await failure(
-      createRequester(malformed.transport, { policy, env: fakeEnv() }).json(getIssue, Ok),
+    const e1 = await jiraFailure(
+      createRequester(malformed.transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok),
     );
     expect(e1.kind).toBe('bad_response');
     const wrong = scriptedTransport([{ status: 200, body: '{"ok":"yes"}' }]);
-    const e2 = await failure(createRequester(wrong.transport, { policy, env: fakeEnv() }).json(getIssue, Ok));
+    const e2 = await jiraFailure(
+      createRequester(wrong.transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok),
+    );
     expect(e2.kind).toBe('bad_response');
     expect(e2.message).toContain('ok');
   });
