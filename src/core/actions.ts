@@ -2,7 +2,7 @@ import type { FeedbackOutcome } from '../contracts/admin';
 import { ApplyFieldRequest, AssignRequest, DismissFieldRequest, LinkRequest } from '../contracts/panel';
 import type { CoreContext } from './context';
 import { AppError } from './errors';
-import { currentValue, fieldEdit, valueText, withValue } from './fields';
+import { currentValue, fieldEdit, isWritable, valueText, withValue } from './fields';
 import { parsePayload } from './payload';
 import type { StoredSuggestions } from './suggestions';
 import { parseStoredSuggestions } from './suggestions';

@@ -1,6 +1,15 @@
 import type { AdminConfig, FieldConfig } from '../contracts/config';
 import type { CoreContext } from './context';
-import { currentValue, fieldEdit, holdsValue, isEmptyValue, valueText, withValue } from './fields';
+import {
+  currentValue,
+  fieldEdit,
+  holdsValue,
+  isEmptyValue,
+  isWritable,
+  valueText,
+  withValue,
+} from './fields';
+import { isJiraError } from './ports/jira';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
 
@@ -19,6 +28,7 @@ export function autoApplyDecision(
   decisions: StoredSuggestions['decisions'],
 ): { apply: true; value: string } | { apply: false; reason: string } {
   if (field.mode !== 'auto-apply') return { apply: false, reason: 'mode' };
+  if (!isWritable(field.fieldId)) return { apply: false, reason: 'not writable by an edit' };
   const top = prediction.candidates[0];
   if (!top) return { apply: false, reason: 'no prediction' };
   if (prediction.abstained) return { apply: false, reason: 'below class threshold' };
@@ -62,7 +72,23 @@ export async function autoApply(
     if (!decision.apply) continue;
     const jira = ctx.jira.asApp();
     const before = valueText(currentValue(current, field.fieldId));
-    await jira.editIssue(current.key, fieldEdit(current, field.fieldId, decision.value));
+    try {
+      await jira.editIssue(current.key, fieldEdit(current, field.fieldId, decision.value));
+    } catch (error) {
+      // Jira refusing the value (an option removed, a field not on the screen) skips this field;
+      // transient failures propagate so the consumer retries the whole ingest.
+      if (
+        !isJiraError(error) ||
+        (error.kind !== 'bad_request' && error.kind !== 'forbidden' && error.kind !== 'not_found')
+      )
+        throw error;
+      ctx.logger.warn('auto-apply refused by Jira', {
+        issueKey: current.key,
+        fieldId: field.fieldId,
+        error: error.message.slice(0, 200),
+      });
+      continue;
+    }
     const now = ctx.clock.now();
     suggestions.decisions[field.fieldId] = { state: 'auto-applied', value: decision.value, at: now };
     current = { ...withValue(current, field.fieldId, decision.value), updated: current.updated + 1 };

@@ -11,8 +11,6 @@ export const OPEN_LOAD_NAME = 'snapshot:open-load';
 
 export interface Computed {
   suggestions: StoredSuggestions;
-  /** Fields whose stored model must be retrained (corrupt or old format). */
-  rebuild: string[];
 }
 
 /** Predictions for every field the admin did not switch off. */
@@ -41,6 +39,8 @@ export async function predictFields(
       explanation: p.explanation.slice(0, 12).map((e) => ({ text: e.text.slice(0, 100), weight: e.weight })),
     });
   }
+  // A corrupt or old-format model is retrained in the background; until then the field is left out.
+  if (rebuild.length > 0) await ctx.queue.push([{ kind: 'train', fieldIds: rebuild }]);
   return { fields, language, rebuild };
 }
 
@@ -73,7 +73,7 @@ export async function computeSuggestions(
 ): Promise<Computed> {
   const config = await ctx.config();
   const now = ctx.clock.now();
-  const { fields, language, rebuild } = await predictFields(ctx, ticket, config);
+  const { fields, language } = await predictFields(ctx, ticket, config);
   const hits = await ctx.engines.similar.find(ticket, config.similar, now, SIMILAR_LIMIT);
   const similar = hits.map((h) => ({
     id: h.id,
@@ -95,7 +95,6 @@ export async function computeSuggestions(
       sla: previous?.sla ?? null,
       slaFlagged: previous?.slaFlagged ?? false,
     },
-    rebuild,
   };
 }
 

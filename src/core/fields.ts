@@ -43,7 +43,16 @@ export function holdsValue(ticket: Ticket, fieldId: string, label: string): bool
 }
 
 /**
- * The edit body that sets a field, in Jira's shape. Multi-value fields keep what is there and
+ * Whether the app can write the field with an issue edit. JSM's request type is not: it changes
+ * through JSM's own "change request type" flow (portal fields differ per type), so the app only
+ * suggests it.
+ */
+export function isWritable(fieldId: string): boolean {
+  return fieldId !== 'requestType';
+}
+
+/**
+ * The edit body that sets a field, in Jira's shape (callers check `isWritable` first). Multi-value fields keep what is there and
  * add the new values, so applying a suggestion never removes an agent's choice.
  */
 export function fieldEdit(ticket: Ticket, fieldId: string, value: FieldValue): Record<string, unknown> {
@@ -56,8 +65,6 @@ export function fieldEdit(ticket: Ticket, fieldId: string, value: FieldValue): R
       return { components: merged(ticket.components).map((name) => ({ name })) };
     case 'labels':
       return { labels: merged(ticket.labels) };
-    case 'requestType':
-      return { requestType: values[0] };
     default: {
       const existing = customValue(ticket, fieldId);
       if (Array.isArray(existing)) return { [fieldId]: merged(existing).map((v) => ({ value: v })) };

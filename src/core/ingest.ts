@@ -53,8 +53,7 @@ export async function ingestTicket(ctx: CoreContext, fetched: Ticket): Promise<I
 async function derive(ctx: CoreContext, ticket: Ticket): Promise<void> {
   await ctx.engines.similar.index(ticket);
   const previous = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
-  const { suggestions, rebuild } = await computeSuggestions(ctx, ticket, previous?.value ?? null);
-  if (rebuild.length > 0) await ctx.queue.push([{ kind: 'train', fieldIds: rebuild }]);
+  const { suggestions } = await computeSuggestions(ctx, ticket, previous?.value ?? null);
   const config = await ctx.config();
   const after = await autoApply(ctx, config, ticket, suggestions);
   if (after !== ticket) {
