@@ -147,8 +147,13 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
   }
 
   // Label noise: a few tickets filed under a wrong request type, as happens on real portals.
+  // Planted pairs and the incident keep their type, so what was planted stays checkable.
+  const plantedIds = new Set([
+    ...planted.duplicates.flatMap((p) => [p.original, p.duplicate]),
+    ...planted.incident.keys,
+  ]);
   for (const d of drafts) {
-    if (rng() < 0.03) {
+    if (rng() < 0.03 && !plantedIds.has(d.tempId)) {
       const others = requestTypes.filter(
         (r) => r.serviceDeskId === d.requestType.serviceDeskId && r.id !== d.requestType.id,
       );
@@ -252,8 +257,9 @@ function makeTicket(
   const speed = PRIORITY_SPEED[priorityName] ?? 1;
   // Recent tickets sometimes stall (waiting for parts, approvals, the customer): the open backlog.
   const stall = ctx.now - created < 21 * DAY && rng() < 0.45 ? int(rng, 5, 20) : 1;
-  const untouched = stall > 1 && ctx.now - created < 3 * DAY && rng() < 0.5;
-  const firstResponseAfter = (untouched ? stall : 1) * lognormal(rng, 1.5 * speed * HOUR, 0.9);
+  // The newest tickets are partly still untouched: no response, no assignee yet.
+  const untouched = ctx.now - created < 2 * DAY && rng() < 0.35;
+  const firstResponseAfter = untouched ? Infinity : lognormal(rng, 1.5 * speed * HOUR, 0.9);
   const resolveAfter = Math.max(
     firstResponseAfter + 10 * 60_000,
     stall * lognormal(rng, spec.medianHours * speed * HOUR, 0.8),
