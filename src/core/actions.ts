@@ -84,6 +84,13 @@ export async function applyField(
 ): Promise<ActionResult> {
   const req = parsePayload(ApplyFieldRequest, payload);
   await configuredField(ctx, req.fieldId);
+  if (!isWritable(req.fieldId)) {
+    throw new AppError(
+      'bad_request',
+      'The request type changes through JSM’s own “Change request type” action.',
+      [{ path: 'fieldId', message: 'suggested only' }],
+    );
+  }
   const { ticket, stored } = await load(ctx, accountId, req.issueKey);
   await ctx.jira.asUser(accountId).editIssue(ticket.key, fieldEdit(ticket, req.fieldId, req.value));
   const chosen = valueText(req.value);
