@@ -1073,3 +1073,74 @@ export const REQUEST_TYPES: readonly RequestTypeSpec[] = [
     },
   },
 ];
+
+/**
+ * Request types people mix up: a ticket filed under one is sometimes written like the other
+ * (a meeting-room screen is IT's, a meeting-room booking is Facilities').
+ */
+export const CONFUSABLE: Readonly<Record<string, readonly string[]>> = {
+  'Reset a password': ['Request access to an application', 'VPN and remote access'],
+  'VPN and remote access': ['Wi-Fi and network', 'Reset a password'],
+  'Wi-Fi and network': ['VPN and remote access'],
+  'Laptop or hardware problem': ['Printer and scanning', 'Request new software'],
+  'Request new software': ['Request access to an application', 'Laptop or hardware problem'],
+  'Email and calendar': ['Get help with Teams or video meetings', 'Request access to an application'],
+  'Get help with Teams or video meetings': ['Email and calendar', 'Book a meeting room or event'],
+  'Request access to an application': ['Reset a password', 'Request new software'],
+  'Printer and scanning': ['Laptop or hardware problem'],
+  'Payroll question': ['Benefits and pension', 'Leave and absence'],
+  'Leave and absence': ['Payroll question'],
+  'Onboard a new employee': ['Offboarding', 'Request a certificate or letter'],
+  Offboarding: ['Onboard a new employee'],
+  'Request a certificate or letter': ['Payroll question'],
+  'Benefits and pension': ['Payroll question'],
+  'Heating, cooling and air': ['Repair something in the office'],
+  'Repair something in the office': ['Heating, cooling and air', 'Parking and cleaning'],
+  'Book a meeting room or event': ['Get help with Teams or video meetings'],
+  'Access card and keys': ['Request access to an application', 'Parking and cleaning'],
+  'Parking and cleaning': ['Access card and keys', 'Repair something in the office'],
+};
+
+/** What people write when they do not say much: the classifier should abstain on these. */
+export const VAGUE: Readonly<
+  Record<'en' | 'de', { summaries: readonly string[]; bodies: readonly string[] }>
+> = {
+  en: {
+    summaries: [
+      'Problem',
+      'Help needed',
+      'Issue',
+      'Not working',
+      'Question',
+      'Urgent request',
+      'Please call me back',
+      'FW: see below',
+    ],
+    bodies: [
+      'It does not work again. Please help.',
+      'See the attached screenshot.',
+      'Please call me back at {ip}, it is easier to explain on the phone.',
+      'Same problem as last week, still not fixed.',
+      'Can someone have a look at this?',
+    ],
+  },
+  de: {
+    summaries: [
+      'Problem',
+      'Hilfe benötigt',
+      'Störung',
+      'Geht nicht',
+      'Frage',
+      'Dringende Anfrage',
+      'Bitte um Rückruf',
+      'WG: siehe unten',
+    ],
+    bodies: [
+      'Es geht schon wieder nicht. Bitte helfen.',
+      'Siehe Screenshot im Anhang.',
+      'Bitte ruft mich zurück, am Telefon ist es einfacher zu erklären.',
+      'Gleiches Problem wie letzte Woche, immer noch nicht behoben.',
+      'Kann sich das bitte jemand ansehen?',
+    ],
+  },
+};

@@ -14,7 +14,16 @@ import {
   type SeedUser,
   type SiteSeed,
 } from '../emulator/seed';
-import { DESKS, PRIORITIES, REQUEST_TYPES, type DeskKey, type RequestTypeSpec } from './catalog';
+import {
+  CONFUSABLE,
+  DESKS,
+  PRIORITIES,
+  REQUEST_TYPES,
+  VAGUE,
+  type DeskKey,
+  type Phrasebook,
+  type RequestTypeSpec,
+} from './catalog';
 import { addTypos, disclaimer, greeting, mobileFooter, quotedReply, signature, urgencyLine } from './noise';
 import { fillSlots, int, mailLocalPart, personName, pick } from './slots';
 
@@ -242,12 +251,20 @@ function makeTicket(
   variant: { incident?: boolean; reporter?: SeedUser; summary?: string; description?: string } = {},
 ): Draft {
   const { rng } = ctx;
-  const book = spec[language];
   const reporter = variant.reporter ?? pickCustomer(rng, ctx.customers, language);
-  const summary = variant.summary ?? composeSummary(rng, book.summaries, language, variant.incident === true);
+  const incident = variant.incident === true;
+  // Most tickets use their own type's words; some are vague, some written like a confusable type.
+  const roll = incident ? 1 : rng();
+  const sibling = REQUEST_TYPES.find((r) => r.name === pick(rng, CONFUSABLE[spec.name] ?? [spec.name]));
+  const book: { summaries: readonly string[]; bodies: readonly string[] } =
+    roll < 0.08
+      ? VAGUE[language]
+      : roll < 0.18 && sibling
+        ? mixBooks(rng, spec[language], sibling[language])
+        : spec[language];
+  const summary = variant.summary ?? composeSummary(rng, book.summaries, language, incident);
   const description =
-    variant.description ??
-    composeDescription(rng, book.bodies, reporter, language, variant.incident === true);
+    variant.description ?? composeDescription(rng, book.bodies, reporter, language, incident);
   const priorityName = variant.incident
     ? pick(rng, ['High', 'Highest', 'High', 'Medium'])
     : pickWeighted(rng, PRIORITIES, (_p, i) => spec.priority[i] ?? 0);
@@ -359,6 +376,17 @@ function makeDuplicate(ctx: TicketContext, original: Draft): Draft {
   if (twin.ticket.statusCategory === 'done') twin.ticket.resolution = 'Duplicate';
   twin.requestType = original.requestType;
   return twin;
+}
+
+/** The summary from one type and the body from the other, or both from the other. */
+function mixBooks(
+  rng: Rng,
+  own: Phrasebook,
+  other: Phrasebook,
+): { summaries: readonly string[]; bodies: readonly string[] } {
+  return rng() < 0.5
+    ? { summaries: own.summaries, bodies: other.bodies }
+    : { summaries: other.summaries, bodies: other.bodies };
 }
 
 function composeSummary(
