@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditQuery, DryRunRequest, MetricsQuery } from '../contracts/admin';
 import type { AdminMetrics, AdminStatus, AuditEntry, DryRunResult, JobStatus } from '../contracts/admin';
 import { AdminConfig } from '../contracts/config';
+import { IssueKey } from '../contracts/common';
 import { startBackfill } from './backfill';
 import type { CoreContext } from './context';
 import { AppError } from './errors';
@@ -165,7 +166,8 @@ export async function audit(
   ctx: CoreContext,
   payload: unknown,
 ): Promise<{ entries: AuditEntry[]; next: string | null }> {
-  const query = parsePayload(AuditQuery, payload);
+  // The issue filter is an exact key: anything else could only ever match nothing.
+  const query = parsePayload(AuditQuery.extend({ issueKey: IssueKey.optional() }), payload);
   const page = await ctx.storage.audit.query(query);
   return { entries: page.items, next: page.next };
 }

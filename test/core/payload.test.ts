@@ -44,3 +44,9 @@ describe('parsePayload', () => {
     expect(refusal(JSON.parse('{"__proto__":{"name":"x"}}')).issues?.[0]?.path).toBe('name');
   });
 });
+
+describe('parsePayload strictness', () => {
+  it('refuses keys the contract does not name', () => {
+    expect(refusal({ name: 'ok', isAdmin: true }).issues?.[0]?.message).toMatch(/isAdmin/);
+  });
+});

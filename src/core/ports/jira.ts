@@ -55,6 +55,11 @@ export interface IssueLinkType {
   outward: string;
 }
 
+/**
+ * As Jira's create-link body: `{type: 'Duplicate', inwardKey: 'IT-9', outwardKey: 'IT-2'}`
+ * reads "IT-9 duplicates IT-2" (IT-9 then lists IT-2 as its outward issue, IT-2 lists IT-9 as
+ * its inward one, "is duplicated by").
+ */
 export interface CreateIssueLinkRequest {
   /** Link type name as read from `getIssueLinkTypes()`. */
   type: string;

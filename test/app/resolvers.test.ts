@@ -1,0 +1,113 @@
+import { RESOLVERS } from '../../src/contracts/resolvers';
+import type { ResolverKey } from '../../src/contracts/resolvers';
+import { DEFAULT_CONFIG } from '../../src/contracts/config';
+import { installAndTrain, startHarness } from './harness';
+import type { Harness } from './harness';
+
+jest.setTimeout(120_000);
+
+const ADMIN_KEYS: ResolverKey[] = [
+  RESOLVERS.adminConfigGet,
+  RESOLVERS.adminConfigSave,
+  RESOLVERS.adminStatus,
+  RESOLVERS.adminTrain,
+  RESOLVERS.adminBackfill,
+  RESOLVERS.adminDryRun,
+  RESOLVERS.adminMetrics,
+  RESOLVERS.adminAudit,
+];
+
+/** Payloads no resolver may accept: wrong types, injection-looking text, odd Unicode, sheer size. */
+const HOSTILE: unknown[] = [
+  'IT-1',
+  42,
+  [{ issueKey: 'IT-1' }],
+  { issueKey: '<script>alert(1)</script>' },
+  { issueKey: 'IT-1\u202e', fieldId: 'priority', value: 'High' },
+  { issueKey: "IT-1' OR '1'='1", otherKey: 'IT-2', kind: 'duplicate' },
+  JSON.parse('{"__proto__": {"isAdmin": true}, "issueKey": {"$ne": null}}'),
+  { constructor: { prototype: { polluted: true } }, issueKey: 7 },
+  {
+    issueKey: 'IT-1',
+    fieldId: '__proto__',
+    value: 'x',
+    accountId: '../../admin',
+    days: -1,
+    limit: 1e9,
+    rule: 'x'.repeat(70_000),
+  },
+  { issueKey: `IT-${'9'.repeat(40)}`, version: 2, fields: 'all' },
+  { issueKey: 'x'.repeat(300_000) },
+];
+
+describe('resolvers', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ tickets: 120, trigger: false });
+    await installAndTrain(h);
+  });
+  afterAll(() => h.close());
+
+  it.each(ADMIN_KEYS)('%s refuses agents and customers, serves admins', async (key) => {
+    for (const accountId of [h.users.agent, h.users.customer]) {
+      const refused = await h.app.resolvers[key]({}, { accountId });
+      expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+    }
+    if (key === RESOLVERS.adminConfigSave || key === RESOLVERS.adminDryRun) return;
+    const served = await h.app.resolvers[key]({}, { accountId: h.users.admin });
+    expect(served.ok).toBe(true);
+  });
+
+  it.each(Object.values(RESOLVERS))('%s answers every hostile payload with bad_request', async (key) => {
+    for (const payload of HOSTILE) {
+      const result = await h.app.resolvers[key](payload, { accountId: h.users.admin });
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad_request' }) });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('validates a saved configuration, rules included, naming each bad path', async () => {
+    const bad = {
+      ...DEFAULT_CONFIG,
+      fields: [...DEFAULT_CONFIG.fields, { ...DEFAULT_CONFIG.fields[0], mode: 'always' }],
+      rules: [{ id: 'r1', name: 'VPN', conditions: [{ kind: 'regex', anyOf: ['.*'] }], actions: {} }],
+    };
+    const result = await h.app.resolvers[RESOLVERS.adminConfigSave](bad, { accountId: h.users.admin });
+    if (result.ok) throw new Error('accepted an invalid configuration');
+    expect(result.error.issues?.map((i) => i.path)).toContain('fields.4.mode');
+    const rules = { ...DEFAULT_CONFIG, rules: bad.rules };
+    const second = await h.app.resolvers[RESOLVERS.adminConfigSave](rules, { accountId: h.users.admin });
+    if (second.ok) throw new Error('accepted an invalid rule');
+    expect(second.error.issues?.every((i) => i.path.startsWith('rules.0'))).toBe(true);
+    expect(await h.config.load()).toEqual(DEFAULT_CONFIG);
+
+    const good = {
+      ...DEFAULT_CONFIG,
+      rules: [
+        {
+          id: 'r1',
+          name: 'VPN to network',
+          conditions: [{ kind: 'text', anyOf: ['vpn'] }],
+          actions: { team: 'Network' },
+        },
+      ],
+    };
+    const saved = await h.app.resolvers[RESOLVERS.adminConfigSave](good, { accountId: h.users.admin });
+    expect(saved.ok).toBe(true);
+    expect((await h.config.load()).rules).toHaveLength(1);
+    await h.config.save(DEFAULT_CONFIG);
+  });
+
+  it('refuses the panel of an issue the user cannot see', async () => {
+    const other = h.site.allIssues().find((i) => i.reporterId !== h.users.customer);
+    const result = await h.app.resolvers[RESOLVERS.panelGet](
+      { issueKey: other?.key },
+      { accountId: h.users.customer },
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: expect.stringMatching(/not_found|forbidden/) }),
+    });
+  });
+});
