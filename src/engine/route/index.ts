@@ -12,3 +12,5 @@ export { unavailability } from './availability';
 export type { RouteNote, RouteRequest, RouteSuggestion } from './suggest-route';
 export { suggestRoute } from './suggest-route';
 export { describeRouteNote, describeRouteReason } from './describe-reason';
+export type { ResolvedTicket } from './learn-skills';
+export { learnSkills } from './learn-skills';

@@ -1,5 +1,5 @@
 import type { Agent } from '../../../src/engine/route';
-import { RoutingRules, describeRouteNote, describeRouteReason, rankAssignees, rankTeams, suggestRoute } from '../../../src/engine/route';
+import { RoutingRules, describeRouteNote, describeRouteReason, learnSkills, rankAssignees, rankTeams, suggestRoute } from '../../../src/engine/route';
 
 const agent = (id: string, over: Partial<Agent> = {}): Agent => ({ id, name: id.toUpperCase(), teams: ['Network'], active: true, openLoad: 2, ...over });
 
@@ -114,5 +114,20 @@ describe('suggestRoute', () => {
     const s = suggestRoute({ ...base, rules: [], similar: [] });
     expect(s.teams).toEqual([]);
     expect(s.notes.map((n) => n.code)).toEqual(['no-history']);
+  });
+});
+
+describe('learnSkills', () => {
+  it('counts resolved tickets per agent and category, ignoring open and anonymous ones', () => {
+    const skills = learnSkills([
+      { assignee: 'ann', category: 'VPN', resolved: true },
+      { assignee: 'ann', category: 'VPN', resolved: true },
+      { assignee: 'ann', category: 'VPN', resolved: false },
+      { assignee: '', category: 'VPN', resolved: true },
+      { assignee: '__proto__', category: 'constructor', resolved: true },
+    ]);
+    expect(skills.get('ann')?.get('VPN')).toBe(2);
+    expect(skills.get('__proto__')?.get('constructor')).toBe(1);
+    expect(skills.size).toBe(2);
   });
 });
