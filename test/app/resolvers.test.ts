@@ -1,3 +1,4 @@
+import type { ResolverResult } from '../../src/contracts/common';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import type { ResolverKey } from '../../src/contracts/resolvers';
 import { DEFAULT_CONFIG } from '../../src/contracts/config';
@@ -5,6 +6,11 @@ import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 
 jest.setTimeout(120_000);
+
+/** The error code of a resolver answer, or 'ok'. */
+function codeOf(result: ResolverResult<unknown>): string {
+  return result.ok ? 'ok' : result.error.code;
+}
 
 const ADMIN_KEYS: ResolverKey[] = [
   RESOLVERS.adminConfigGet,
@@ -51,7 +57,7 @@ describe('resolvers', () => {
   it.each(ADMIN_KEYS)('%s refuses agents and customers, serves admins', async (key) => {
     for (const accountId of [h.users.agent, h.users.customer]) {
       const refused = await h.app.resolvers[key]({}, { accountId });
-      expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+      expect(codeOf(refused)).toBe('forbidden');
     }
     if (key === RESOLVERS.adminConfigSave || key === RESOLVERS.adminDryRun) return;
     const served = await h.app.resolvers[key]({}, { accountId: h.users.admin });
@@ -61,7 +67,7 @@ describe('resolvers', () => {
   it.each(Object.values(RESOLVERS))('%s answers every hostile payload with bad_request', async (key) => {
     for (const payload of HOSTILE) {
       const result = await h.app.resolvers[key](payload, { accountId: h.users.admin });
-      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad_request' }) });
+      expect(codeOf(result)).toBe('bad_request');
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -105,9 +111,6 @@ describe('resolvers', () => {
       { issueKey: other?.key },
       { accountId: h.users.customer },
     );
-    expect(result).toEqual({
-      ok: false,
-      error: expect.objectContaining({ code: expect.stringMatching(/not_found|forbidden/) }),
-    });
+    expect(codeOf(result)).toMatch(/^(not_found|forbidden)$/);
   });
 });
