@@ -3,6 +3,7 @@
  * emulator serves it over Jira's REST API, and the CSV writer exports it like Jira would.
  * Texts are plain; the emulator turns them into ADF. Times are epoch ms.
  */
+import type { SiteFieldMap } from '../adapters/jira/issue-to-ticket';
 
 export type SeedLanguage = 'de' | 'en';
 
@@ -123,6 +124,14 @@ export const SEED_FIELDS = {
   organization: 'customfield_10002',
   category: 'customfield_10060',
 } as const;
+
+/** The emulated site's field map for `issueToTicket`, with its Category select mapped. */
+export const DEMO_SITE_FIELDS: SiteFieldMap = {
+  requestType: SEED_FIELDS.requestType,
+  team: SEED_FIELDS.team,
+  organization: SEED_FIELDS.organization,
+  categories: [SEED_FIELDS.category],
+};
 
 export interface SiteSeed {
   /** The site's "now" when generated; the emulator's clock starts here by default. */

@@ -303,3 +303,40 @@ describe('JSM: SLA, desks, request types, queues, knowledge base', () => {
     expect(await app.searchKnowledgeBase('xyzzy', 3)).toEqual([]);
   });
 });
+
+describe('hostile paths', () => {
+  it.each(['__proto__', 'constructor', '%3Cscript%3E', 'IT-1%2F..%2F..', '%00'])(
+    'GET issue %s is a plain 404',
+    async (key) => {
+      const res = await fetch(`${fx.emulator.url}/rest/api/3/issue/${key}`, {
+        headers: { Authorization: 'Bearer app' },
+      });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ errorMessages: [expect.any(String)] });
+    },
+  );
+
+  it('refuses oversized bodies with 413 and non-JSON bodies with 400', async () => {
+    const big = await fetch(`${fx.emulator.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer app' },
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
+    expect(big.status).toBe(413);
+    const bad = await fetch(`${fx.emulator.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer app' },
+      body: '{',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('answers 405 for a known path with the wrong method', async () => {
+    const res = await fetch(`${fx.emulator.url}/rest/api/3/issueLinkType`, {
+      method: 'DELETE',
+      headers: { Authorization: 'Bearer app' },
+    });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+  });
+});

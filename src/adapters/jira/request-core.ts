@@ -9,7 +9,7 @@ import {
   type RetryEnv,
   type RetryPolicy,
 } from './retry';
-import { JIRA_ROUTES, routeLabel, type RouteId } from './routes';
+import { expandPath, JIRA_ROUTES, routeLabel, type RouteId } from './routes';
 
 /** One call as the adapters see it: a route from the shared list, its path parameters, query, body. */
 export interface JiraRequest {
@@ -65,6 +65,13 @@ export function createRequester(transport: JiraTransport, options: RequestCoreOp
 
   async function send(request: JiraRequest): Promise<string> {
     const label = routeLabel(request.route);
+    try {
+      expandPath(request.route, request.params);
+    } catch {
+      // An id or key that would change the path is the caller's mistake: never sent, never retried.
+      const given = Object.values(request.params).join(', ').slice(0, 80);
+      throw new JiraError('bad_request', 0, `Not a valid Jira id or key: "${given}".`, label);
+    }
     const retryServerErrors = IDEMPOTENT.has(request.route);
     const start = env.now();
     for (let attempt = 1; ; attempt++) {

@@ -171,3 +171,20 @@ describe('createRequester', () => {
     expect(e2.message).toContain('ok');
   });
 });
+
+describe('path parameters', () => {
+  it.each(['../../admin', 'IT-1/comment', 'IT-1?x=1', '', '..'])(
+    'refuses %j before sending anything',
+    async (key) => {
+      const { transport, calls } = scriptedTransport([{ status: 200, body: '{"ok":true}' }]);
+      const error = await jiraFailure(
+        createRequester(transport, { policy, env: fakeRetryEnv() }).json(
+          { route: 'getIssue', params: { issueIdOrKey: key } },
+          Ok,
+        ),
+      );
+      expect(error.kind).toBe('bad_request');
+      expect(calls).toHaveLength(0);
+    },
+  );
+});
