@@ -32,8 +32,28 @@ export const unpackTf = (packed: number): [number, number, number] => [
   packed & 1023,
 ];
 
-const StoredTerms = z.array(z.tuple([z.string(), z.number().int().nonnegative()]));
 const StoredFacets = z.array(z.string());
+
+/**
+ * The stored `[term, packedTf][]` list, checked by hand: zod over thousands of tuples per
+ * candidate would cost more than the query that read them.
+ */
+function parseStoredTerms(json: string): [string, number][] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value)) return null;
+  for (const item of value as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 2) return null;
+    const [term, packed] = item as unknown[];
+    if (typeof term !== 'string' || typeof packed !== 'number' || !Number.isInteger(packed) || packed < 0)
+      return null;
+  }
+  return value as [string, number][];
+}
 
 /** The columns of an index entry's row, minus the bookkeeping (rev, lock). */
 export type EncodedEntry = Omit<IndexDocRow, 'rev' | 'lock_until' | 'claim'>;
@@ -62,14 +82,14 @@ export function decodeEntry(
   row: Omit<EncodedEntry, 'digest'>,
   num: (v: unknown) => number,
 ): IndexEntry | null {
-  let terms: [string, number][];
+  const terms = parseStoredTerms(row.terms);
   let facets: string[];
   try {
-    terms = StoredTerms.parse(JSON.parse(row.terms));
     facets = StoredFacets.parse(JSON.parse(row.facets));
   } catch {
     return null;
   }
+  if (terms === null) return null;
   const signature = row.signature === '' ? [] : row.signature.split(',').map((s) => parseInt(s, 36));
   if (signature.some((n) => !Number.isFinite(n))) return null;
   const created = row.created_ms === null ? Number.NaN : num(row.created_ms);
@@ -87,10 +107,7 @@ export function decodeEntry(
 /** The term list of a stored row (empty when unreadable), for diffing against a new entry. */
 export function storedTermHashes(termsJson: string): Map<number, number> {
   const out = new Map<number, number>();
-  try {
-    for (const [term, packed] of StoredTerms.parse(JSON.parse(termsJson))) out.set(termHash(term), packed);
-  } catch {
-    // An unreadable list counts as empty; the caller also clears every term of the new entry.
-  }
+  // An unreadable list counts as empty; the caller also clears every term of the new entry.
+  for (const [term, packed] of parseStoredTerms(termsJson) ?? []) out.set(termHash(term), packed);
   return out;
 }

@@ -224,6 +224,16 @@ export function describeStorage(label: string, harness: Harness): void {
         );
         const docs = await s.index.docs(['2']);
         expect(docs.get('2')?.lengths).toEqual(entries[1]?.lengths);
+        // A damaged row is left out (the caller re-indexes it), and a new put repairs it.
+        await sqlDb.db
+          .updateTable('tl_index_docs')
+          .set({ terms: '[["vpn", -1]]' })
+          .where('ticket_id', '=', '1')
+          .execute();
+        expect(await s.index.entries(['1'])).toEqual([]);
+        const repaired = computeIndexEntry({ id: '1', summary: 'repaired printer' });
+        await s.index.put(repaired);
+        expect((await s.index.entries(['1'])).map(normalise)).toEqual([normalise(repaired)]);
       });
 
       it('keeps document frequencies and length sums equal to the in-memory index through adds, updates and removals', async () => {
