@@ -9,7 +9,7 @@ import { JIRA_ROUTES } from '../jira/routes';
  * see every endpoint the app calls and check the manifest's scopes against it. The template
  * escapes path parameters and rejects ones that would change the path.
  */
-function forgeRoute(request: JiraRequest): Route {
+export function forgeRoute(request: JiraRequest): Route {
   const p = (name: string): string => request.params[name] ?? '';
   const q = request.query ?? new URLSearchParams();
   switch (request.route) {
@@ -44,7 +44,7 @@ function forgeRoute(request: JiraRequest): Route {
   }
 }
 
-type RequestJira = (
+export type RequestJira = (
   url: Route,
   init?: { method?: string; headers?: Record<string, string>; body?: string },
 ) => Promise<{
@@ -53,7 +53,8 @@ type RequestJira = (
   text(): Promise<string>;
 }>;
 
-function forgeTransport(requestJira: RequestJira): JiraTransport {
+/** The request core's transport over one of Forge's `requestJira` functions. */
+export function forgeTransport(requestJira: RequestJira): JiraTransport {
   return async (request) => {
     const method = JIRA_ROUTES[request.route].method;
     const headers: Record<string, string> = { Accept: 'application/json' };
