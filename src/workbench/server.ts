@@ -146,11 +146,11 @@ export async function listen(server: http.Server, port: number, host = '127.0.0.
   return `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
 }
 
-/** Closes the server, ending idle keep-alive connections so no handle stays open. */
+/** Closes the server and every connection, so no handle stays open. */
 export async function close(server: http.Server): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server.close((e) => (e ? reject(e) : resolve()));
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 1000).unref();
+    // Keep-alive and half-finished requests would hold the port open; at shutdown cut them all.
+    server.closeAllConnections();
   });
 }

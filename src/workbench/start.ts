@@ -111,14 +111,21 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     cleanups.push(() => db.close());
     const clock = { now: site.now };
     const storage = createSqlStorage(db, site.now);
-    const queue = new LocalQueue({ autoRun: true, msPerDelaySecond: 1000, logger });
+    // Owned here and changed at shutdown: from then on retries are due at once (and dropped).
+    const queueOptions = { autoRun: true, msPerDelaySecond: 1000, logger };
+    const queue = new LocalQueue(queueOptions);
     let inFlight = 0;
+    let stopping = false;
     cleanups.push(async () => {
-      queue.close();
-      // A consumer run in progress fails fast on the closed emulator, and ends before the DB closes.
+      // Messages still queued are dropped (a later start backfills again); one in progress fails
+      // fast on the closed emulator and must end before the database closes.
+      stopping = true;
+      queueOptions.msPerDelaySecond = 0;
       await closeEmulator();
-      for (let waited = 0; inFlight > 0 && waited < 10_000; waited += 50)
-        await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; (inFlight > 0 || queue.pending > 0) && waited < 10_000; waited += 25) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      queue.close();
     });
 
     const app = createApp({
@@ -131,6 +138,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       migrate: () => Promise.resolve(),
     });
     queue.setConsumer(async (body, delivery) => {
+      if (stopping) return;
       inFlight++;
       try {
         await app.consume(body, { finalAttempt: delivery.finalAttempt });
@@ -170,14 +178,14 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     await app.handleInstalled();
     tracker.start();
 
-    let stopping: Promise<void> | null = null;
+    let stopped: Promise<void> | null = null;
     return {
       url,
       emulator,
       app,
       ready: () => tracker.ready(),
       status: () => tracker.status(),
-      stop: () => (stopping ??= cleanUp()),
+      stop: () => (stopped ??= cleanUp()),
     };
   } catch (e) {
     await cleanUp();

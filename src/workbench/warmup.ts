@@ -64,6 +64,7 @@ export class WarmupTracker {
   ready(): Promise<void> {
     if (this.current.phase === 'ready') return Promise.resolve();
     if (this.current.phase === 'failed') return Promise.reject(new Error(this.current.message));
+    if (this.stopped) return Promise.reject(new Error('the workbench stopped before it was ready'));
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 

@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import { exportCsv } from '../../src/demo/export-csv';
+import { generateDemo } from '../../src/demo/generate';
+import { SLA_TIME_TO_RESOLUTION } from '../../src/emulator/seed';
+
+jest.setTimeout(240_000);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'tl-readiness-'));
+const demo = generateDemo({ tickets: 900, seed: 7 });
+const input = path.join(dir, 'demo.csv');
+writeFileSync(input, exportCsv(demo.site));
+
+/** The demo's resolution goals as the CLI takes them (`High=24h,...`). */
+function goalsOption(): string {
+  const goal = demo.site.slaGoals.find((g) => g.name === SLA_TIME_TO_RESOLUTION)!;
+  return Object.entries(goal.goalMsByPriority)
+    .map(([priority, ms]) => `${priority}=${ms / 3_600_000}h`)
+    .join(',');
+}
+
+function captureStderr(): { text: () => string; restore: () => void } {
+  let text = '';
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    text += String(chunk);
+    return true;
+  });
+  return { text: () => text, restore: () => spy.mockRestore() };
+}
+
+describe('triage-lens readiness', () => {
+  it('writes a self-contained report for the demo export', async () => {
+    const out = path.join(dir, 'report.html');
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const code = await main([
+      'readiness',
+      '--input',
+      input,
+      '--fields',
+      'requestType,priority,assignee',
+      '--sla-goals',
+      goalsOption(),
+      '--out',
+      out,
+    ]);
+    stdout.mockRestore();
+    expect(code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).not.toMatch(/\s(src|href)=/i);
+    expect(page.match(/<svg/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+    // Three fields measured, each with a verdict; planted duplicates and SLA goals measured too.
+    expect(page.match(/<td class="verdict /g)?.length).toBe(3);
+    expect(page).toContain('Its twin was the first suggestion');
+    expect(page).toContain('Brier score');
+    expect(page).toContain('data-section="findings"');
+  });
+
+  it('fails with one line and exit 2 on bad input', async () => {
+    const notJira = path.join(dir, 'plain.csv');
+    writeFileSync(notJira, 'Title,Body\na,b\n');
+    const cases: [string[], RegExp][] = [
+      [
+        ['--input', path.join(dir, 'missing.csv'), '--out', path.join(dir, 'x.html')],
+        /cannot read .*missing\.csv/,
+      ],
+      [['--input', notJira, '--out', path.join(dir, 'x.html')], /column "Summary" not found/],
+      [
+        ['--input', input, '--out', path.join(dir, 'x.html'), '--sla-goals', 'High=soon'],
+        /--sla-goals entry "High=soon"/,
+      ],
+      [['--input', input], /missing required option --out/],
+      [
+        ['--input', input, '--out', path.join(dir, 'no-such-dir', 'x.html'), '--fields', 'priority'],
+        /cannot write/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const err = captureStderr();
+      const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      const code = await main(['readiness', ...args]);
+      stdout.mockRestore();
+      err.restore();
+      expect(code).toBe(2);
+      expect(err.text()).toMatch(message);
+      expect(err.text().trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { startWorkbench } from '../../src/workbench/start';
+import { staticFixture } from './fixture';
+import { rawRequest } from './http';
+
+jest.setTimeout(120_000);
+
+/** Handles that keep a process alive (servers, sockets, ref'd timers), counted by kind. */
+function liveHandles(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const kind of process.getActiveResourcesInfo()) {
+    if (kind === 'FSReqCallback' || kind === 'Immediate') continue;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return counts;
+}
+
+it('stop() leaves no server, socket or timer behind, even in the middle of the backfill', async () => {
+  const staticRoot = staticFixture();
+  const before = liveHandles();
+  const wb = await startWorkbench({ port: 0, demoTickets: 400, staticRoot });
+  const url = wb.url;
+  expect((await rawRequest(url, '/')).status).toBe(200);
+  expect(wb.status().phase).not.toBe('ready');
+  expect(liveHandles().get('TCPServerWrap')).toBe(2); // the workbench and the emulator
+  await wb.stop();
+  await wb.stop(); // idempotent
+  await expect(rawRequest(url, '/')).rejects.toThrow();
+  await expect(wb.ready()).rejects.toThrow(/stopped/);
+  await new Promise((r) => setTimeout(r, 300)); // closed sockets run their close callbacks
+  const after = liveHandles();
+  expect(after.get('TCPServerWrap')).toBeUndefined();
+  expect(after.get('TCPSocketWrap')).toBeUndefined();
+  expect(after.get('Timeout') ?? 0).toBeLessThanOrEqual(before.get('Timeout') ?? 0);
+});
