@@ -175,7 +175,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     const url = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
     cleanups.push(() => close(server));
 
-    await app.handleInstalled();
+    // Forge sends "installed" once: a kept database (--db) that was backfilled is not filled again.
+    const [backfilled, trained] = await Promise.all([storage.jobs.get('backfill'), storage.jobs.get('train')]);
+    if (backfilled?.status.state !== 'done') await app.handleInstalled();
+    else if (trained?.status.state !== 'done') await queue.push([{ kind: 'train' }]);
     tracker.start();
 
     let stopped: Promise<void> | null = null;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { startWorkbench } from '../../src/workbench/start';
 import { staticFixture } from './fixture';
 import { rawRequest } from './http';
@@ -31,4 +34,22 @@ it('stop() leaves no server, socket or timer behind, even in the middle of the b
   expect(after.get('TCPServerWrap')).toBeUndefined();
   expect(after.get('TCPSocketWrap')).toBeUndefined();
   expect(after.get('Timeout') ?? 0).toBeLessThanOrEqual(before.get('Timeout') ?? 0);
+});
+
+it('a kept database is not backfilled again on the next start', async () => {
+  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'tl-keep-')), 'wb.db');
+  const staticRoot = staticFixture();
+  const first = await startWorkbench({ port: 0, demoTickets: 120, staticRoot, dbPath });
+  await first.ready();
+  await first.stop();
+  const second = await startWorkbench({ port: 0, demoTickets: 120, staticRoot, dbPath });
+  try {
+    const started = Date.now();
+    await second.ready();
+    // Only the job records are read: no backfill, no training.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(second.emulator.site.allIssues().length).toBe(first.emulator.site.allIssues().length);
+  } finally {
+    await second.stop();
+  }
 });
