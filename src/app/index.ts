@@ -5,7 +5,7 @@ import { DEFAULT_SITE_FIELDS, issueToTicket, ticketFieldIds } from '../adapters/
 import { adfToText } from '../engine/text';
 import * as actions from '../core/actions';
 import * as admin from '../core/admin';
-import { startBackfill } from '../core/backfill';
+import { BACKFILL_PAGE_SIZE, startBackfill } from '../core/backfill';
 import { consume } from '../core/consume';
 import type { CoreContext } from '../core/context';
 import { toResolverError } from '../core/errors';
@@ -46,6 +46,10 @@ export function createApp(deps: AppDeps): App {
     engines,
     models: new ModelRepository(deps.storage.models, engines.classifier, deps.logger),
     issues,
+    backfillPageSize: Math.min(
+      BACKFILL_PAGE_SIZE,
+      Math.max(1, Math.floor(deps.backfillPageSize ?? BACKFILL_PAGE_SIZE)),
+    ),
     config: () => (config ??= deps.config.load()),
   };
 

@@ -31,6 +31,8 @@ export interface AppDeps {
   engines?: Engines;
   /** Defaults to the Jira adapter's mapping. */
   issues?: IssueMapper;
+  /** Issues per backfill search page (default 100, Jira's cap when fields are asked for). */
+  backfillPageSize?: number;
 }
 
 /** Who invoked a resolver: Forge's `context.accountId`, or the workbench's chosen user. */

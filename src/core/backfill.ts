@@ -70,7 +70,7 @@ export async function runBackfill(ctx: CoreContext, runId: string): Promise<void
       result = await jira.searchIssues({
         jql: BACKFILL_JQL,
         fields: ctx.issues.fields,
-        maxResults: BACKFILL_PAGE_SIZE,
+        maxResults: ctx.backfillPageSize,
         ...(checkpoint.token !== null ? { nextPageToken: checkpoint.token } : {}),
       });
     } catch (error) {

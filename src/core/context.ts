@@ -24,6 +24,8 @@ export interface CoreContext {
   engines: Engines;
   models: ModelRepository;
   issues: IssueMapping;
+  /** Issues per backfill search page. */
+  backfillPageSize: number;
   /** The configuration, loaded at most once per invocation. */
   config(): Promise<AdminConfig>;
 }

@@ -48,6 +48,7 @@ export interface HarnessOptions {
   trigger?: boolean;
   /** The local Jira client's per-request timeout. */
   jiraTimeoutMs?: number;
+  backfillPageSize?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -74,6 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock: { now: site.now },
       logger: silentLogger,
       migrate: () => Promise.resolve(),
+      ...(options.backfillPageSize !== undefined ? { backfillPageSize: options.backfillPageSize } : {}),
     });
   const app = build();
   queue.setConsumer((body, delivery) => app.consume(body, { finalAttempt: delivery.finalAttempt }));

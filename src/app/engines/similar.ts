@@ -27,6 +27,9 @@ class StatsSource implements CandidateSource {
     return this.dfs.get(term) ?? 0;
   }
   forEachPosting(): void {}
+  docLimit(): number {
+    return 0;
+  }
   idOf(): string {
     return '';
   }

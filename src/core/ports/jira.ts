@@ -56,9 +56,9 @@ export interface IssueLinkType {
 }
 
 /**
- * As Jira's create-link body: `{type: 'Duplicate', inwardKey: 'IT-9', outwardKey: 'IT-2'}`
- * reads "IT-9 duplicates IT-2" (IT-9 then lists IT-2 as its outward issue, IT-2 lists IT-9 as
- * its inward one, "is duplicated by").
+ * As Jira's create-link body, where the outward issue is the "from" side:
+ * `{type: 'Duplicate', inwardKey: 'IT-2', outwardKey: 'IT-9'}` reads "IT-9 duplicates IT-2"
+ * (IT-9 then lists IT-2 as its outward issue, IT-2 lists IT-9 as its inward one).
  */
 export interface CreateIssueLinkRequest {
   /** Link type name as read from `getIssueLinkTypes()`. */
