@@ -219,7 +219,8 @@ function createLink(ctx: RequestContext): Reply {
   if (!hasPermission(ctx.actor, 'LINK_ISSUES'))
     return jiraErrorReply(403, ['You do not have the permission to link issues.']);
   if (inward.key === outward.key) return jiraErrorReply(400, ['You cannot link an issue to itself.']);
-  ctx.site.addLink(linkType, inward, outward, ctx.actor);
+  // Jira's body names the "from" issue outwardIssue: {outwardIssue: A, inwardIssue: B} is "A duplicates B".
+  ctx.site.addLink(linkType, outward, inward, ctx.actor);
   return { status: 201 };
 }
 

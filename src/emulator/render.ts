@@ -93,7 +93,7 @@ function linkJson(
   issue: EmuIssue,
   link: EmuLink,
 ): Record<string, unknown> | null {
-  const otherKey = link.inwardKey === issue.key ? link.outwardKey : link.inwardKey;
+  const otherKey = link.fromKey === issue.key ? link.toKey : link.fromKey;
   const other = site.issue(otherKey);
   if (!other) return null;
   const ref = {
@@ -109,8 +109,8 @@ function linkJson(
     outward: link.type.outward,
     self: `${base}/rest/api/3/issueLinkType/${link.type.id}`,
   };
-  // "A duplicates B" is stored inward A, outward B: A lists B as its outward issue.
-  return link.inwardKey === issue.key
+  // "A duplicates B": A lists B as its outward issue ("duplicates"), B lists A as inward.
+  return link.fromKey === issue.key
     ? { id: link.id, self: `${base}/rest/api/3/issueLink/${link.id}`, type, outwardIssue: ref }
     : { id: link.id, self: `${base}/rest/api/3/issueLink/${link.id}`, type, inwardIssue: ref };
 }

@@ -82,8 +82,10 @@ export interface SeedLinkType {
 }
 
 /**
- * A link as Jira's create-link call takes it: `{type: Duplicate, inwardKey: A, outwardKey: B}`
- * reads "A duplicates B" (A lists B as its outward issue, B lists A as its inward issue).
+ * A link as the site holds it: `{type: Duplicate, inwardKey: A, outwardKey: B}` reads
+ * "A duplicates B" (A lists B as its outward issue, B lists A as its inward issue). Careful:
+ * Jira's create-link body names the sides the other way round (its `outwardIssue` is the
+ * "from" issue); the emulator's POST handler translates.
  */
 export interface SeedLink {
   type: string;

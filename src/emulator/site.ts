@@ -52,11 +52,12 @@ export interface EmuHistory {
   items: EmuChange[];
 }
 
+/** "from <outward description> to": `{Duplicate, from: IT-9, to: IT-2}` is "IT-9 duplicates IT-2". */
 export interface EmuLink {
   id: string;
   type: SeedLinkType;
-  inwardKey: string;
-  outwardKey: string;
+  fromKey: string;
+  toKey: string;
 }
 
 /** Who makes a call: the app itself, or a user of the site. */
@@ -168,8 +169,8 @@ export class EmulatorSite {
         this.links.push({
           id: String(this.nextLinkId++),
           type,
-          inwardKey: l.inwardKey,
-          outwardKey: l.outwardKey,
+          fromKey: l.inwardKey,
+          toKey: l.outwardKey,
         });
       }
     }
@@ -190,7 +191,7 @@ export class EmulatorSite {
   }
 
   linksOf(key: string): EmuLink[] {
-    return this.links.filter((l) => l.inwardKey === key || l.outwardKey === key);
+    return this.links.filter((l) => l.fromKey === key || l.toKey === key);
   }
 
   /** Removes an issue (and its links), as a deletion or a move to another site would. */
@@ -201,7 +202,7 @@ export class EmulatorSite {
     this.byId.delete(issue.id);
     for (let i = this.links.length - 1; i >= 0; i--) {
       const l = this.links[i];
-      if (l && (l.inwardKey === issue.key || l.outwardKey === issue.key)) this.links.splice(i, 1);
+      if (l && (l.fromKey === issue.key || l.toKey === issue.key)) this.links.splice(i, 1);
     }
     return true;
   }
@@ -282,15 +283,16 @@ export class EmulatorSite {
   }
 
   /** Adds a link unless the same one exists; tells listeners both issues changed. */
-  addLink(type: SeedLinkType, inward: EmuIssue, outward: EmuIssue, actor: Actor): void {
+  /** "from <outward description> to", e.g. from duplicates to. */
+  addLink(type: SeedLinkType, from: EmuIssue, to: EmuIssue, actor: Actor): void {
     const exists = this.links.some(
-      (l) => l.type.id === type.id && l.inwardKey === inward.key && l.outwardKey === outward.key,
+      (l) => l.type.id === type.id && l.fromKey === from.key && l.toKey === to.key,
     );
     if (exists) return;
-    this.links.push({ id: String(this.nextLinkId++), type, inwardKey: inward.key, outwardKey: outward.key });
+    this.links.push({ id: String(this.nextLinkId++), type, fromKey: from.key, toKey: to.key });
     for (const [issue, other] of [
-      [inward, outward],
-      [outward, inward],
+      [from, to],
+      [to, from],
     ] as const) {
       this.updateIssue(
         issue,

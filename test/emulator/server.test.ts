@@ -162,7 +162,8 @@ describe('issues, edits, links and comments', () => {
   });
 
   it('shows a new link on both issues, in Jira’s direction', async () => {
-    await app.createIssueLink({ type: 'Duplicate', inwardKey: 'IT-6', outwardKey: 'IT-5' });
+    // Jira's body: the outward issue is the "from" side, so this reads "IT-6 duplicates IT-5".
+    await app.createIssueLink({ type: 'Duplicate', inwardKey: 'IT-5', outwardKey: 'IT-6' });
     const dup = await app.getIssue('IT-6', ['issuelinks']);
     const orig = await app.getIssue('IT-5', ['issuelinks']);
     type Link = { inwardIssue?: { key: string }; outwardIssue?: { key: string } };
