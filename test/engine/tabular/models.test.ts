@@ -4,6 +4,7 @@ import { explainRow, predictProbability, trainCalibratedClassifier } from '../..
 import { encodeRow, fitEncoder } from '../../../src/engine/tabular/encoder';
 import { logisticScore, trainLogistic } from '../../../src/engine/tabular/logistic';
 import { softmaxRank, trainSoftmax } from '../../../src/engine/tabular/softmax';
+import { buildFieldIndex, nearestByFields } from '../../../src/engine/tabular/field-neighbours';
 import { sigmoid } from '../../../src/engine/tabular/sparse';
 import { createRng } from '../../../src/engine/util/rng';
 
@@ -93,5 +94,29 @@ describe('trainSoftmax', () => {
 
   it('needs two classes', () => {
     expect(() => trainSoftmax([], [], 0)).toThrow(/at least 2 classes/);
+  });
+});
+
+describe('nearestByFields', () => {
+  const rows = [
+    ['Network', 'Berlin', 'ann'],
+    ['Network', 'Munich', 'bob'],
+    ['Printer', 'Berlin', 'ann'],
+    ['Network', 'Berlin', 'cid'],
+    ['Apps', 'Hamburg', '?'],
+  ];
+  const index = buildFieldIndex(rows);
+
+  it('ranks tickets sharing rarer values higher, best scoring 1', () => {
+    const near = nearestByFields(index, ['Network', 'Berlin', 'ann'], { maxShare: 1 });
+    expect(near[0]).toEqual({ index: 0, score: 1 });
+    expect(near.map((n) => n.index).slice(1, 3).sort()).toEqual([2, 3]);
+    expect(near.some((n) => n.index === 4)).toBe(false);
+  });
+
+  it('skips very common values and missing markers; no overlap gives no neighbours', () => {
+    expect(nearestByFields(index, ['Network', 'x', 'y'], { maxShare: 0.5 })).toEqual([]);
+    expect(nearestByFields(index, ['?', '?', '?'])).toEqual([]);
+    expect(nearestByFields(buildFieldIndex([]), ['a'])).toEqual([]);
   });
 });
