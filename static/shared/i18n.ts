@@ -56,6 +56,8 @@ const en = {
   linkLabel: 'Link {key} as {type}',
   linked: 'Linked',
   solvedBefore: 'Solved before like this',
+  showAll: 'Show all {count}',
+  showFewer: 'Show fewer',
   sharedTerms: 'Shared terms: {list}',
   // SLA
   probability: 'Breach probability {pct}',
@@ -234,6 +236,8 @@ const de: Record<MessageKey, string> = {
   linkLabel: '{key} verknüpfen als {type}',
   linked: 'Verknüpft',
   solvedBefore: 'So wurde es schon gelöst',
+  showAll: 'Alle {count} zeigen',
+  showFewer: 'Weniger zeigen',
   sharedTerms: 'Gemeinsame Begriffe: {list}',
   probability: 'Verletzungswahrscheinlichkeit {pct}',
   remaining: 'Verbleibend',

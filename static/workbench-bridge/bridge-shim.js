@@ -79,7 +79,7 @@
           body: JSON.stringify({
             functionKey: payload.functionKey,
             payload: payload.payload === undefined ? {} : payload.payload,
-            context: { app: app, issueKey: issueKey },
+            context: issueKey ? { app: app, issueKey: issueKey } : { app: app },
           }),
         });
       })

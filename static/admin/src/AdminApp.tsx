@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
@@ -17,6 +16,15 @@ import { TeamTab } from './TeamTab';
 import { JobsTab } from './JobsTab';
 import { MetricsTab } from './MetricsTab';
 import { AuditTab } from './AuditTab';
+
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 type Loaded<T> =
   { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ResolverError };
@@ -110,9 +118,11 @@ export function AdminApp() {
       <Box padding="space.300" style={{ maxWidth: 1100 }}>
         <Stack space="space.200">
           <Inline spread="space-between" alignBlock="center" shouldWrap space="space.100">
-            <Heading size="large" as="h1" id="admin-title">
+            {/* Jira shows the page title above the app; this heading names the page for screen readers. */}
+            <h1 id="admin-title" style={VISUALLY_HIDDEN}>
               {t('adminTitle')}
-            </Heading>
+            </h1>
+            <span />
             <Inline space="space.100" alignBlock="center">
               {dirty ? <Lozenge appearance="moved">{t('unsaved')}</Lozenge> : null}
               <Button

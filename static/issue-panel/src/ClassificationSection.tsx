@@ -55,7 +55,9 @@ function FieldCard({
   const { t, locale } = useI18n();
   const top = field.candidates[0];
   const spans = field.why.terms.flatMap((term) => term.spans);
-  const excerpt = excerptAround(panel.ticketText, spans, 280);
+  const excerpt = excerptAround(panel.ticketText, spans, 220);
+  // Near-zero alternatives are noise in a narrow panel.
+  const alternatives = field.candidates.slice(1).filter((c) => c.probability >= 0.01);
   const applyId = `apply-${field.fieldId}`;
   const dismissId = `dismiss-${field.fieldId}`;
   const canAct = field.state === 'open' && !field.abstained && top !== undefined;
@@ -106,18 +108,18 @@ function FieldCard({
           {t('current', { value: formatValue(field.current, t('none')) })}
         </Text>
 
-        {field.candidates.length > 1 ? (
+        {alternatives.length > 0 ? (
           <Text size="small" color="color.text.subtlest">
             {t('otherCandidates', {
-              list: field.candidates
-                .slice(1, 4)
+              list: alternatives
+                .slice(0, 3)
                 .map((c) => `${c.value} (${formatPercent(c.probability, locale)})`)
                 .join(', '),
             })}
           </Text>
         ) : null}
 
-        {field.why.terms.length > 0 || field.why.rule ? (
+        {!field.abstained && (field.why.terms.length > 0 || field.why.rule) ? (
           <Box>
             <Text size="small" weight="semibold">
               {t('why')}

@@ -88,6 +88,7 @@ export function PanelApp({ context }: { context: AppContext }) {
             <>
               <SectionFrame
                 id="classification"
+                divider={false}
                 title={t('classification')}
                 section={data ? data.classification : 'loading'}
               >

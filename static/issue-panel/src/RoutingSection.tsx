@@ -108,7 +108,9 @@ function Candidate({
       <Stack space="space.050">
         <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
           <Inline space="space.075" alignBlock="center" shouldWrap>
-            <Text weight="semibold">{candidate.name}</Text>
+            <span style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+              <Text weight="semibold">{candidate.name}</Text>
+            </span>
             {candidate.available ? null : <Lozenge appearance="moved">{t('away')}</Lozenge>}
             {isCurrent ? <Lozenge appearance="inprogress">{t('currentAssignee')}</Lozenge> : null}
           </Inline>

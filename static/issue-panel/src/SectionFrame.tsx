@@ -13,9 +13,12 @@ export function SectionFrame<T>({
   id,
   title,
   section,
+  divider = true,
   children,
 }: {
   id: SectionId;
+  /** A line above the section separates it from the one before; the first has none. */
+  divider?: boolean;
   title: string;
   section: Section<T> | 'loading';
   children: (data: T) => ReactNode;
@@ -28,7 +31,11 @@ export function SectionFrame<T>({
       data-state={section === 'loading' ? 'loading' : section.status}
       aria-labelledby={headingId}
       aria-busy={section === 'loading'}
-      style={{ borderTop: `1px solid ${token('color.border')}`, paddingTop: token('space.150') }}
+      style={
+        divider
+          ? { borderTop: `1px solid ${token('color.border')}`, paddingTop: token('space.150') }
+          : undefined
+      }
     >
       <Stack space="space.100">
         <Heading size="xsmall" as="h2" id={headingId}>

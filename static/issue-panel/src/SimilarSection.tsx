@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { useState, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { SimilarSection as SimilarData, SimilarTicket } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
@@ -27,30 +28,63 @@ export function SimilarSection({
     );
   }
   const groups = [
-    { title: t('duplicates'), tickets: similar.duplicates },
-    { title: t('related'), tickets: similar.related },
+    { id: 'duplicates', title: t('duplicates'), tickets: similar.duplicates },
+    { id: 'related', title: t('related'), tickets: similar.related },
   ].filter((group) => group.tickets.length > 0);
   return (
     <Stack space="space.150">
       {groups.map((group) => (
-        <Stack space="space.075" key={group.title}>
-          <Text size="small" weight="semibold" color="color.text.subtle">
-            {group.title}
-          </Text>
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: token('space.100') }}>
-            {group.tickets.map((ticket) => (
-              <li key={ticket.key}>
-                <SimilarItem
-                  ticket={ticket}
-                  issueKey={issueKey}
-                  linkTypes={similar.linkTypes}
-                  actions={actions}
-                />
-              </li>
-            ))}
-          </ul>
-        </Stack>
+        <SimilarGroup key={group.id} id={group.id} title={group.title}>
+          {group.tickets.map((ticket) => (
+            <SimilarItem
+              key={ticket.key}
+              ticket={ticket}
+              issueKey={issueKey}
+              linkTypes={similar.linkTypes}
+              actions={actions}
+            />
+          ))}
+        </SimilarGroup>
       ))}
+    </Stack>
+  );
+}
+
+/** How many tickets a group shows before "show all": the panel is a narrow column. */
+const COLLAPSED_COUNT = 3;
+
+function SimilarGroup({ id, title, children }: { id: string; title: string; children: ReactNode[] }) {
+  const { t } = useI18n();
+  const [expanded, setExpanded] = useState(false);
+  const listId = `similar-list-${id}`;
+  const shown = expanded ? children : children.slice(0, COLLAPSED_COUNT);
+  return (
+    <Stack space="space.075">
+      <Text size="small" weight="semibold" color="color.text.subtle">
+        {title}
+      </Text>
+      <ul
+        id={listId}
+        style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: token('space.100') }}
+      >
+        {shown.map((child, i) => (
+          <li key={i}>{child}</li>
+        ))}
+      </ul>
+      {children.length > COLLAPSED_COUNT ? (
+        <Inline>
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            testId={`similar-toggle-${id}`}
+            onClick={() => setExpanded((e) => !e)}
+          >
+            {expanded ? t('showFewer') : t('showAll', { count: children.length })}
+          </Button>
+        </Inline>
+      ) : null}
     </Stack>
   );
 }

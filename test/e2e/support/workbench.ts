@@ -1,27 +1,58 @@
+import { startWorkbench, type RunningWorkbench } from '../../../src/workbench/start';
+
 /** A running workbench the browser tests talk to, and how to make its emulator fail. */
 export interface TestWorkbench {
   url: string;
-  setFault(enabled: boolean): Promise<void>;
+  /** Makes every issue read fail with 503 (or stops that), as a broken Jira would. */
+  setFault(enabled: boolean): void;
   close(): Promise<void>;
 }
 
-async function postJson(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+/**
+ * The real workbench in this process: demo service desk, emulator, resolvers, triggers and the
+ * built static/ bundles, on a free port with a temporary SQLite file. Resolves once backfill and
+ * training are done, so every panel section has something to show.
+ */
+export async function startTestWorkbench(): Promise<TestWorkbench> {
+  const external = process.env.E2E_WORKBENCH_URL;
+  if (external) return externalWorkbench(external);
+  const workbench: RunningWorkbench = await startWorkbench({
+    port: 0,
+    demoTickets: Number(process.env.E2E_DEMO_TICKETS ?? 1500),
   });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  try {
+    await workbench.ready();
+  } catch (error) {
+    await workbench.stop();
+    throw error;
+  }
+  return {
+    url: workbench.url,
+    setFault(enabled) {
+      if (enabled) {
+        workbench.emulator.faults.add({
+          route: 'getIssue',
+          fault: { kind: 'status', status: 503 },
+          times: 1_000_000,
+        });
+      } else {
+        workbench.emulator.faults.clear();
+      }
+    },
+    close: () => workbench.stop(),
+  };
 }
 
-/** Uses the workbench at E2E_WORKBENCH_URL (already running, e.g. `npm start`). */
-export function startTestWorkbench(): Promise<TestWorkbench> {
-  const external = process.env.E2E_WORKBENCH_URL;
-  if (!external) throw new Error('set E2E_WORKBENCH_URL to a running workbench');
-  const url = external.replace(/\/$/, '');
-  return Promise.resolve({
-    url,
-    setFault: (enabled) => postJson(`${url}/__workbench/faults`, { enabled }),
+/**
+ * A workbench someone already started (`E2E_WORKBENCH_URL`, for working on the UI against a warm
+ * instance). It has no fault switch over HTTP, so the fault scenario fails there with this message.
+ */
+function externalWorkbench(url: string): TestWorkbench {
+  return {
+    url: url.replace(/\/$/, ''),
+    setFault() {
+      throw new Error('fault injection needs the in-process workbench: unset E2E_WORKBENCH_URL');
+    },
     close: () => Promise.resolve(),
-  });
+  };
 }
