@@ -6,6 +6,30 @@ import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
 import { decodeEntry, encodeEntry, storedTermHashes, termHash, unpackTf } from './index-codec';
 import type { EncodedEntry } from './index-codec';
 
+/** Rows per postings SELECT: about 100 bytes each as JSON, so about 2 MiB per answer. */
+export const MAX_POSTING_ROWS = 20_000;
+
+export interface PostingRowRead {
+  term_hash: number;
+  ticket_id: string;
+  tf: number;
+  lengths: [number, number, number];
+}
+
+const toPostingRead = (r: {
+  term_hash: number;
+  ticket_id: string;
+  tf: number;
+  len_summary: number;
+  len_description: number;
+  len_comments: number;
+}): PostingRowRead => ({
+  term_hash: num(r.term_hash),
+  ticket_id: r.ticket_id,
+  tf: num(r.tf),
+  lengths: [num(r.len_summary), num(r.len_description), num(r.len_comments)],
+});
+
 /** How long a writer may hold a ticket's index row before another may take it over. */
 export const INDEX_LEASE_MS = 30_000;
 const MAX_ATTEMPTS = 200;
@@ -36,6 +60,8 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
   constructor(
     private readonly sqlDb: SqlDatabase,
     private readonly now: () => number = Date.now,
+    /** Rows per postings SELECT (tests lower it to exercise the paging). */
+    private readonly maxPostingRows: number = MAX_POSTING_ROWS,
   ) {}
 
   async put(entry: IndexEntry): Promise<void> {
@@ -333,7 +359,10 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
       out.set(term, { term, df, postings: [] });
       if (df > 0 && df <= maxPerTerm) wanted.set(termHash(term), term);
     }
-    const rows = await this.postingRows([...wanted.keys()], filter);
+    const rows = await this.postingRows(
+      [...wanted].map(([hash, term]) => ({ hash, df: dfs.get(term) ?? 0 })),
+      filter,
+    );
     for (const r of rows) {
       const term = wanted.get(r.term_hash);
       if (term !== undefined) out.get(term)?.postings.push({ id: r.ticket_id, tf: unpackTf(r.tf) });
@@ -342,41 +371,66 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
   }
 
   /**
-   * Postings of these term hashes joined with their tickets' rows (lengths for BM25F), only for
-   * tickets passing the project / time filter; `excludeIds` is left to the scorer.
+   * Postings of these terms joined with their tickets' rows (lengths for BM25F), only for
+   * tickets passing the project / time filter; `excludeIds` is left to the scorer. Each SELECT
+   * returns at most MAX_POSTING_ROWS rows (Forge SQL answers at most 4 MiB): terms are grouped
+   * by their df, and a term in more tickets than that is read in ticket-id ranges.
    */
   async postingRows(
-    hashes: readonly number[],
+    terms: readonly { hash: number; df: number }[],
     filter: CandidateFilter,
-  ): Promise<{ term_hash: number; ticket_id: string; tf: number; lengths: [number, number, number] }[]> {
-    const out: { term_hash: number; ticket_id: string; tf: number; lengths: [number, number, number] }[] = [];
-    for (const part of slices(hashes, this.sqlDb.maxParams - 3)) {
-      let q = this.sqlDb.db
-        .selectFrom('tl_postings as p')
-        .innerJoin('tl_index_docs as d', 'd.ticket_id', 'p.ticket_id')
-        .select([
-          'p.term_hash',
-          'p.ticket_id',
-          'p.tf',
-          'd.len_summary',
-          'd.len_description',
-          'd.len_comments',
-        ])
-        .where('p.term_hash', 'in', part)
-        .where('d.digest', '<>', '');
-      if (filter.project !== undefined) q = q.where('d.project', '=', filter.project);
-      if (filter.createdFromMs !== undefined) q = q.where('d.created_ms', '>=', filter.createdFromMs);
-      if (filter.createdBeforeMs !== undefined) q = q.where('d.created_ms', '<', filter.createdBeforeMs);
-      for (const r of await q.execute()) {
-        out.push({
-          term_hash: num(r.term_hash),
-          ticket_id: r.ticket_id,
-          tf: num(r.tf),
-          lengths: [num(r.len_summary), num(r.len_description), num(r.len_comments)],
-        });
+  ): Promise<PostingRowRead[]> {
+    const out: PostingRowRead[] = [];
+    const groups: number[][] = [];
+    let group: number[] = [];
+    let rows = 0;
+    for (const t of [...terms].sort((x, y) => x.df - y.df)) {
+      if (t.df > this.maxPostingRows) {
+        await this.readLargeTerm(t.hash, filter, out);
+        continue;
       }
+      if (
+        group.length > 0 &&
+        (rows + t.df > this.maxPostingRows || group.length >= this.sqlDb.maxParams - 3)
+      ) {
+        groups.push(group);
+        group = [];
+        rows = 0;
+      }
+      group.push(t.hash);
+      rows += t.df;
+    }
+    if (group.length > 0) groups.push(group);
+    for (const g of groups) {
+      for (const r of await this.postingQuery(filter).where('p.term_hash', 'in', g).execute())
+        out.push(toPostingRead(r));
     }
     return out;
+  }
+
+  private async readLargeTerm(hash: number, filter: CandidateFilter, out: PostingRowRead[]): Promise<void> {
+    let after: string | null = null;
+    for (;;) {
+      let q = this.postingQuery(filter).where('p.term_hash', '=', hash);
+      if (after !== null) q = q.where('p.ticket_id', '>', after);
+      const page = await q.orderBy('p.ticket_id').limit(this.maxPostingRows).execute();
+      for (const r of page) out.push(toPostingRead(r));
+      const last = page[page.length - 1];
+      if (page.length < this.maxPostingRows || last === undefined) return;
+      after = last.ticket_id;
+    }
+  }
+
+  private postingQuery(filter: CandidateFilter) {
+    let q = this.sqlDb.db
+      .selectFrom('tl_postings as p')
+      .innerJoin('tl_index_docs as d', 'd.ticket_id', 'p.ticket_id')
+      .select(['p.term_hash', 'p.ticket_id', 'p.tf', 'd.len_summary', 'd.len_description', 'd.len_comments'])
+      .where('d.digest', '<>', '');
+    if (filter.project !== undefined) q = q.where('d.project', '=', filter.project);
+    if (filter.createdFromMs !== undefined) q = q.where('d.created_ms', '>=', filter.createdFromMs);
+    if (filter.createdBeforeMs !== undefined) q = q.where('d.created_ms', '<', filter.createdBeforeMs);
+    return q;
   }
 
   async docs(ids: readonly string[]): Promise<Map<string, IndexDocInfo>> {

@@ -73,6 +73,10 @@ class PrefetchedSource implements CandidateSource {
     }
   }
 
+  docLimit(): number {
+    return this.ids.length;
+  }
+
   idOf(doc: number): string {
     return this.ids[doc] ?? '';
   }
@@ -109,7 +113,8 @@ export async function findSimilarInSql(
   exclude.add(query.id);
   const filter: CandidateFilter = { ...options.filter, excludeIds: exclude };
   const termOf = new Map(plan.terms.map((t) => [termHash(t.term), t.term]));
-  for (const r of await index.postingRows([...termOf.keys()], filter)) {
+  const planned = plan.terms.map((t) => ({ hash: termHash(t.term), df: dfs.get(t.term) ?? 0 }));
+  for (const r of await index.postingRows(planned, filter)) {
     const term = termOf.get(r.term_hash);
     if (term !== undefined) source.addPosting(term, r.ticket_id, r.tf, r.lengths);
   }

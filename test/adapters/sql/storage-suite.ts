@@ -7,6 +7,7 @@ import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
 import { BYTES_PER_CHUNK, CHARS_PER_CHUNK } from '../../../src/adapters/sql/model-repo';
+import { SqlSimilarIndexStore } from '../../../src/adapters/sql/index-repo';
 import { findSimilarInSql } from '../../../src/adapters/sql/similar-source';
 import { fitTicket, MAX_TICKET_BYTES } from '../../../src/adapters/sql/ticket-repo';
 import { computeIndexEntry, findSimilar, SimilarityIndex } from '../../../src/engine/similar';
@@ -346,6 +347,16 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(await findSimilarInSql(s.index, computeIndexEntry({ id: 'x', summary: 'zzzz qqqq' }))).toEqual(
           [],
         );
+        // Tiny SELECTs: terms grouped by df, common terms read in ticket-id pages; same ranking.
+        const paged = new SqlSimilarIndexStore(sqlDb, Date.now, 7);
+        for (const q of docs.slice(0, 5)) {
+          for (const filter of filters) {
+            const expected = findSimilar(memory, q, { filter }).map((r) => r.id);
+            expect(
+              (await findSimilarInSql(paged, computeIndexEntry(q), { filter })).map((r) => r.id),
+            ).toEqual(expected);
+          }
+        }
       });
     });
 
