@@ -176,7 +176,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     cleanups.push(() => close(server));
 
     // Forge sends "installed" once: a kept database (--db) that was backfilled is not filled again.
-    const [backfilled, trained] = await Promise.all([storage.jobs.get('backfill'), storage.jobs.get('train')]);
+    const [backfilled, trained] = await Promise.all([
+      storage.jobs.get('backfill'),
+      storage.jobs.get('train'),
+    ]);
     if (backfilled?.status.state !== 'done') await app.handleInstalled();
     else if (trained?.status.state !== 'done') await queue.push([{ kind: 'train' }]);
     tracker.start();

@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../html';
 import type { IssueView } from '../issue-view-model';
-import { statusLozenge } from './ticket-list';
+import { formatTime, statusLozenge } from './ticket-list';
 
 const field = (id: string, label: string, value: SafeHtml | string): SafeHtml =>
   html`<div class="field" data-testid="issue-field-${id}">
@@ -107,7 +107,7 @@ export function issuePage(issue: IssueView, options: IssuePageOptions): SafeHtml
             (c) =>
               html`<div class="comment">
                 <strong>${c.author}</strong>
-                <span class="muted">${c.created ?? ''}${c.internal ? ' · internal note' : ''}</span
+                <span class="muted">${formatTime(c.created)}${c.internal ? ' · internal note' : ''}</span
                 >${paragraphs(c.body)}
               </div>`,
           )}
@@ -166,7 +166,7 @@ ${issue.description.join('\n')}</textarea>
           ${field('components', 'Components', list(issue.components))}
           ${field('labels', 'Labels', list(issue.labels))} ${field('status', 'Status', issue.status)}
           ${field('resolution', 'Resolution', issue.resolution ?? '')}
-          ${field('created', 'Created', issue.created ?? '')}
+          ${field('created', 'Created', formatTime(issue.created))}
         </dl>
         <iframe
           class="panel-frame"

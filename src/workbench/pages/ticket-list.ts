@@ -17,6 +17,13 @@ export interface CreateFormOptions {
   requestTypes: readonly { projectKey: string; name: string }[];
 }
 
+/** Jira's ISO timestamps (`2026-11-09T12:50:38.808+0000`) as `2026-11-09 12:50` UTC; bad input as is. */
+export function formatTime(iso: string | null): string {
+  if (iso === null) return '';
+  const ms = Date.parse(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function statusLozenge(status: string, category: string): SafeHtml {
   return html`<span class="lozenge ${category === 'done' ? 'done' : ''}">${status}</span>`;
 }
@@ -98,7 +105,7 @@ export function ticketListPage(
       action="/browse/"
       onsubmit="location.href='/browse/'+encodeURIComponent(this.key.value.trim().toUpperCase());return false"
     >
-      <label>Open ticket <input name="key" placeholder="ITS-123" size="12" /></label>
+      <label>Open ticket <input name="key" placeholder="IT-123" size="12" /></label>
       <button type="submit">Open</button>
     </form>
     <table class="list" data-testid="ticket-list">
@@ -121,7 +128,7 @@ export function ticketListPage(
               <td>${statusLozenge(r.status, r.statusCategory)}</td>
               <td>${r.priority ?? ''}</td>
               <td>${r.assignee ?? html`<span class="muted">Unassigned</span>`}</td>
-              <td class="muted">${r.created?.slice(0, 16).replace('T', ' ') ?? ''}</td>
+              <td class="muted">${formatTime(r.created)}</td>
             </tr>`,
         )}
       </tbody>
