@@ -109,19 +109,29 @@ test('an agent opens a ticket and sees all four sections', async () => {
   await expect(
     frame.locator(`[data-testid="link-duplicate-${ticket.duplicateKey}"]`).isVisible(),
   ).resolves.toBe(true);
+  // Every control has a name a screen reader can announce.
+  const unnamed = await panelAppFrame().evaluate<number>(
+    `Array.from(document.querySelectorAll('button, select, input, textarea'))
+       .filter((el) => !(el.getAttribute('aria-label') || el.textContent || '').trim()).length`,
+  );
+  expect(unnamed).toBe(0);
   await screenshotPanel('panel-light.png');
 });
 
 test('applying a classification writes the field and the audit log', async () => {
   const frame = await openIssue(page, workbench.url, ticket.key);
-  await frame.locator(`[data-testid="apply-${ticket.fieldId}"]`).click();
+  // By keyboard, as an agent without a mouse would: the Apply control is a real, focusable button.
+  const apply = frame.locator(`button[data-testid="apply-${ticket.fieldId}"]`);
+  await expect(apply.count()).resolves.toBe(1);
+  await apply.focus();
+  await page.keyboard.press('Enter');
   await frame.locator(`[data-testid="field-${ticket.fieldId}"][data-state="applied"]`).waitFor();
   await expect(frame.locator('[data-testid="panel-notice"]').innerText()).resolves.toContain(ticket.value);
 
   await openIssue(page, workbench.url, ticket.key);
-  await expect(page.locator(`[data-testid="issue-field-${ticket.fieldId}"]`).textContent()).resolves.toContain(
-    ticket.value,
-  );
+  await expect(
+    page.locator(`[data-testid="issue-field-${ticket.fieldId}"]`).textContent(),
+  ).resolves.toContain(ticket.value);
 
   const admin = await openAdmin(page, workbench.url);
   await admin.locator('[data-testid="tab-audit"]').click();
