@@ -5,7 +5,8 @@ import type { ForgeContext, JiraAnswer, WarmupStatus, WorkbenchBackend } from '.
 import type { WorkbenchUser } from './users';
 
 export interface AppBackendOptions {
-  app: App;
+  /** A fresh app per call, as Forge runs one per invocation. */
+  app: () => App;
   /** The emulator's base URL. */
   jiraUrl: string;
   users: () => readonly WorkbenchUser[];
@@ -46,7 +47,7 @@ export function appBackend(options: AppBackendOptions): WorkbenchBackend {
       };
     },
     invoke(functionKey: string, payload: unknown, context: ForgeContext): Promise<unknown> {
-      const handler = options.app.resolvers[functionKey as ResolverKey];
+      const handler = options.app().resolvers[functionKey as ResolverKey];
       const issueKey = context.extension.issue?.key;
       return handler(payload, {
         accountId: context.accountId,

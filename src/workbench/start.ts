@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createApp } from '../app';
-import type { App } from '../app/types';
+import type { App, AppDeps } from '../app/types';
 import { FileConfigStore } from '../adapters/local/config-file';
 import { localJiraClients } from '../adapters/local/jira-client';
 import { LocalQueue } from '../adapters/local/queue-memory';
@@ -49,6 +49,7 @@ export interface WorkbenchOptions {
 export interface RunningWorkbench {
   url: string;
   emulator: RunningEmulator;
+  /** One app instance over the same adapters (as one Forge invocation), for tests and scripts. */
   app: App;
   /** Resolves once backfill and training are done; rejects if either failed. */
   ready(): Promise<void>;
@@ -128,7 +129,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       queue.close();
     });
 
-    const app = createApp({
+    const deps: AppDeps = {
       jira: localJiraClients({ baseUrl: emulator.url }),
       storage,
       config: new FileConfigStore(`${dbPath}.config.json`),
@@ -136,12 +137,15 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       clock,
       logger,
       migrate: () => Promise.resolve(),
-    });
+    };
+    // Forge builds the app per invocation (resolver call, trigger event, queue message), so its
+    // caches (models, configuration) live that long; the workbench does the same.
+    const invocation = (): App => createApp(deps);
     queue.setConsumer(async (body, delivery) => {
       if (stopping) return;
       inFlight++;
       try {
-        await app.consume(body, { finalAttempt: delivery.finalAttempt });
+        await invocation().consume(body, { finalAttempt: delivery.finalAttempt });
       } finally {
         inFlight--;
       }
@@ -149,7 +153,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     // Forge's trigger (ignoreSelf: true): changes the app makes itself do not come back to it.
     const unsubscribe = site.onIssueEvent((event) => {
       if (event.actorIsApp) return;
-      app
+      invocation()
         .handleIssueEvent({ ...event, timestamp: site.now() })
         .catch((e: unknown) => logger.error('trigger failed', { error: String(e) }));
     });
@@ -158,7 +162,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     const tracker = new WarmupTracker(storage.jobs, options.onStatus);
     cleanups.push(() => tracker.stop());
     const backend = appBackend({
-      app,
+      app: invocation,
       jiraUrl: emulator.url,
       users: () => workbenchUsers(seed),
       projectKeys: seed.serviceDesks.map((d) => d.projectKey),
@@ -180,7 +184,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       storage.jobs.get('backfill'),
       storage.jobs.get('train'),
     ]);
-    if (backfilled?.status.state !== 'done') await app.handleInstalled();
+    if (backfilled?.status.state !== 'done') await invocation().handleInstalled();
     else if (trained?.status.state !== 'done') await queue.push([{ kind: 'train' }]);
     tracker.start();
 
@@ -188,7 +192,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     return {
       url,
       emulator,
-      app,
+      app: invocation(),
       ready: () => tracker.ready(),
       status: () => tracker.status(),
       stop: () => (stopped ??= cleanUp()),
