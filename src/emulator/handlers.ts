@@ -1,25 +1,17 @@
 import { z } from 'zod';
 import type { RouteId } from '../adapters/jira/routes';
+import { NOT_FOUND_ISSUE, type RequestContext } from './context';
 import { AdfDoc, EditBody, EditError, editIssue } from './edit';
-import { JqlError, parseJql, type JqlQuery } from './jql';
+import { knowledgeBase, paged, queues, requestTypes, sla } from './jsm-handlers';
 import { decodeToken, encodeToken, queryHash } from './page-token';
 import { ADMIN_PERMISSIONS, canSee, hasPermission } from './permissions';
 import { commentJson, issueJson, jiraDateTime, userJson } from './render';
-import { jiraErrorReply, jsmErrorReply, type Reply } from './replies';
-import { SEED_FIELDS } from './seed';
-import { slaValues } from './sla';
-import { APP_ACCOUNT_ID, PRIORITY_NAMES, type Actor, type EmuIssue, type EmulatorSite } from './site';
+import { jiraErrorReply, type Reply } from './replies';
+import { searchJql } from './search-handler';
+import { APP_ACCOUNT_ID, type EmuIssue, type EmulatorSite } from './site';
 
-export interface RequestContext {
-  site: EmulatorSite;
-  /** The base URL the client used, for `self` links. */
-  base: string;
-  actor: Actor;
-  url: URL;
-  body: unknown;
-}
-
-const NOT_FOUND_ISSUE = 'Issue does not exist or you do not have permission to see it.';
+export type { RequestContext } from './context';
+export { handleCreateIssue } from './create-issue';
 
 export function handleRoute(route: RouteId, params: Record<string, string>, ctx: RequestContext): Reply {
   switch (route) {
@@ -89,88 +81,6 @@ function fieldsParam(url: URL): string[] | null {
     .flatMap((f) => f.split(','))
     .map((f) => f.trim())
     .filter((f) => f !== '');
-}
-
-const SearchBody = z.object({
-  jql: z.string().max(100_000).default(''),
-  fields: z.array(z.string().max(255)).max(500).optional(),
-  maxResults: z.number().int().optional(),
-  nextPageToken: z.string().optional(),
-  expand: z.string().optional(),
-  properties: z.array(z.string()).optional(),
-  fieldsByKeys: z.boolean().optional(),
-  reconcileIssues: z.array(z.number().int()).max(50).optional(),
-});
-
-function searchJql(ctx: RequestContext): Reply {
-  const parsed = SearchBody.safeParse(ctx.body ?? {});
-  if (!parsed.success)
-    return jiraErrorReply(400, [`Invalid request payload: ${parsed.error.issues[0]?.path.join('.') ?? ''}`]);
-  const { jql, fields, nextPageToken } = parsed.data;
-  let query: JqlQuery;
-  try {
-    query = parseJql(jql, ctx.site.now());
-  } catch (error) {
-    if (error instanceof JqlError) return jiraErrorReply(400, [error.message]);
-    throw error;
-  }
-  if (!query.bounded) {
-    return jiraErrorReply(400, [
-      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
-    ]);
-  }
-  const idOnly = fields === undefined || fields.every((f) => f === 'id' || f === 'key');
-  const cap = idOnly ? 5000 : 100;
-  const size = Math.min(cap, Math.max(1, parsed.data.maxResults ?? 50));
-  const order =
-    query.order.length > 0 ? query.order : [{ field: 'created' as const, direction: 'DESC' as const }];
-  const sortKey = (i: EmuIssue): (number | string)[] => [
-    ...order.flatMap((o) => {
-      if (o.field === 'key') return [i.projectKey, Number(i.key.slice(i.key.lastIndexOf('-') + 1))];
-      if (o.field === 'id') return [Number(i.id)];
-      return [o.field === 'created' ? i.created : i.updated];
-    }),
-    Number(i.id),
-  ];
-  const dirs = [
-    ...order.flatMap((o) => (o.field === 'key' ? [o.direction, o.direction] : [o.direction])),
-    'ASC',
-  ];
-  const compare = (a: (number | string)[], b: (number | string)[]): number => {
-    for (let k = 0; k < a.length; k++) {
-      const x = a[k] as number | string;
-      const y = b[k] as number | string;
-      if (x === y) continue;
-      const c = x < y ? -1 : 1;
-      return dirs[k] === 'DESC' ? -c : c;
-    }
-    return 0;
-  };
-  const hash = queryHash(`${jql}\u0000${(fields ?? []).join(',')}`);
-  let after: (number | string)[] | null = null;
-  if (nextPageToken !== undefined) {
-    const cursor = decodeToken(nextPageToken, hash);
-    if (!cursor) return jiraErrorReply(400, ['The provided next page token is invalid or expired.']);
-    after = cursor.after;
-  }
-  const matching = ctx.site
-    .allIssues()
-    .filter((i) => canSee(ctx.actor, i) && query.matches(i))
-    .map((i) => ({ issue: i, key: sortKey(i) }))
-    .filter((x) => after === null || compare(x.key, after) > 0)
-    .sort((a, b) => compare(a.key, b.key));
-  const page = matching.slice(0, size);
-  const last = page[page.length - 1];
-  const more = matching.length > size && last !== undefined;
-  const wanted = fields === undefined ? [] : fields.filter((f) => f !== 'id' && f !== 'key');
-  const json: Record<string, unknown> = {
-    issues: page.map((x) =>
-      issueJson(ctx.base, ctx.site, x.issue, fields === undefined ? [] : wanted.length === 0 ? [] : fields),
-    ),
-    isLast: !more,
-  };
-  if (more) json.nextPageToken = encodeToken({ q: hash, after: last.key });
-  return { status: 200, json };
 }
 
 function edit(ctx: RequestContext, issue: EmuIssue): Reply {
@@ -354,217 +264,8 @@ function myself(ctx: RequestContext): Reply {
   return { status: 200, json: { ...userJson(ctx.base, u, u.accountId, true), locale: u.locale } };
 }
 
-function sla(ctx: RequestContext, params: Record<string, string>): Reply {
-  const issue = ctx.site.issue(params.issueIdOrKey ?? '');
-  if (!issue || !canSee(ctx.actor, issue)) {
-    return jsmErrorReply(
-      404,
-      'The request could not be found or you do not have permission to view it.',
-      'sd.request.error.not.found',
-    );
-  }
-  if (!hasPermission(ctx.actor, 'SERVICEDESK_AGENT')) {
-    return jsmErrorReply(403, 'Only agents can view SLA information.', 'sd.agent.error.permission');
-  }
-  return paged(ctx, slaValues(ctx.base, ctx.site, issue));
-}
-
-function requestTypes(ctx: RequestContext, params: Record<string, string>): Reply {
-  const desk = ctx.site.serviceDesks.find((d) => d.id === params.serviceDeskId);
-  if (!desk)
-    return jsmErrorReply(404, 'The service project could not be found.', 'sd.servicedesk.error.not.found');
-  return paged(
-    ctx,
-    ctx.site.requestTypes
-      .filter((r) => r.serviceDeskId === desk.id)
-      .map((r) => ({
-        id: r.id,
-        name: r.name,
-        description: r.description,
-        helpText: '',
-        issueTypeId: issueTypeIdOf(r.issueType),
-        serviceDeskId: r.serviceDeskId,
-        portalId: r.serviceDeskId,
-        groupIds: [],
-        _links: { self: `${ctx.base}/rest/servicedeskapi/servicedesk/${desk.id}/requesttype/${r.id}` },
-      })),
-  );
-}
-
-function queues(ctx: RequestContext, params: Record<string, string>): Reply {
-  const desk = ctx.site.serviceDesks.find((d) => d.id === params.serviceDeskId);
-  if (!desk)
-    return jsmErrorReply(404, 'The service project could not be found.', 'sd.servicedesk.error.not.found');
-  if (!hasPermission(ctx.actor, 'SERVICEDESK_AGENT'))
-    return jsmErrorReply(403, 'Only agents can view queues.', 'sd.agent.error.permission');
-  const withCount = ctx.url.searchParams.get('includeCount') === 'true';
-  return paged(
-    ctx,
-    ctx.site.queues
-      .filter((q) => q.serviceDeskId === desk.id)
-      .map((q) => {
-        const json: Record<string, unknown> = {
-          id: q.id,
-          name: q.name,
-          jql: q.jql,
-          fields: ['issuetype', 'issuekey', 'summary', 'status', 'created', SEED_FIELDS.requestType],
-          _links: { self: `${ctx.base}/rest/servicedeskapi/servicedesk/${desk.id}/queue/${q.id}` },
-        };
-        if (withCount) {
-          const query = parseJql(q.jql, ctx.site.now());
-          json.issueCount = ctx.site.allIssues().filter((i) => query.matches(i)).length;
-        }
-        return json;
-      }),
-  );
-}
-
-function knowledgeBase(ctx: RequestContext): Reply {
-  const query = ctx.url.searchParams.get('query');
-  const highlight = ctx.url.searchParams.get('highlight');
-  if (query === null || highlight === null) {
-    return jsmErrorReply(
-      400,
-      'The query and highlight parameters are required.',
-      'sd.kb.error.parameter.required',
-    );
-  }
-  const terms = [
-    ...new Set(
-      query
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((t) => t.length > 2),
-    ),
-  ];
-  const scored = ctx.site.articles
-    .map((a) => {
-      const text = `${a.title} ${a.body}`.toLowerCase();
-      return { a, score: terms.filter((t) => text.includes(t)).length };
-    })
-    .filter((x) => x.score > 0)
-    .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id));
-  const mark = (s: string): string =>
-    highlight === 'true' && terms.length > 0
-      ? s.replace(
-          new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu'),
-          '@@@hl@@@$1@@@endhl@@@',
-        )
-      : s;
-  return paged(
-    ctx,
-    scored.map(({ a }) => ({
-      title: mark(a.title),
-      excerpt: mark(a.body.slice(0, 200)),
-      source: { type: 'confluence', pageId: a.id, spaceKey: a.projectKey },
-      content: { iframeSrc: `${ctx.base}/wiki/spaces/${a.projectKey}/pages/${a.id}` },
-    })),
-  );
-}
-
-/** JSM's paged envelope over a full list, honouring `start` and `limit`. */
-function paged(ctx: RequestContext, values: unknown[]): Reply {
-  const start = Math.max(0, Number(ctx.url.searchParams.get('start') ?? 0) || 0);
-  const limit = Math.min(100, Math.max(1, Number(ctx.url.searchParams.get('limit') ?? 50) || 50));
-  const page = values.slice(start, start + limit);
-  const isLastPage = start + page.length >= values.length;
-  const self = `${ctx.base}${ctx.url.pathname}${ctx.url.search}`;
-  const links: Record<string, string> = { base: ctx.base, context: '', self };
-  if (!isLastPage) {
-    const next = new URL(self);
-    next.searchParams.set('start', String(start + limit));
-    links.next = next.toString();
-  }
-  return {
-    status: 200,
-    json: { _expands: [], size: page.length, start, limit, isLastPage, _links: links, values: page },
-  };
-}
-
-function issueTypeIdOf(name: string): string {
-  return (
-    { 'Service Request': '10100', Incident: '10101', 'Service Request with Approvals': '10102' }[name] ??
-    '10199'
-  );
-}
-
 function withoutNulls(o: Record<string, string | null>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(o)) if (v !== null) out[k] = v;
   return out;
-}
-
-const CreateBody = z.object({
-  fields: z.object({
-    project: z.object({ key: z.string().optional(), id: z.string().optional() }),
-    summary: z.string().min(1).max(255),
-    issuetype: z.object({ name: z.string().optional(), id: z.string().optional() }),
-    description: AdfDoc.nullish(),
-    priority: z.object({ name: z.string() }).optional(),
-    labels: z.array(z.string().regex(/^\S+$/)).max(100).optional(),
-    components: z
-      .array(z.object({ name: z.string() }))
-      .max(50)
-      .optional(),
-    reporter: z.object({ accountId: z.string() }).optional(),
-    [SEED_FIELDS.requestType]: z.string().optional(),
-    [SEED_FIELDS.category]: z.object({ value: z.string() }).optional(),
-  }),
-});
-
-/** `POST /rest/api/3/issue`: how the workbench (or a test) files a ticket, firing the created event. */
-export function handleCreateIssue(ctx: RequestContext): Reply {
-  const body = CreateBody.safeParse(ctx.body ?? {});
-  if (!body.success) {
-    const first = body.error.issues[0];
-    const field = String(first?.path[1] ?? first?.path[0] ?? 'fields');
-    return jiraErrorReply(400, [], { [field]: first?.message ?? 'invalid' });
-  }
-  const f = body.data.fields;
-  const desk = ctx.site.serviceDesks.find(
-    (d) => d.projectKey === f.project.key || d.projectId === f.project.id,
-  );
-  if (!desk) return jiraErrorReply(400, [], { project: 'valid project is required' });
-  if (f.priority && !(PRIORITY_NAMES as readonly string[]).includes(f.priority.name)) {
-    return jiraErrorReply(400, [], { priority: 'The priority selected is invalid.' });
-  }
-  const reporterId = f.reporter?.accountId ?? (ctx.actor.kind === 'user' ? ctx.actor.user.accountId : null);
-  if (reporterId === null || !ctx.site.users.has(reporterId))
-    return jiraErrorReply(400, [], { reporter: 'Reporter is required.' });
-  const requestTypeRef = f[SEED_FIELDS.requestType];
-  const requestType = ctx.site.requestTypes.find(
-    (r) => r.serviceDeskId === desk.id && (r.id === requestTypeRef || r.name === requestTypeRef),
-  );
-  if (requestTypeRef !== undefined && !requestType) {
-    return jiraErrorReply(400, [], {
-      [SEED_FIELDS.requestType]: `The request type '${requestTypeRef}' does not exist.`,
-    });
-  }
-  const issueType = f.issuetype.name ?? requestType?.issueType ?? 'Service Request';
-  // The reporter's organization, as JSM would know it from their earlier requests.
-  const organization = ctx.site.allIssues().find((i) => i.reporterId === reporterId)?.organization ?? null;
-  const issue = ctx.site.createIssue(
-    {
-      projectKey: desk.projectKey,
-      summary: f.summary,
-      description: (f.description ?? null) as EmuIssue['description'],
-      issueType,
-      requestTypeId: requestType?.id ?? null,
-      priority: f.priority?.name ?? 'Medium',
-      components: (f.components ?? []).map((c) => c.name),
-      labels: f.labels ?? [],
-      category: f[SEED_FIELDS.category]?.value ?? null,
-      teamId: null,
-      assigneeId: null,
-      reporterId,
-      organization,
-      status: 'Waiting for support',
-      resolution: null,
-    },
-    ctx.actor,
-  );
-  return {
-    status: 201,
-    json: { id: issue.id, key: issue.key, self: `${ctx.base}/rest/api/3/issue/${issue.id}` },
-  };
 }

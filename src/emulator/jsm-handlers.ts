@@ -1,0 +1,136 @@
+import type { RequestContext } from './context';
+import { parseJql } from './jql';
+import { canSee, hasPermission } from './permissions';
+import { issueTypeId } from './render';
+import { jsmErrorReply, type Reply } from './replies';
+import { SEED_FIELDS } from './seed';
+import { slaValues } from './sla';
+
+/** Jira Service Management's REST resources: SLA, service desks' request types and queues, KB. */
+
+export function sla(ctx: RequestContext, params: Record<string, string>): Reply {
+  const issue = ctx.site.issue(params.issueIdOrKey ?? '');
+  if (!issue || !canSee(ctx.actor, issue)) {
+    return jsmErrorReply(
+      404,
+      'The request could not be found or you do not have permission to view it.',
+      'sd.request.error.not.found',
+    );
+  }
+  if (!hasPermission(ctx.actor, 'SERVICEDESK_AGENT')) {
+    return jsmErrorReply(403, 'Only agents can view SLA information.', 'sd.agent.error.permission');
+  }
+  return paged(ctx, slaValues(ctx.base, ctx.site, issue));
+}
+
+export function requestTypes(ctx: RequestContext, params: Record<string, string>): Reply {
+  const desk = ctx.site.serviceDesks.find((d) => d.id === params.serviceDeskId);
+  if (!desk)
+    return jsmErrorReply(404, 'The service project could not be found.', 'sd.servicedesk.error.not.found');
+  return paged(
+    ctx,
+    ctx.site.requestTypes
+      .filter((r) => r.serviceDeskId === desk.id)
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        description: r.description,
+        helpText: '',
+        issueTypeId: issueTypeId(r.issueType),
+        serviceDeskId: r.serviceDeskId,
+        portalId: r.serviceDeskId,
+        groupIds: [],
+        _links: { self: `${ctx.base}/rest/servicedeskapi/servicedesk/${desk.id}/requesttype/${r.id}` },
+      })),
+  );
+}
+
+export function queues(ctx: RequestContext, params: Record<string, string>): Reply {
+  const desk = ctx.site.serviceDesks.find((d) => d.id === params.serviceDeskId);
+  if (!desk)
+    return jsmErrorReply(404, 'The service project could not be found.', 'sd.servicedesk.error.not.found');
+  if (!hasPermission(ctx.actor, 'SERVICEDESK_AGENT'))
+    return jsmErrorReply(403, 'Only agents can view queues.', 'sd.agent.error.permission');
+  const withCount = ctx.url.searchParams.get('includeCount') === 'true';
+  return paged(
+    ctx,
+    ctx.site.queues
+      .filter((q) => q.serviceDeskId === desk.id)
+      .map((q) => {
+        const json: Record<string, unknown> = {
+          id: q.id,
+          name: q.name,
+          jql: q.jql,
+          fields: ['issuetype', 'issuekey', 'summary', 'status', 'created', SEED_FIELDS.requestType],
+          _links: { self: `${ctx.base}/rest/servicedeskapi/servicedesk/${desk.id}/queue/${q.id}` },
+        };
+        if (withCount) {
+          const query = parseJql(q.jql, ctx.site.now());
+          json.issueCount = ctx.site.allIssues().filter((i) => query.matches(i)).length;
+        }
+        return json;
+      }),
+  );
+}
+
+export function knowledgeBase(ctx: RequestContext): Reply {
+  const query = ctx.url.searchParams.get('query');
+  const highlight = ctx.url.searchParams.get('highlight');
+  if (query === null || highlight === null) {
+    return jsmErrorReply(
+      400,
+      'The query and highlight parameters are required.',
+      'sd.kb.error.parameter.required',
+    );
+  }
+  const terms = [
+    ...new Set(
+      query
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((t) => t.length > 2),
+    ),
+  ];
+  const scored = ctx.site.articles
+    .map((a) => {
+      const text = `${a.title} ${a.body}`.toLowerCase();
+      return { a, score: terms.filter((t) => text.includes(t)).length };
+    })
+    .filter((x) => x.score > 0)
+    .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id));
+  const mark = (s: string): string =>
+    highlight === 'true' && terms.length > 0
+      ? s.replace(
+          new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu'),
+          '@@@hl@@@$1@@@endhl@@@',
+        )
+      : s;
+  return paged(
+    ctx,
+    scored.map(({ a }) => ({
+      title: mark(a.title),
+      excerpt: mark(a.body.slice(0, 200)),
+      source: { type: 'confluence', pageId: a.id, spaceKey: a.projectKey },
+      content: { iframeSrc: `${ctx.base}/wiki/spaces/${a.projectKey}/pages/${a.id}` },
+    })),
+  );
+}
+
+/** JSM's paged envelope over a full list, honouring `start` and `limit`. */
+export function paged(ctx: RequestContext, values: unknown[]): Reply {
+  const start = Math.max(0, Number(ctx.url.searchParams.get('start') ?? 0) || 0);
+  const limit = Math.min(100, Math.max(1, Number(ctx.url.searchParams.get('limit') ?? 50) || 50));
+  const page = values.slice(start, start + limit);
+  const isLastPage = start + page.length >= values.length;
+  const self = `${ctx.base}${ctx.url.pathname}${ctx.url.search}`;
+  const links: Record<string, string> = { base: ctx.base, context: '', self };
+  if (!isLastPage) {
+    const next = new URL(self);
+    next.searchParams.set('start', String(start + limit));
+    links.next = next.toString();
+  }
+  return {
+    status: 200,
+    json: { _expands: [], size: page.length, start, limit, isLastPage, _links: links, values: page },
+  };
+}
