@@ -314,6 +314,50 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
       .execute();
   }
 
+  /**
+   * Recomputes document frequencies from the postings for one page of terms (by term hash), and
+   * the stats row from the entries on the first page. Repairs the drift a crash mid-write can
+   * leave; exact when no writer runs meanwhile (e.g. right after a backfill). Resumable: call
+   * again with `next` until it is null.
+   */
+  async recount(after: number | null, pageSize = 1_000): Promise<{ next: number | null }> {
+    const { db } = this.sqlDb;
+    if (after === null) {
+      const totals = await db
+        .selectFrom('tl_index_docs')
+        .select((eb) => [
+          eb.fn.countAll().as('documents'),
+          eb.fn.sum('len_summary').as('s'),
+          eb.fn.sum('len_description').as('d'),
+          eb.fn.sum('len_comments').as('c'),
+        ])
+        .where('digest', '<>', '')
+        .executeTakeFirstOrThrow();
+      const current = await this.stats();
+      const n = (v: unknown) => (Number.isFinite(num(v)) ? num(v) : 0);
+      await this.adjustStats(n(totals.documents) - current.documents, [
+        n(totals.s) - current.lengthSums[0],
+        n(totals.d) - current.lengthSums[1],
+        n(totals.c) - current.lengthSums[2],
+      ]);
+    }
+    let q = db.selectFrom('tl_terms').select('term_hash').orderBy('term_hash').limit(pageSize);
+    if (after !== null) q = q.where('term_hash', '>', after);
+    const hashes = (await q.execute()).map((r) => num(r.term_hash));
+    if (hashes.length === 0) return { next: null };
+    await db
+      .updateTable('tl_terms')
+      .set((eb) => ({
+        df: eb
+          .selectFrom('tl_postings')
+          .select((p) => p.fn.countAll<number>().as('n'))
+          .whereRef('tl_postings.term_hash', '=', 'tl_terms.term_hash'),
+      }))
+      .where('term_hash', 'in', hashes)
+      .execute();
+    return { next: hashes.length < pageSize ? null : (hashes[hashes.length - 1] as number) };
+  }
+
   async stats(): Promise<CorpusStats> {
     const row = await this.sqlDb.db
       .selectFrom('tl_index_stats')

@@ -313,6 +313,27 @@ export function describeStorage(label: string, harness: Harness): void {
         for (const w of WORDS) expect(dfs.get(w) ?? 0).toBe(memory.documentFrequency(w));
       });
 
+      it('recounts document frequencies and stats after drift, page by page', async () => {
+        const docs = syntheticDocs(30, 17);
+        const memory = new SimilarityIndex();
+        for (const d of docs) {
+          memory.add(d);
+          await s.index.put(computeIndexEntry(d));
+        }
+        await sqlDb.db.updateTable('tl_terms').set({ df: 999 }).execute();
+        await sqlDb.db.updateTable('tl_index_stats').set({ documents: 3, len_summary: 0 }).execute();
+        let next: number | null = null;
+        let pages = 0;
+        do {
+          next = (await s.index.recount(next, 5)).next;
+          pages++;
+        } while (next !== null);
+        expect(pages).toBeGreaterThan(2);
+        expect(await s.index.stats()).toEqual(memory.stats());
+        const dfs = await s.index.documentFrequencies(WORDS);
+        for (const w of WORDS) expect(dfs.get(w) ?? 0).toBe(memory.documentFrequency(w));
+      });
+
       it('returns postings for the query terms under the filter, and none for terms over the cap', async () => {
         const docs = syntheticDocs(30, 5);
         for (const d of docs) await s.index.put(computeIndexEntry(d));
