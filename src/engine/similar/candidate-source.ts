@@ -31,7 +31,9 @@ export interface PostingView {
  * - `forEachPosting(term, filter, visit)`: every live ticket with that term that passes the
  *   project / time filter of `filter` (`excludeIds` may be ignored: the scorer drops them),
  *   in any order, with tf and lengths as stored;
- * - `idOf(doc)`: the ticket id behind the opaque `doc` number it passed to `visit`;
+ * - `docLimit()`: a bound on those `doc` numbers (small, dense integers: row numbers of the
+ *   fetched set, not database ids);
+ * - `idOf(doc)`: the ticket id behind the `doc` number it passed to `visit`;
  * - `entryOf(id)`: the stored IndexEntry (for reranking), or undefined if not indexed.
  */
 export interface CandidateSource {
@@ -42,6 +44,8 @@ export interface CandidateSource {
     filter: CandidateFilter,
     visit: (doc: number, posting: PostingView) => void,
   ): void;
+  /** Every `doc` number passed to `visit` is an integer in [0, docLimit()) (scores live in an array). */
+  docLimit(): number;
   idOf(doc: number): string;
   entryOf(id: string): IndexEntry | undefined;
 }

@@ -153,6 +153,10 @@ export class SimilarityIndex implements CandidateSource {
     }
   }
 
+  docLimit(): number {
+    return this.ids.length;
+  }
+
   idOf(doc: number): string {
     return this.ids[doc] ?? '';
   }

@@ -12,17 +12,38 @@ export interface RetrievalParams {
   queryFieldWeights: FieldTriple;
   /** Saturation of the query-side frequency (BM25's k3); a word repeated 10 times is not 10× the topic. */
   queryK3: number;
+  /**
+   * Candidate tickets collected at most ("quit/continue" accumulator limiting, Moffat & Zobel,
+   * "Self-indexing inverted files for fast text retrieval", 1996): terms are read rarest-first
+   * by weight, and once this many tickets have a score, later (commoner) terms only add to
+   * them. A ticket sharing nothing but common words with the query is never a good candidate,
+   * and those terms' long posting lists are where the time goes.
+   */
+  maxAccumulators: number;
+  /**
+   * Postings read at most per query: after the 8 most informative terms, a term is kept only
+   * while the summed document frequencies stay within this budget. Bounds the cost of long
+   * queries made of common words on a large site; never binds on a few thousand tickets.
+   */
+  maxPostings: number;
 }
+
+/** Terms always kept (budget permitting or not): a query is never cut below its core. */
+const MIN_QUERY_TERMS = 8;
 
 export const DEFAULT_RETRIEVAL: RetrievalParams = {
   bm25f: DEFAULT_BM25F,
   maxQueryTerms: 32,
   queryFieldWeights: [2, 1, 0.5],
   queryK3: 1,
+  maxAccumulators: 5_000,
+  maxPostings: 200_000,
 };
 
 export interface QueryTerm {
   term: string;
+  /** Corpus-wide document frequency. */
+  df: number;
   idf: number;
   /** Saturated query-side weight; the term's contribution is idf · queryWeight · bm25fTermWeight. */
   queryWeight: number;
@@ -58,13 +79,21 @@ export function planQuery(query: IndexEntry, source: CandidateSource, params: Re
     if (q <= 0) continue;
     weighed.push({
       term,
+      df,
       idf: idf(df, stats.documents),
       queryWeight: (q * (params.queryK3 + 1)) / (params.queryK3 + q),
       queryTf: tf,
     });
   }
   weighed.sort((a, b) => b.idf * b.queryWeight - a.idf * a.queryWeight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  const terms = weighed.slice(0, Math.max(1, Math.floor(params.maxQueryTerms)));
+  const terms: QueryTerm[] = [];
+  let postings = 0;
+  for (const t of weighed) {
+    if (terms.length >= Math.max(1, Math.floor(params.maxQueryTerms))) break;
+    if (terms.length >= MIN_QUERY_TERMS && postings + t.df > params.maxPostings) continue;
+    terms.push(t);
+    postings += t.df;
+  }
   let selfScore = 0;
   for (const t of terms) selfScore += t.idf * t.queryWeight * bm25fTermWeight(t.queryTf, query.lengths, averages, params.bm25f);
   return { terms, averages, documents: stats.documents, params, selfScore, query };

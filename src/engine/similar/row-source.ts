@@ -39,24 +39,22 @@ export function createRowSource(rows: PrefetchedRows): CandidateSource {
   }
   const docIds: string[] = [];
   const docOf = new Map<string, number>();
-  const doc = (id: string): number => {
-    let d = docOf.get(id);
-    if (d === undefined) {
-      d = docIds.length;
-      docIds.push(id);
-      docOf.set(id, d);
+  for (const row of rows.postings) {
+    if (!docOf.has(row.id)) {
+      docOf.set(row.id, docIds.length);
+      docIds.push(row.id);
     }
-    return d;
-  };
+  }
   const entries = new Map(rows.entries.map((e) => [e.id, e]));
   return {
     stats: () => rows.stats,
     documentFrequency: (term) => rows.documentFrequencies.get(term) ?? 0,
     forEachPosting(term: string, filter: CandidateFilter, visit: (doc: number, posting: PostingView) => void): void {
       for (const row of byTerm.get(term) ?? []) {
-        if (passesFilter(filter, row.createdMs, row.project)) visit(doc(row.id), row);
+        if (passesFilter(filter, row.createdMs, row.project)) visit(docOf.get(row.id) as number, row);
       }
     },
+    docLimit: () => docIds.length,
     idOf: (d) => docIds[d] ?? '',
     entryOf: (id) => entries.get(id),
   };
