@@ -1,18 +1,14 @@
 import { createRng, type Rng } from '../engine/util/rng';
-import {
-  SLA_TIME_TO_FIRST_RESPONSE,
-  SLA_TIME_TO_RESOLUTION,
-  type SeedArticle,
-  type SeedComment,
-  type SeedLanguage,
-  type SeedLink,
-  type SeedRequestType,
-  type SeedServiceDesk,
-  type SeedSlaGoal,
-  type SeedTeam,
-  type SeedTicket,
-  type SeedUser,
-  type SiteSeed,
+import type {
+  SeedComment,
+  SeedLanguage,
+  SeedLink,
+  SeedRequestType,
+  SeedServiceDesk,
+  SeedTeam,
+  SeedTicket,
+  SeedUser,
+  SiteSeed,
 } from '../emulator/seed';
 import {
   CONFUSABLE,
@@ -21,11 +17,14 @@ import {
   REQUEST_TYPES,
   VAGUE,
   type DeskKey,
-  type Phrasebook,
   type RequestTypeSpec,
 } from './catalog';
-import { addTypos, disclaimer, greeting, mobileFooter, quotedReply, signature, urgencyLine } from './noise';
-import { fillSlots, int, mailLocalPart, personName, pick } from './slots';
+import { composeDescription, composeSummary, firstReply, internalNote, mixBooks } from './compose';
+import { articles, queuesFor, slaGoals } from './desk-setup';
+import { addTypos } from './noise';
+import { makeUsers, organizationOf, pickCustomer } from './people';
+import { businessTime, DAY, HOUR, lognormal, pickSome, pickWeighted, startOfWorkday } from './random';
+import { fillSlots, int, pick } from './slots';
 
 export interface DemoOptions {
   /** Number of tickets before planted duplicates and the incident burst are added. */
@@ -49,24 +48,8 @@ export interface DemoSite {
 }
 
 export const DEFAULT_DEMO_NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 const PRIORITY_SPEED: Record<string, number> = { Lowest: 2, Low: 1.5, Medium: 1, High: 0.6, Highest: 0.3 };
-const RESOLUTION_GOAL_HOURS: Record<string, number> = {
-  Lowest: 240,
-  Low: 120,
-  Medium: 72,
-  High: 24,
-  Highest: 8,
-};
-const RESPONSE_GOAL_HOURS: Record<string, number> = { Lowest: 48, Low: 24, Medium: 8, High: 4, Highest: 1 };
-const ORGANIZATIONS = [
-  { domain: 'example-corp.com', name: 'Example Corp' },
-  { domain: 'example-corp.de', name: 'Example Corp Deutschland GmbH' },
-  { domain: 'example-logistics.com', name: 'Example Logistics' },
-  { domain: 'contractor-mail.net', name: 'External contractors' },
-];
 
 /** A seeded, deterministic JSM site with IT, HR and facilities desks. Same options, same site. */
 export function generateDemo(options: DemoOptions = {}): DemoSite {
@@ -379,281 +362,10 @@ function makeDuplicate(ctx: TicketContext, original: Draft): Draft {
 }
 
 /** The summary from one type and the body from the other, or both from the other. */
-function mixBooks(
-  rng: Rng,
-  own: Phrasebook,
-  other: Phrasebook,
-): { summaries: readonly string[]; bodies: readonly string[] } {
-  return rng() < 0.5
-    ? { summaries: own.summaries, bodies: other.bodies }
-    : { summaries: other.summaries, bodies: other.bodies };
-}
-
-function composeSummary(
-  rng: Rng,
-  templates: readonly string[],
-  language: SeedLanguage,
-  incident: boolean,
-): string {
-  let s = fillSlots(pick(rng, templates), rng, language);
-  if (incident && rng() < 0.5)
-    s = `${s} ${language === 'de' ? pick(rng, ['- seit heute früh', '(alle Kollegen betroffen)', '!!!']) : pick(rng, ['- since this morning', '(whole team affected)', '!!!'])}`;
-  const roll = rng();
-  if (roll < 0.06) s = s.toLowerCase();
-  else if (roll < 0.09) s = s.toUpperCase();
-  else if (roll < 0.14)
-    s = `${pick(rng, language === 'de' ? ['AW: ', 'WG: ', 'Dringend: '] : ['RE: ', 'FW: ', 'Urgent: '])}${s}`;
-  return addTypos(rng, s, 0.03);
-}
-
-function composeDescription(
-  rng: Rng,
-  bodies: readonly string[],
-  reporter: SeedUser,
-  language: SeedLanguage,
-  incident: boolean,
-): string {
-  if (!incident && rng() < 0.04) return '';
-  const main = fillSlots(pick(rng, bodies), rng, language);
-  const parts: string[] = [];
-  if (rng() < 0.6) parts.push(greeting(rng, language));
-  parts.push(main);
-  if (incident)
-    parts.push(
-      language === 'de'
-        ? 'Seit dem Update heute früh geht bei mehreren im Team nichts mehr.'
-        : 'Since the update this morning several people in my team are affected.',
-    );
-  if (rng() < 0.2) parts.push(urgencyLine(rng, language));
-  if (rng() < 0.6) parts.push(signature(rng, reporter.displayName, reporter.email, language));
-  if (rng() < 0.1)
-    parts.push(quotedReply(rng, fillSlots(pick(rng, bodies), rng, language), personName(rng), language));
-  if (rng() < 0.08) parts.push(disclaimer());
-  if (rng() < 0.08) parts.push(mobileFooter(rng, language));
-  return addTypos(rng, parts.join('\n\n'), 0.02);
-}
-
-function firstReply(rng: Rng, language: SeedLanguage, agentName: string): string {
-  const en = [
-    'Thanks for reaching out, we are looking into it.',
-    'Could you send a screenshot of the error?',
-    'I have taken over your request and will get back to you today.',
-    'Can you tell me since when this happens?',
-  ];
-  const de = [
-    'Danke für die Meldung, wir schauen uns das an.',
-    'Kannst du bitte einen Screenshot der Fehlermeldung schicken?',
-    'Ich habe die Anfrage übernommen und melde mich heute noch.',
-    'Seit wann tritt das Problem auf?',
-  ];
-  return `${pick(rng, language === 'de' ? de : en)}\n${agentName}`;
-}
-
-function internalNote(rng: Rng, language: SeedLanguage): string {
-  const en = [
-    'Checked the logs, nothing obvious. Waiting for the user.',
-    'Escalated to 2nd level.',
-    'Same as last week, see the KB article.',
-  ];
-  const de = [
-    'Logs geprüft, nichts Auffälliges. Warte auf Rückmeldung.',
-    'An 2nd Level eskaliert.',
-    'Wie letzte Woche, siehe KB-Artikel.',
-  ];
-  return pick(rng, language === 'de' ? de : en);
-}
-
-function makeUsers(rng: Rng, teams: SeedTeam[]): SeedUser[] {
-  const users: SeedUser[] = [];
-  const used = new Set<string>();
-  const uniqueName = (): string => {
-    for (;;) {
-      const n = personName(rng);
-      if (!used.has(n)) {
-        used.add(n);
-        return n;
-      }
-    }
-  };
-  const accountId = (): string =>
-    `712020:${hex(rng, 8)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 12)}`;
-  users.push({
-    accountId: accountId(),
-    displayName: 'Site Admin',
-    email: 'jira-admin@example-corp.com',
-    kind: 'admin',
-    teamId: null,
-    capacity: null,
-    locale: 'en_US',
-  });
-  for (const team of teams) {
-    const size = team.projectKey === 'IT' ? int(rng, 4, 7) : int(rng, 3, 4);
-    for (let i = 0; i < size; i++) {
-      const name = uniqueName();
-      users.push({
-        accountId: accountId(),
-        displayName: name,
-        email: `${mailLocalPart(name)}@example-corp.com`,
-        kind: 'agent',
-        teamId: team.id,
-        capacity: int(rng, 6, 20),
-        locale: rng() < 0.6 ? 'de_DE' : 'en_US',
-      });
-    }
-  }
-  for (let i = 0; i < 420; i++) {
-    const name = uniqueName();
-    const org = pickWeighted(rng, ORGANIZATIONS, (_o, j) => [8, 6, 3, 1][j] ?? 1);
-    users.push({
-      accountId: accountId(),
-      displayName: name,
-      email: `${mailLocalPart(name)}@${org.domain}`,
-      kind: 'customer',
-      teamId: null,
-      capacity: null,
-      locale: rng() < 0.55 ? 'de_DE' : 'en_US',
-    });
-  }
-  return users;
-}
-
-function organizationOf(email: string): string | null {
-  const domain = email.slice(email.indexOf('@') + 1);
-  return ORGANIZATIONS.find((o) => o.domain === domain)?.name ?? null;
-}
-
-function pickCustomer(rng: Rng, customers: SeedUser[], language: SeedLanguage): SeedUser {
-  // People mostly write in their own language; a few write in the other one.
-  const locale = language === 'de' ? 'de_DE' : 'en_US';
-  for (let tries = 0; tries < 8; tries++) {
-    const c = pick(rng, customers);
-    if (c.locale === locale || rng() < 0.15) return c;
-  }
-  return pick(rng, customers);
-}
 
 function pickTeam(rng: Rng, teams: SeedTeam[], spec: RequestTypeSpec): SeedTeam {
   const own = teams.find((t) => t.name === spec.team && t.projectKey === spec.desk);
   const others = teams.filter((t) => t.projectKey === spec.desk && t !== own);
   if (own && (rng() < 0.88 || others.length === 0)) return own;
   return others.length > 0 ? pick(rng, others) : (teams[0] as SeedTeam);
-}
-
-function slaGoals(): SeedSlaGoal[] {
-  const goals: SeedSlaGoal[] = [];
-  let id = 1;
-  for (const desk of DESKS) {
-    const byPriority = (hours: Record<string, number>): Record<string, number> =>
-      Object.fromEntries(Object.entries(hours).map(([p, h]) => [p, h * HOUR]));
-    goals.push({
-      id: String(id++),
-      name: SLA_TIME_TO_FIRST_RESPONSE,
-      projectKey: desk.key,
-      goalMsByPriority: byPriority(RESPONSE_GOAL_HOURS),
-    });
-    goals.push({
-      id: String(id++),
-      name: SLA_TIME_TO_RESOLUTION,
-      projectKey: desk.key,
-      goalMsByPriority: byPriority(RESOLUTION_GOAL_HOURS),
-    });
-  }
-  return goals;
-}
-
-function queuesFor(
-  desk: SeedServiceDesk,
-): { id: string; serviceDeskId: string; name: string; jql: string }[] {
-  const k = desk.projectKey;
-  const base = Number(desk.id) * 10;
-  return [
-    {
-      id: String(base + 1),
-      serviceDeskId: desk.id,
-      name: 'All open',
-      jql: `project = ${k} AND statusCategory != Done ORDER BY created ASC`,
-    },
-    {
-      id: String(base + 2),
-      serviceDeskId: desk.id,
-      name: 'Unassigned',
-      jql: `project = ${k} AND statusCategory != Done AND assignee is EMPTY ORDER BY created ASC`,
-    },
-    {
-      id: String(base + 3),
-      serviceDeskId: desk.id,
-      name: 'Recently resolved',
-      jql: `project = ${k} AND statusCategory = Done ORDER BY updated DESC`,
-    },
-  ];
-}
-
-function articles(rng: Rng): SeedArticle[] {
-  const out: SeedArticle[] = [];
-  REQUEST_TYPES.forEach((spec, i) => {
-    for (const language of ['en', 'de'] as const) {
-      const book = spec[language];
-      const title = fillSlots(book.summaries[0] ?? spec.name, rng, language);
-      const howTo = language === 'de' ? 'So gehen wir vor' : 'How we solve it';
-      const body = `${spec.description}\n\n${howTo}:\n${book.fixes.map((f) => `- ${fillSlots(f, rng, language)}`).join('\n')}`;
-      out.push({
-        id: String(100 + i * 2 + (language === 'de' ? 1 : 0)),
-        projectKey: spec.desk,
-        language,
-        title,
-        body,
-      });
-    }
-  });
-  return out;
-}
-
-function pickWeighted<T>(rng: Rng, items: readonly T[], weight: (item: T, index: number) => number): T {
-  const total = items.reduce((s, it, i) => s + weight(it, i), 0);
-  let r = rng() * total;
-  for (let i = 0; i < items.length; i++) {
-    r -= weight(items[i] as T, i);
-    if (r < 0) return items[i] as T;
-  }
-  return items[items.length - 1] as T;
-}
-
-function pickSome(rng: Rng, items: readonly string[], n: number): string[] {
-  const pool = [...items];
-  const out: string[] = [];
-  while (out.length < n && pool.length > 0)
-    out.push(pool.splice(Math.floor(rng() * pool.length), 1)[0] as string);
-  return out;
-}
-
-/** Log-normal around `median` with spread `sigma` (Box–Muller from the seeded generator). */
-function lognormal(rng: Rng, median: number, sigma: number): number {
-  const u = Math.max(rng(), 1e-12);
-  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-  return median * Math.exp(sigma * z);
-}
-
-/** A time between `from` and `to` on a weekday between 07:00 and 18:00 UTC, mostly. */
-function businessTime(rng: Rng, from: number, to: number): number {
-  for (let tries = 0; tries < 20; tries++) {
-    const t = from + Math.floor(rng() * (to - from));
-    const d = new Date(t);
-    const weekday = d.getUTCDay() >= 1 && d.getUTCDay() <= 5;
-    const hour = d.getUTCHours();
-    if ((weekday && hour >= 7 && hour < 18) || rng() < 0.04) return t;
-  }
-  return from + Math.floor(rng() * (to - from));
-}
-
-function startOfWorkday(t: number): number {
-  const d = new Date(t);
-  let day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 7, 0, 0);
-  while ([0, 6].includes(new Date(day).getUTCDay())) day -= DAY;
-  return day;
-}
-
-function hex(rng: Rng, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += Math.floor(rng() * 16).toString(16);
-  return s;
 }
