@@ -23,6 +23,7 @@ import { exportToSeed } from './csv-seed';
 import { close, createWorkbenchServer, listen } from './server';
 import type { WorkbenchUser } from './users';
 import { WarmupTracker } from './warmup';
+import { ConsumerThread } from './consumer-thread';
 
 export interface WorkbenchOptions {
   /** 0 = any free port (tests); default 3000. */
@@ -41,6 +42,11 @@ export interface WorkbenchOptions {
   faults?: readonly FaultRuleInput[];
   /** Where the built static/ apps are (default: the repository's static/). */
   staticRoot?: string;
+  /**
+   * Run the queue consumer (backfill, ingest, training) in a worker thread, so the pages stay
+   * responsive while it works (default true); false runs it on the main thread.
+   */
+  consumerThread?: boolean;
   /** Warm-up progress lines (the CLI prints them). */
   onStatus?: (status: WarmupStatus) => void;
   logger?: Logger;
@@ -91,6 +97,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
   const tempDir =
     options.dbPath === undefined ? mkdtempSync(path.join(tmpdir(), 'triage-lens-workbench-')) : null;
   const dbPath = options.dbPath ?? path.join(tempDir as string, 'workbench.db');
+  const configPath = `${dbPath}.config.json`;
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanUp = async () => {
     for (const fn of cleanups.splice(0).reverse()) {
@@ -112,16 +119,14 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     cleanups.push(() => db.close());
     const clock = { now: site.now };
     const storage = createSqlStorage(db, site.now);
-    // Owned here and changed at shutdown: from then on retries are due at once (and dropped).
+    // Owned here: shutdown sets the delay scale to 0.
     const queueOptions = { autoRun: true, msPerDelaySecond: 1000, logger };
     const queue = new LocalQueue(queueOptions);
     let inFlight = 0;
     let stopping = false;
     cleanups.push(async () => {
-      // Messages still queued are dropped (a later start backfills again); one in progress fails
-      // fast on the closed emulator and must end before the database closes.
-      stopping = true;
-      queueOptions.msPerDelaySecond = 0;
+      // Messages still queued are dropped (a later start backfills again); one in progress on the
+      // main thread fails fast on the closed emulator and must end before the database closes.
       await closeEmulator();
       for (let waited = 0; (inFlight > 0 || queue.pending > 0) && waited < 10_000; waited += 25) {
         await new Promise((r) => setTimeout(r, 25));
@@ -132,7 +137,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     const deps: AppDeps = {
       jira: localJiraClients({ baseUrl: emulator.url }),
       storage,
-      config: new FileConfigStore(`${dbPath}.config.json`),
+      config: new FileConfigStore(configPath),
       queue,
       clock,
       logger,
@@ -141,11 +146,32 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     // Forge builds the app per invocation (resolver call, trigger event, queue message), so its
     // caches (models, configuration) live that long; the workbench does the same.
     const invocation = (): App => createApp(deps);
+    const thread =
+      options.consumerThread === false
+        ? null
+        : new ConsumerThread(
+            { jiraUrl: emulator.url, dbPath, configPath, clockOffsetMs: site.now() - Date.now() },
+            (messages, delaySeconds) => void queue.push(messages, { delaySeconds }),
+            logger,
+          );
+    if (thread !== null) {
+      cleanups.push(() => thread.close());
+      await thread.ready();
+    }
+    // Runs first at shutdown: from here on queued work is dropped and retries are due at once.
+    cleanups.push(() => {
+      stopping = true;
+      queueOptions.msPerDelaySecond = 0;
+    });
     queue.setConsumer(async (body, delivery) => {
       if (stopping) return;
       inFlight++;
       try {
-        await invocation().consume(body, { finalAttempt: delivery.finalAttempt });
+        if (thread === null) await invocation().consume(body, { finalAttempt: delivery.finalAttempt });
+        else await thread.consume(body, delivery.finalAttempt);
+      } catch (e) {
+        // Work cut off by stop() is dropped, not retried.
+        if (!stopping) throw e;
       } finally {
         inFlight--;
       }
