@@ -29,12 +29,16 @@ export async function predictFields(
     if (lookup.status !== 'ok') continue;
     const p = lookup.model.predict(ticket);
     language ??= p.language;
+    // A value never seen in this project (another desk's component or request type) is not offered.
+    const allowed = (await ctx.models.projectValues(field.fieldId)).get(ticket.projectKey);
+    const ranked = allowed ? p.ranked.filter((r) => allowed.has(r.label)) : p.ranked;
     fields.push({
       fieldId: field.fieldId,
-      candidates: p.ranked
+      candidates: ranked
         .slice(0, 5)
         .map((r) => ({ value: r.label.slice(0, 255), probability: clamp01(r.probability) })),
-      abstained: p.abstained,
+      // When the model's top class was left out, what remains is below its threshold by design.
+      abstained: p.abstained || ranked[0]?.label !== p.ranked[0]?.label,
       modelTarget: lookup.model.targetPrecision,
       explanation: p.explanation.slice(0, 12).map((e) => ({ text: e.text.slice(0, 100), weight: e.weight })),
     });

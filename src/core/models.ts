@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { FieldQuality } from '../contracts/admin';
 import type { ClassifierEngine, FieldModel } from './ports/engines';
 import type { Logger } from './ports/logger';
@@ -5,7 +6,13 @@ import type { ModelStore } from './ports/storage';
 
 export const classifierName = (fieldId: string): string => `classifier:${fieldId}`;
 export const qualityName = (fieldId: string): string => `quality:${fieldId}`;
+export const valuesName = (fieldId: string): string => `values:${fieldId}`;
 const QUALITY_VERSION = 1;
+const VALUES_VERSION = 1;
+
+/** Values a field took per project in the training data (components and request types are per project). */
+const ProjectValues = z.record(z.string().max(20), z.array(z.string().max(255)).max(2000));
+export type ProjectValues = Map<string, ReadonlySet<string>>;
 
 export type ModelLookup =
   | { status: 'ok'; model: FieldModel }
@@ -22,6 +29,7 @@ export type ModelLookup =
 export class ModelRepository {
   private readonly cache = new Map<string, Promise<ModelLookup>>();
   private readonly rebuildClaimed = new Set<string>();
+  private readonly values = new Map<string, Promise<ProjectValues>>();
 
   constructor(
     private readonly store: ModelStore,
@@ -45,20 +53,48 @@ export class ModelRepository {
     return true;
   }
 
-  async save(fieldId: string, model: FieldModel, quality: FieldQuality): Promise<void> {
+  async save(
+    fieldId: string,
+    model: FieldModel,
+    quality: FieldQuality,
+    values: ProjectValues,
+  ): Promise<void> {
     await this.store.save(classifierName(fieldId), this.engine.serialize(model), this.engine.formatVersion);
     await this.store.save(qualityName(fieldId), JSON.stringify(quality), QUALITY_VERSION);
+    const plain = Object.fromEntries([...values].map(([project, set]) => [project, [...set].slice(0, 2000)]));
+    await this.store.save(valuesName(fieldId), JSON.stringify(plain), VALUES_VERSION);
     this.cache.set(fieldId, Promise.resolve({ status: 'ok', model }));
+    this.values.set(fieldId, Promise.resolve(values));
+  }
+
+  /** Per project, the values the field took in training (empty when unknown: no filtering). */
+  projectValues(fieldId: string): Promise<ProjectValues> {
+    let pending = this.values.get(fieldId);
+    if (!pending) {
+      pending = this.readJson(valuesName(fieldId), VALUES_VERSION).then((json: unknown): ProjectValues => {
+        const parsed = ProjectValues.safeParse(json);
+        return new Map(
+          parsed.success ? Object.entries(parsed.data).map(([p, v]) => [p, new Set(v)] as const) : [],
+        );
+      });
+      this.values.set(fieldId, pending);
+    }
+    return pending;
   }
 
   async quality(fieldId: string): Promise<FieldQuality | null> {
-    const loaded = await this.store.load(qualityName(fieldId), QUALITY_VERSION);
+    const parsed = FieldQuality.safeParse(await this.readJson(qualityName(fieldId), QUALITY_VERSION));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** A small JSON row, or null when absent, damaged or of another version. */
+  private async readJson(name: string, version: number): Promise<unknown> {
+    const loaded = await this.store.load(name, version);
     if (loaded.status !== 'ok') return null;
     try {
       const text =
         typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
-      const parsed = FieldQuality.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : null;
+      return JSON.parse(text) as unknown;
     } catch {
       return null;
     }

@@ -15,7 +15,7 @@ import { toResolverError } from './errors';
 import { currentValue, holdsValue } from './fields';
 import { parsePayload } from './payload';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
-import { parseStoredSuggestions } from './suggestions';
+import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
 
 /** SLA readings older than this are refreshed from JSM when the panel opens. */
@@ -115,6 +115,9 @@ async function classification(
   let predictions = fresh ? (s.stored?.fields ?? []) : [];
   if (shown.some((f) => !predictions.some((p) => p.fieldId === f.fieldId))) {
     predictions = (await predictFields(ctx, s.ticket, s.config)).fields;
+    // Kept for the actions (accepted vs replaced); the ingest still owns the row's version.
+    s.stored = { ...(s.stored ?? emptySuggestions()), fields: predictions };
+    s.dirty = true;
   }
   const decisions = s.stored?.decisions ?? {};
   const out = shown.flatMap((f) => {

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { CoreContext } from './context';
 import { OPEN_LOAD_NAME } from './compute';
 import { idleStatus } from './jobs';
-import { parseStoredSuggestions } from './suggestions';
-import type { StoredSuggestions } from './suggestions';
+import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 
 const PAGE = 100;
 /** Pages per run; a larger backlog continues in the queue consumer from the saved cursor. */
@@ -16,21 +15,6 @@ const SweepCursor = z.object({
   flagged: z.number().int().nonnegative(),
 });
 type SweepCursor = z.infer<typeof SweepCursor>;
-
-function emptySuggestions(updated: number): StoredSuggestions {
-  return {
-    version: 1,
-    ticketUpdated: updated,
-    language: 'other',
-    fields: [],
-    decisions: {},
-    similar: [],
-    similarAt: 0,
-    routing: null,
-    sla: null,
-    slaFlagged: false,
-  };
-}
 
 /**
  * JSM sends no SLA events, so this re-scores every open ticket from its SLA clock, marks those
@@ -66,7 +50,7 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
         continue;
       }
       const row = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
-      const stored = row?.value ?? emptySuggestions(0);
+      const stored = row?.value ?? emptySuggestions();
       const crossed = risk !== null && risk.probability >= config.sla.riskThreshold;
       if (crossed && !stored.slaFlagged) {
         cursor.flagged++;

@@ -49,3 +49,19 @@ export const StoredSuggestions = z.object({
 export type StoredSuggestions = z.infer<typeof StoredSuggestions>;
 
 export const parseStoredSuggestions = (value: unknown): StoredSuggestions => StoredSuggestions.parse(value);
+
+/** A row with nothing derived yet (version 0 of the ticket: the next ingest computes everything). */
+export function emptySuggestions(): StoredSuggestions {
+  return {
+    version: 1,
+    ticketUpdated: 0,
+    language: 'other',
+    fields: [],
+    decisions: {},
+    similar: [],
+    similarAt: 0,
+    routing: null,
+    sla: null,
+    slaFlagged: false,
+  };
+}

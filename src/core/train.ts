@@ -60,7 +60,13 @@ function trainField(ctx: CoreContext, field: FieldConfig, tickets: readonly Tick
     model.excluded,
     trainedAt,
   );
-  return { examples: examples.length, trained: { model, quality } };
+  const values = new Map<string, Set<string>>();
+  for (const e of examples) {
+    const set = values.get(e.ticket.projectKey) ?? new Set<string>();
+    set.add(e.label);
+    values.set(e.ticket.projectKey, set);
+  }
+  return { examples: examples.length, trained: { model, quality, values } };
 }
 
 /** Retrains the given fields (default: every field not switched off) and records the job. */
@@ -92,7 +98,7 @@ export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Pro
           });
           continue;
         }
-        await ctx.models.save(field.fieldId, trained.model, trained.quality);
+        await ctx.models.save(field.fieldId, trained.model, trained.quality, trained.values);
         results.push({ fieldId: field.fieldId, status: 'trained', examples });
       } catch (error) {
         // One field with unusable data (e.g. a single class) must not stop the others.

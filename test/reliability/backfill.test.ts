@@ -18,10 +18,12 @@ async function expectExactlyOnce(h: Harness): Promise<void> {
   expect(await h.storage.tickets.count()).toBe(siteIds.length);
   const stats = await h.storage.index.stats();
   expect(stats.documents).toBe(siteIds.length);
-  const sums = [0, 0, 0];
+  const sums: [number, number, number] = [0, 0, 0];
   for (const t of stored) {
-    const lengths = computeIndexEntry(ticketDoc(t)).lengths;
-    for (let f = 0; f < 3; f++) sums[f] = (sums[f] ?? 0) + lengths[f];
+    const [a, b, c] = computeIndexEntry(ticketDoc(t)).lengths;
+    sums[0] += a;
+    sums[1] += b;
+    sums[2] += c;
   }
   expect(stats.lengthSums).toEqual(sums);
 }
