@@ -21,20 +21,24 @@ const Ref = z.object({
   value: z.string().optional(),
 });
 
+/**
+ * A plain JSON object taken as is: a record schema would quietly drop a `__proto__` key, and
+ * Jira answers every field it cannot set with an error, so the emulator must see them all.
+ */
+const JsonObject = z.custom<Record<string, unknown>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'expected an object',
+);
+
+const UpdateOps = z
+  .array(
+    z.object({ add: z.unknown().optional(), remove: z.unknown().optional(), set: z.unknown().optional() }),
+  )
+  .max(100);
+
 export const EditBody = z.object({
-  fields: z.record(z.string(), z.unknown()).default({}),
-  update: z
-    .record(
-      z.string(),
-      z.array(
-        z.object({
-          add: z.unknown().optional(),
-          remove: z.unknown().optional(),
-          set: z.unknown().optional(),
-        }),
-      ),
-    )
-    .default({}),
+  fields: JsonObject.default({}),
+  update: JsonObject.default({}),
 });
 
 export class EditError extends Error {
@@ -187,11 +191,13 @@ export function editIssue(
     }
   }
 
-  for (const [field, ops] of Object.entries(body.update)) {
-    if (field !== 'labels') {
-      errors[field] = CANNOT_SET(field);
+  for (const [field, rawOps] of Object.entries(body.update)) {
+    const parsedOps = UpdateOps.safeParse(rawOps);
+    if (field !== 'labels' || !parsedOps.success) {
+      errors[field] = field === 'labels' ? 'Invalid label operation.' : CANNOT_SET(field);
       continue;
     }
+    const ops = parsedOps.data;
     const next = new Set(labels ?? issue.labels);
     for (const op of ops) {
       if (typeof op.add === 'string' && !/\s/.test(op.add) && op.add !== '') next.add(op.add);

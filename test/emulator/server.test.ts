@@ -341,3 +341,41 @@ describe('hostile paths', () => {
     expect(res.headers.get('allow')).toBe('GET');
   });
 });
+
+describe('hostile edits', () => {
+  it('refuses prototype-ish field names with a per-field error', async () => {
+    const res = await fetch(`${fx.emulator.url}/rest/api/3/issue/IT-8`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer app', 'Content-Type': 'application/json' },
+      body: '{"fields":{"__proto__":{"polluted":true},"constructor":1}}',
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: Record<string, string> };
+    expect(Object.keys(body.errors).sort()).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('stores markup and odd Unicode verbatim, and refuses oversized summaries', async () => {
+    const summary = '<script>alert(1)</script> Ünïcödé ‮rtl‬ 🎫 \u0000?';
+    await app.editIssue('IT-8', { summary });
+    expect((await app.getIssue('IT-8', ['summary'])).fields.summary).toBe(summary);
+    expect((await jiraFailure(app.editIssue('IT-8', { summary: 'x'.repeat(256) }))).kind).toBe('bad_request');
+    expect((await jiraFailure(app.editIssue('IT-8', { summary: '   ' }))).kind).toBe('bad_request');
+  });
+});
+
+describe('label update operations', () => {
+  it('adds and removes labels with Jira’s update syntax, and refuses it elsewhere', async () => {
+    const put = (body: unknown): Promise<Response> =>
+      fetch(`${fx.emulator.url}/rest/api/3/issue/IT-9`, {
+        method: 'PUT',
+        headers: { Authorization: 'Bearer app', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await put({ fields: { labels: ['keep', 'drop'] } })).status).toBe(204);
+    expect((await put({ update: { labels: [{ add: 'new' }, { remove: 'drop' }] } })).status).toBe(204);
+    expect((await app.getIssue('IT-9', ['labels'])).fields.labels).toEqual(['keep', 'new']);
+    expect((await put({ update: { summary: [{ set: 'x' }] } })).status).toBe(400);
+    expect((await put({ update: { labels: 'add vpn' } })).status).toBe(400);
+  });
+});
