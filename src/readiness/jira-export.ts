@@ -63,48 +63,24 @@ export function readJiraExport(table: Table): JiraExport {
   if (table.rows.length === 0) throw new InputError('empty_input', 'the export has a header but no tickets');
   const summary = requireColumn(table, 'Summary');
   const key = requireColumn(table, 'Issue key');
+  // A missing column reads as -1, and cell(row, -1) as '': optional columns need no special case.
   const col = (name: string) => columnIndexes(table, name)[0] ?? -1;
-  const id = col('Issue id');
-  const [
-    issueType,
-    status,
-    priority,
-    resolution,
-    assignee,
-    reporter,
-    created,
-    updated,
-    resolvedCol,
-    description,
-    project,
-    statusCat,
-  ] = [
-    'Issue Type',
-    'Status',
-    'Priority',
-    'Resolution',
-    'Assignee',
-    'Reporter',
-    'Created',
-    'Updated',
-    'Resolved',
-    'Description',
-    'Project key',
-    'Status Category',
-  ].map(col) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const c = {
+    id: col('Issue id'),
+    issueType: col('Issue Type'),
+    status: col('Status'),
+    priority: col('Priority'),
+    resolution: col('Resolution'),
+    assignee: col('Assignee'),
+    reporter: col('Reporter'),
+    created: col('Created'),
+    updated: col('Updated'),
+    resolved: col('Resolved'),
+    description: col('Description'),
+    project: col('Project key'),
+    statusCategory: col('Status Category'),
+  };
+  const text = (row: readonly string[], index: number, max: number) => clip(cell(row, index).trim(), max);
   const components = columnIndexes(table, 'Component/s');
   const labels = columnIndexes(table, 'Labels');
   const comments = columnIndexes(table, 'Comment');
@@ -135,10 +111,10 @@ export function readJiraExport(table: Table): JiraExport {
       throw new InputError('bad_value', `row ${r + 2}: "Issue key" is not a Jira issue key: ${clip(k, 40)}`);
     if (seen.has(k)) throw new InputError('bad_value', `row ${r + 2}: issue ${k} appears twice`);
     seen.add(k);
-    const rawId = id === -1 ? '' : cell(row, id).trim();
-    const createdAt = created === -1 ? Number.NaN : parseDate(cell(row, created));
-    const resolvedAt = resolvedCol === -1 ? Number.NaN : parseDate(cell(row, resolvedCol));
-    const res = resolution === -1 ? '' : cell(row, resolution).trim();
+    const rawId = cell(row, c.id).trim();
+    const createdAt = parseDate(cell(row, c.created));
+    const resolvedAt = parseDate(cell(row, c.resolved));
+    const res = cell(row, c.resolution).trim();
     const isResolved = !Number.isNaN(resolvedAt) || (res !== '' && res !== 'Unresolved');
     const customValues: Record<string, string | string[]> = Object.create(null) as Record<
       string,
@@ -156,9 +132,9 @@ export function readJiraExport(table: Table): JiraExport {
     tickets.push({
       id: /^\d{1,18}$/.test(rawId) ? rawId : String(100_000 + r),
       key: k,
-      projectKey: (project === -1 ? '' : cell(row, project).trim()) || k.replace(/-\d+$/, ''),
+      projectKey: text(row, c.project, 20) || k.replace(/-\d+$/, ''),
       summary: clip(cell(row, summary), 1000),
-      description: clip(description === -1 ? '' : cell(row, description), 100_000),
+      description: clip(cell(row, c.description), 100_000),
       comments: cells(row, comments)
         .slice(-50)
         .map((c) => {
@@ -170,9 +146,9 @@ export function readJiraExport(table: Table): JiraExport {
             internal: false,
           };
         }),
-      issueType: clip(issueType === -1 ? '' : cell(row, issueType).trim(), 100),
+      issueType: text(row, c.issueType, 100),
       requestType: clip(cells(row, requestType)[0] ?? '', 200) || null,
-      priority: clip(priority === -1 ? '' : cell(row, priority).trim(), 100) || null,
+      priority: text(row, c.priority, 100) || null,
       components: cells(row, components)
         .slice(0, 50)
         .map((v) => clip(v, 255)),
@@ -180,16 +156,16 @@ export function readJiraExport(table: Table): JiraExport {
         .slice(0, 100)
         .map((v) => clip(v, 255)),
       custom: customValues,
-      status: clip(status === -1 ? '' : cell(row, status).trim(), 100),
-      statusCategory: statusCategoryOf(statusCat === -1 ? '' : cell(row, statusCat), isResolved),
+      status: text(row, c.status, 100),
+      statusCategory: statusCategoryOf(cell(row, c.statusCategory), isResolved),
       resolution: res === '' || res === 'Unresolved' ? null : clip(res, 200),
-      assigneeId: clip(assignee === -1 ? '' : cell(row, assignee).trim(), 128) || null,
+      assigneeId: text(row, c.assignee, 128) || null,
       team: clip(cells(row, team)[0] ?? '', 200) || null,
-      reporterId: clip(reporter === -1 ? '' : cell(row, reporter).trim(), 128) || null,
+      reporterId: text(row, c.reporter, 128) || null,
       reporterDomain: null,
       organization: null,
       created: createdAt,
-      updated: updated === -1 ? createdAt : parseDate(cell(row, updated)),
+      updated: c.updated === -1 ? createdAt : parseDate(cell(row, c.updated)),
       resolved: Number.isNaN(resolvedAt) ? null : resolvedAt,
       links: ticketLinks.slice(0, 200),
     });
@@ -200,7 +176,7 @@ export function readJiraExport(table: Table): JiraExport {
     has: {
       requestType: requestType.length > 0,
       team: team.length > 0,
-      resolved: resolvedCol !== -1,
+      resolved: c.resolved !== -1,
       comments: comments.length > 0,
       links: links.length > 0,
     },

@@ -6,7 +6,7 @@ import { RetryLaterError, type QueueMessage } from '../core/ports/queue';
 import type { ConsumerWorkerData, FromWorker, ToWorker } from './consumer-protocol';
 
 /**
- * Under ts-jest-free runs (jest with SWC) the worker file is TypeScript: Node cannot load it in
+ * When the workbench runs from source (jest with SWC) the worker file is TypeScript: Node cannot load it in
  * a thread by itself, so the thread first teaches `require` to compile `.ts` with @swc/core (a dev
  * dependency). The built workbench (dist/) loads the compiled .js directly.
  */
