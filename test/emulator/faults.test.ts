@@ -12,16 +12,21 @@ beforeAll(async () => {
   fx = await startFixture(300);
 });
 
-beforeEach(() => {
-  fx.emulator.faults.clear();
+/** A client with a virtual retry clock; `timeoutMs` is real time, generous unless a test hangs on purpose. */
+function client(timeoutMs: number, maxAttempts = 5): JiraPort {
   const env = fakeRetryEnv();
   waits = env.sleeps;
-  jira = localJiraClients({
+  return localJiraClients({
     baseUrl: fx.emulator.url,
-    timeoutMs: 300,
+    timeoutMs,
     env,
-    policy: { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 2000, maxTotalMs: 60_000 },
+    policy: { maxAttempts, baseDelayMs: 50, maxDelayMs: 2000, maxTotalMs: 60_000 },
   }).asApp();
+}
+
+beforeEach(() => {
+  fx.emulator.faults.clear();
+  jira = client(5000);
 });
 
 afterAll(async () => {
@@ -77,13 +82,16 @@ describe('the client against an emulator that misbehaves', () => {
   });
 
   it('times out a hung request and retries it', async () => {
+    jira = client(400);
     fx.emulator.faults.add({ route: 'getSla', fault: { kind: 'hang' } });
     const metrics = await jira.getSla('IT-1');
     expect(metrics.length).toBeGreaterThan(0);
-    expect(waits).toHaveLength(1);
+    // At least the hung try was retried (a busy machine may time out a second one too).
+    expect(waits.length).toBeGreaterThanOrEqual(1);
   });
 
   it('gives up on a route that never answers with upstream, status 0', async () => {
+    jira = client(300, 3);
     fx.emulator.faults.add({ route: 'getServiceDesks', fault: { kind: 'hang' }, times: 10 });
     const error = await jiraFailure(jira.getServiceDesks());
     expect(error.kind).toBe('upstream');
