@@ -1,0 +1,113 @@
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { forgeQueue } from '../../src/adapters/forge/queue-forge';
+import type { App } from '../../src/app/types';
+import { RESOLVERS } from '../../src/contracts/resolvers';
+import type { QueueMessage } from '../../src/core/ports/queue';
+import { RetryLaterError } from '../../src/core/ports/queue';
+import { forgeHandlers } from '../../src/forge/handlers';
+
+/** An app whose parts record what the Forge glue handed them. */
+function recordingApp(consume: App['consume'] = () => Promise.resolve()) {
+  const calls: { name: string; args: unknown[] }[] = [];
+  const record =
+    (name: string) =>
+    (...args: unknown[]) => {
+      calls.push({ name, args });
+      return Promise.resolve({ ok: true as const, data: name });
+    };
+  const resolvers = Object.fromEntries(
+    Object.values(RESOLVERS).map((k) => [k, record(k)]),
+  ) as App['resolvers'];
+  const app: App = {
+    resolvers,
+    handleIssueEvent: async (e) => void (await record('event')(e)),
+    handleInstalled: async () => void (await record('installed')()),
+    consume,
+    scheduled: {
+      slaSweep: () => Promise.resolve(),
+      retrain: () => Promise.resolve(),
+      migrate: () => Promise.resolve(),
+    },
+  };
+  return { app, calls };
+}
+
+type Definitions = (payload: unknown, runtime?: unknown) => Promise<unknown>;
+
+describe('Forge handlers', () => {
+  it('dispatches every resolver key with the invoking account and issue', async () => {
+    const { app, calls } = recordingApp();
+    const handlers = forgeHandlers(() => app);
+    const invoke = handlers.resolver as unknown as Definitions;
+    for (const key of Object.values(RESOLVERS)) {
+      // Forge names the user in the runtime payload; a caller-supplied context cannot.
+      const answer = await invoke(
+        {
+          call: { functionKey: key, payload: { issueKey: 'IT-1' } },
+          context: { accountId: 'spoofed', extension: { issue: { key: 'IT-1' } } },
+        },
+        { principal: { accountId: 'acc-1' } },
+      );
+      expect(answer).toEqual({ ok: true, data: key });
+    }
+    expect(calls.map((c) => c.name)).toEqual(Object.values(RESOLVERS));
+    expect(calls[0]?.args).toEqual([{ issueKey: 'IT-1' }, { accountId: 'acc-1', issueKey: 'IT-1' }]);
+  });
+
+  it('refuses a call without a signed-in user before reaching the app', async () => {
+    const { app, calls } = recordingApp();
+    const invoke = forgeHandlers(() => app).resolver as unknown as Definitions;
+    const answer = await invoke({ call: { functionKey: RESOLVERS.panelGet, payload: {} }, context: {} });
+    expect(answer).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'unauthenticated' }) as unknown,
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('turns RetryLaterError into an InvocationError and flags the last retry', async () => {
+    const seen: unknown[] = [];
+    const { app } = recordingApp((message, options) => {
+      seen.push(options);
+      return Promise.reject(new RetryLaterError(5000, 'rate limited'));
+    });
+    const handlers = forgeHandlers(() => app);
+    const first = await handlers.consume({ body: { kind: 'ingest' } });
+    // Forge's InvocationError serialises itself on construction: this is what the platform reads.
+    expect(first).toEqual(
+      new InvocationError({ retryAfter: 900, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }),
+    );
+    expect(first).toMatchObject({ _retry: true, retryOptions: { retryAfter: 900 } });
+    await handlers.consume({ body: {}, retryContext: { retryCount: 4 } });
+    expect(seen).toEqual([{ finalAttempt: false }, { finalAttempt: true }]);
+  });
+
+  it('lets other failures through and returns nothing on success', async () => {
+    const failing = forgeHandlers(() => recordingApp(() => Promise.reject(new Error('bug'))).app);
+    await expect(failing.consume({ body: {} })).rejects.toThrow('bug');
+    const fine = forgeHandlers(() => recordingApp().app);
+    await expect(fine.consume({ body: {} })).resolves.toBeUndefined();
+  });
+});
+
+describe('forgeQueue', () => {
+  it('pushes in batches of at most 50 with a bounded delay', async () => {
+    const pushes: { body: unknown; delayInSeconds?: number }[][] = [];
+    const queue = forgeQueue({
+      push: (events) => {
+        pushes.push(Array.isArray(events) ? events : [events]);
+        return Promise.resolve({ jobId: 'j' });
+      },
+    });
+    const messages: QueueMessage[] = Array.from({ length: 120 }, (_, i) => ({
+      kind: 'ingest',
+      issueId: String(i + 1),
+      eventAt: 0,
+    }));
+    await queue.push(messages, { delaySeconds: 5000 });
+    expect(pushes.map((p) => p.length)).toEqual([50, 50, 20]);
+    expect(pushes[0]?.[0]).toEqual({ body: messages[0], delayInSeconds: 900 });
+    await queue.push(messages.slice(0, 1));
+    expect(pushes[3]?.[0]).toEqual({ body: messages[0] });
+  });
+});
