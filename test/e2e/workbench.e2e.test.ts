@@ -41,7 +41,8 @@ async function ticketKeys(): Promise<string[]> {
  */
 async function findTicket(): Promise<typeof ticket> {
   let fallback: typeof ticket | null = null;
-  for (const key of await ticketKeys()) {
+  // Each panel/get computes suggestions (about a second each on a busy machine): look at a few dozen.
+  for (const key of (await ticketKeys()).slice(0, 40)) {
     const data = await panelData(page.request, key);
     if (!data || data.classification.status !== 'ok' || data.similar.status !== 'ok') continue;
     const field = data.classification.data.find(
@@ -87,7 +88,7 @@ beforeAll(async () => {
   browser = await launchBrowser(DEFAULT_VIEWPORT);
   page = await browser.newPage();
   ticket = await findTicket();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -13,6 +13,7 @@ import { ErrorMessage, Loading, NoticeLine, type Notice } from '@shared/ui';
 import { FieldsTab } from './FieldsTab';
 import { RulesTab } from './RulesTab';
 import { TeamTab } from './TeamTab';
+import { GeneralTab } from './GeneralTab';
 import { JobsTab } from './JobsTab';
 import { MetricsTab } from './MetricsTab';
 import { AuditTab } from './AuditTab';
@@ -154,6 +155,7 @@ export function AdminApp() {
                 <Tab testId="tab-fields">{t('tabFields')}</Tab>
                 <Tab testId="tab-rules">{t('tabRouting')}</Tab>
                 <Tab testId="tab-team">{t('tabTeam')}</Tab>
+                <Tab testId="tab-general">{t('tabGeneral')}</Tab>
                 <Tab testId="tab-jobs">{t('tabJobs')}</Tab>
                 <Tab testId="tab-metrics">{t('tabMetrics')}</Tab>
                 <Tab testId="tab-audit">{t('tabAudit')}</Tab>
@@ -171,6 +173,11 @@ export function AdminApp() {
               <TabPanel>
                 <Panel>
                   <TeamTab draft={draft} edit={edit} />
+                </Panel>
+              </TabPanel>
+              <TabPanel>
+                <Panel>
+                  <GeneralTab draft={draft} edit={edit} />
                 </Panel>
               </TabPanel>
               <TabPanel>

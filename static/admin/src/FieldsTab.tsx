@@ -102,6 +102,22 @@ export function FieldsTab({
             },
           },
           {
+            key: 'remove',
+            header: '',
+            cell: (field) => (
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                aria-label={t('removeLabel', { name: field.name })}
+                onClick={() =>
+                  edit((c) => ({ ...c, fields: c.fields.filter((f) => f.fieldId !== field.fieldId) }))
+                }
+              >
+                {t('remove')}
+              </Button>
+            ),
+          },
+          {
             key: 'show',
             header: '',
             cell: (field) =>
@@ -120,10 +136,83 @@ export function FieldsTab({
           },
         ]}
       />
+      <AddField
+        existing={draft.fields.map((f) => f.fieldId)}
+        onAdd={(field) => edit((c) => ({ ...c, fields: [...c.fields, field] }))}
+      />
       {selectedField && selectedQuality ? (
         <FieldQualityPanel field={selectedField} quality={selectedQuality} />
       ) : null}
     </Stack>
+  );
+}
+
+const FIELD_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+
+/** Adds a Jira field to predict; it starts in shadow mode so nobody sees it before it is measured. */
+function AddField({ existing, onAdd }: { existing: readonly string[]; onAdd: (field: FieldConfig) => void }) {
+  const { t } = useI18n();
+  const [fieldId, setFieldId] = useState('');
+  const [name, setName] = useState('');
+  const [multiValue, setMultiValue] = useState(false);
+  const id = fieldId.trim();
+  const problem =
+    id === ''
+      ? null
+      : !FIELD_ID.test(id)
+        ? t('fieldIdInvalid')
+        : existing.includes(id)
+          ? t('fieldIdTaken')
+          : null;
+  const canAdd = id !== '' && problem === null && name.trim() !== '' && existing.length < 30;
+  return (
+    <form
+      aria-label={t('addField')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!canAdd) return;
+        onAdd({ fieldId: id, name: name.trim(), mode: 'shadow', precisionTarget: 0.9, multiValue });
+        setFieldId('');
+        setName('');
+        setMultiValue(false);
+      }}
+    >
+      <Stack space="space.050">
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <Textfield
+            aria-label={t('fieldId')}
+            placeholder={t('fieldIdPlaceholder')}
+            value={fieldId}
+            isInvalid={problem !== null}
+            isCompact
+            width={220}
+            testId="add-field-id"
+            onChange={(e) => setFieldId(e.currentTarget.value)}
+          />
+          <Textfield
+            aria-label={t('fieldName')}
+            placeholder={t('fieldName')}
+            value={name}
+            isCompact
+            width={200}
+            testId="add-field-name"
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <label style={{ display: 'inline-flex', gap: token('space.050'), alignItems: 'center' }}>
+            <input type="checkbox" checked={multiValue} onChange={(e) => setMultiValue(e.target.checked)} />
+            <Text>{t('multiValue')}</Text>
+          </label>
+          <Button type="submit" isDisabled={!canAdd} testId="add-field">
+            {t('addField')}
+          </Button>
+        </Inline>
+        {problem ? (
+          <Text size="small" color="color.text.danger">
+            {problem}
+          </Text>
+        ) : null}
+      </Stack>
+    </form>
   );
 }
 

@@ -16,9 +16,19 @@ export interface TestWorkbench {
 export async function startTestWorkbench(): Promise<TestWorkbench> {
   const external = process.env.E2E_WORKBENCH_URL;
   if (external) return externalWorkbench(external);
+  const started = Date.now();
   const workbench: RunningWorkbench = await startWorkbench({
     port: 0,
     demoTickets: Number(process.env.E2E_DEMO_TICKETS ?? 1500),
+    // Warm-up can take minutes on a busy machine; E2E_VERBOSE=1 shows where it is.
+    ...(process.env.E2E_VERBOSE
+      ? {
+          onStatus: (status) =>
+            process.stderr.write(
+              `workbench ${((Date.now() - started) / 1000).toFixed(1)} s: ${status.message}\n`,
+            ),
+        }
+      : {}),
   });
   try {
     await workbench.ready();
