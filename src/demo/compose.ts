@@ -39,12 +39,15 @@ export function composeDescription(
   reporter: SeedUser,
   language: SeedLanguage,
   incident: boolean,
+  /** Who is affected, in the reporter's words (incidents only). */
+  scope: string | null = null,
 ): string {
   if (!incident && rng() < 0.04) return '';
   const main = fillSlots(pick(rng, bodies), rng, language);
   const parts: string[] = [];
   if (rng() < 0.6) parts.push(greeting(rng, language));
   parts.push(main);
+  if (scope !== null) parts.push(scope);
   if (incident)
     parts.push(
       language === 'de'

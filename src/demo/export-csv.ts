@@ -28,6 +28,7 @@ export const CSV_COLUMNS = {
   description: 'Description',
   requestType: 'Custom field (Request Type)',
   category: 'Custom field (Category)',
+  impact: 'Custom field (Impact)',
   team: 'Custom field (Team)',
   organizations: 'Custom field (Organizations)',
   comment: 'Comment',
@@ -91,6 +92,7 @@ export function exportCsv(site: SiteSeed): string {
     C.description,
     C.requestType,
     C.category,
+    C.impact,
     C.team,
     C.organizations,
     ...linkTypes.flatMap((t) => [
@@ -128,6 +130,7 @@ export function exportCsv(site: SiteSeed): string {
       t.description,
       t.requestTypeId ? (requestTypes.get(t.requestTypeId)?.name ?? '') : '',
       t.category ?? '',
+      t.impact ?? '',
       t.teamId ? (teams.get(t.teamId)?.name ?? '') : '',
       t.organization ?? '',
       ...linkTypes.flatMap((type) => [

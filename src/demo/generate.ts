@@ -22,6 +22,7 @@ import {
 import { composeDescription, composeSummary, firstReply, internalNote, mixBooks } from './compose';
 import { articles, queuesFor, slaGoals } from './desk-setup';
 import { addTypos } from './noise';
+import { pickImpact, scopeLine } from './impact';
 import { makeUsers, organizationOf, pickCustomer } from './people';
 import { businessTime, DAY, HOUR, lognormal, pickSome, pickWeighted, startOfWorkday } from './random';
 import { fillSlots, int, pick } from './slots';
@@ -245,12 +246,15 @@ function makeTicket(
       : roll < 0.18 && sibling
         ? mixBooks(rng, spec[language], sibling[language])
         : spec[language];
-  const summary = variant.summary ?? composeSummary(rng, book.summaries, language, incident);
-  const description =
-    variant.description ?? composeDescription(rng, book.bodies, reporter, language, incident);
   const priorityName = variant.incident
     ? pick(rng, ['High', 'Highest', 'High', 'Medium'])
     : pickWeighted(rng, PRIORITIES, (_p, i) => spec.priority[i] ?? 0);
+  // Incidents carry JSM's Impact field; reporters often (not always) say who is affected.
+  const impact = spec.issueType === 'Incident' ? pickImpact(rng, priorityName, incident) : null;
+  const scope = impact === null ? null : scopeLine(rng, impact, language);
+  const summary = variant.summary ?? composeSummary(rng, book.summaries, language, incident);
+  const description =
+    variant.description ?? composeDescription(rng, book.bodies, reporter, language, incident, scope);
   const team = pickTeam(rng, ctx.teams, spec);
   const agents = ctx.agentsByTeam.get(team.id) ?? [];
 
@@ -327,6 +331,7 @@ function makeTicket(
       components,
       labels,
       category: spec.category,
+      impact,
       teamId: team.id,
       assigneeId,
       reporterId: reporter.accountId,

@@ -20,6 +20,7 @@ const CreateBody = z.object({
     reporter: z.object({ accountId: z.string() }).optional(),
     [SEED_FIELDS.requestType]: z.string().optional(),
     [SEED_FIELDS.category]: z.object({ value: z.string() }).optional(),
+    [SEED_FIELDS.impact]: z.object({ value: z.string() }).optional(),
   }),
 });
 
@@ -65,6 +66,7 @@ export function handleCreateIssue(ctx: RequestContext): Reply {
       components: (f.components ?? []).map((c) => c.name),
       labels: f.labels ?? [],
       category: f[SEED_FIELDS.category]?.value ?? null,
+      impact: f[SEED_FIELDS.impact]?.value ?? null,
       teamId: null,
       assigneeId: null,
       reporterId,

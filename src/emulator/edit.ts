@@ -176,14 +176,16 @@ export function editIssue(
         record(field, issue.teamId, teamId, (i) => (i.teamId = teamId));
         break;
       }
-      case SEED_FIELDS.category: {
+      case SEED_FIELDS.category:
+      case SEED_FIELDS.impact: {
+        const key = field === SEED_FIELDS.category ? 'category' : 'impact';
         const name = optionName(value, () => undefined);
-        const allowed = projectCategories(site, issue.projectKey);
+        const allowed = projectOptions(site, issue.projectKey, (i) => i[key]);
         if (name === undefined || (name !== null && !allowed.has(name))) {
           errors[field] = `Option value '${String(name)}' is not valid`;
           break;
         }
-        record(field, issue.category, name, (i) => (i.category = name));
+        record(field, issue[key], name, (i) => (i[key] = name));
         break;
       }
       default:
@@ -251,11 +253,16 @@ function projectComponents(site: EmulatorSite, projectKey: string): Set<string> 
   );
 }
 
-function projectCategories(site: EmulatorSite, projectKey: string): Set<string> {
-  return new Set(
-    site
-      .allIssues()
-      .filter((i) => i.projectKey === projectKey)
-      .flatMap((i) => (i.category === null ? [] : [i.category])),
-  );
+/** The options a select field has in a project: every value its issues use. */
+function projectOptions(
+  site: EmulatorSite,
+  projectKey: string,
+  value: (issue: EmuIssue) => string | null,
+): Set<string> {
+  const out = new Set<string>();
+  for (const issue of site.allIssues()) {
+    const v = issue.projectKey === projectKey ? value(issue) : null;
+    if (v !== null) out.add(v);
+  }
+  return out;
 }

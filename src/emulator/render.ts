@@ -206,15 +206,16 @@ export function allFields(base: string, site: EmulatorSite, issue: EmuIssue): Re
       issue.organization === null
         ? []
         : [{ id: String(orgId(issue.organization)), name: issue.organization }],
-    [SEED_FIELDS.category]:
-      issue.category === null
-        ? null
-        : {
-            self: `${base}/rest/api/3/customFieldOption/${orgId(issue.category)}`,
-            value: issue.category,
-            id: String(orgId(issue.category)),
-          },
+    [SEED_FIELDS.category]: optionJson(base, issue.category),
+    [SEED_FIELDS.impact]: optionJson(base, issue.impact),
   };
+}
+
+/** A select field's value: `{self, value, id}`, or null when unset. */
+function optionJson(base: string, value: string | null): Record<string, unknown> | null {
+  if (value === null) return null;
+  const id = String(orgId(value));
+  return { self: `${base}/rest/api/3/customFieldOption/${id}`, value, id };
 }
 
 /** Only the fields asked for (`*all` / `*navigable` / absent: all), like Jira's `fields` parameter. */

@@ -106,6 +106,8 @@ export interface SeedTicket {
   components: string[];
   labels: string[];
   category: string | null;
+  /** JSM's Impact (incidents); absent or null when the ticket has none. */
+  impact?: string | null;
   teamId: string | null;
   assigneeId: string | null;
   reporterId: string;
@@ -125,6 +127,7 @@ export const SEED_FIELDS = {
   team: 'customfield_10001',
   organization: 'customfield_10002',
   category: 'customfield_10060',
+  impact: 'customfield_10004',
 } as const;
 
 /** The emulated site's field map for `issueToTicket`, with its Category select mapped. */
@@ -132,7 +135,7 @@ export const DEMO_SITE_FIELDS: SiteFieldMap = {
   requestType: SEED_FIELDS.requestType,
   team: SEED_FIELDS.team,
   organization: SEED_FIELDS.organization,
-  categories: [SEED_FIELDS.category],
+  categories: [SEED_FIELDS.category, SEED_FIELDS.impact],
 };
 
 export interface SiteSeed {

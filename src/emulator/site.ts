@@ -22,6 +22,7 @@ export interface EmuIssue extends JqlIssue {
   components: string[];
   labels: string[];
   category: string | null;
+  impact: string | null;
   teamId: string | null;
   organization: string | null;
   resolved: number | null;
@@ -139,6 +140,7 @@ export class EmulatorSite {
         components: [...t.components],
         labels: [...t.labels],
         category: t.category,
+        impact: t.impact ?? null,
         teamId: t.teamId,
         assigneeId: t.assigneeId,
         reporterId: t.reporterId,

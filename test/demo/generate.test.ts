@@ -127,6 +127,27 @@ describe('generateDemo', () => {
     expect(texts).toMatch(/^> /m);
   });
 
+  it('gives incidents JSM’s Impact, wider for higher priorities, often said in words', () => {
+    const incidents = demo.site.tickets.filter((t) => t.issueType === 'Incident');
+    expect(incidents.every((t) => typeof t.impact === 'string')).toBe(true);
+    expect(demo.site.tickets.filter((t) => t.issueType !== 'Incident').every((t) => t.impact == null)).toBe(
+      true,
+    );
+    const wideShare = (priority: string): number => {
+      const ts = incidents.filter((t) => t.priority === priority);
+      return (
+        ts.filter((t) => t.impact === 'Extensive / Widespread' || t.impact === 'Significant / Large').length /
+        ts.length
+      );
+    };
+    expect(wideShare('Highest')).toBeGreaterThan(wideShare('Low'));
+    const minor = incidents.filter((t) => t.impact === 'Minor / Localized');
+    const said = minor.filter((t) =>
+      /only my machine|just me|nur meinen Rechner|nur bei mir/i.test(t.description),
+    );
+    expect(said.length / minor.length).toBeGreaterThan(0.4);
+  });
+
   it('copes with tiny and zero sizes', () => {
     expect(generateDemo({ tickets: 0 }).site.tickets).toEqual([]);
     const tiny = generateDemo({ tickets: 3, seed: 2 });

@@ -124,15 +124,17 @@ describe('issues, edits, links and comments', () => {
 
   it('reflects an edit, records it in the changelog and fires an update event', async () => {
     const events: IssueEvent[] = [];
+    // A priority the issue does not have yet, so the edit is a change.
+    const target = fx.site.issue('IT-3')?.priority === 'Highest' ? 'Lowest' : 'Highest';
     const off = fx.site.onIssueEvent((e) => events.push(e));
     await agent.editIssue('IT-3', {
-      priority: { name: 'Highest' },
+      priority: { name: target },
       labels: ['edited-by-agent'],
       customfield_10060: { value: 'Network' },
     });
     off();
     const issue = await app.getIssue('IT-3', ['priority', 'labels', 'customfield_10060']);
-    expect(issue.fields.priority).toMatchObject({ name: 'Highest' });
+    expect(issue.fields.priority).toMatchObject({ name: target });
     expect(issue.fields.labels).toEqual(['edited-by-agent']);
     expect(issue.fields.customfield_10060).toMatchObject({ value: 'Network' });
     expect(events).toHaveLength(1);
@@ -146,7 +148,7 @@ describe('issues, edits, links and comments', () => {
     );
     const log = await app.bulkChangelog({ issueIds: ['IT-3'], fieldIds: ['priority'] });
     const last = log.issueChangeLogs[0]?.changeHistories.at(-1);
-    expect(last?.items[0]).toMatchObject({ fieldId: 'priority', toString: 'Highest' });
+    expect(last?.items[0]).toMatchObject({ fieldId: 'priority', toString: target });
   });
 
   it('rejects invalid edits with Jira’s per-field errors and changes nothing', async () => {
