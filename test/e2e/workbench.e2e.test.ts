@@ -62,7 +62,7 @@ async function findTicket(): Promise<typeof ticket> {
 
 const DEFAULT_VIEWPORT = { width: 1280, height: 1000 };
 /** The workbench sizes the panel iframe to the window; this height shows all four sections. */
-const PANEL_VIEWPORT = { width: 1280, height: 2000 };
+const PANEL_VIEWPORT = { width: 1280, height: 2600 };
 const ADMIN_VIEWPORT = { width: 1280, height: 1300 };
 
 /** The issue view with the whole panel in view, reloaded at the tall size so the panel fits. */

@@ -102,22 +102,6 @@ export function FieldsTab({
             },
           },
           {
-            key: 'remove',
-            header: '',
-            cell: (field) => (
-              <Button
-                appearance="subtle"
-                spacing="compact"
-                aria-label={t('removeLabel', { name: field.name })}
-                onClick={() =>
-                  edit((c) => ({ ...c, fields: c.fields.filter((f) => f.fieldId !== field.fieldId) }))
-                }
-              >
-                {t('remove')}
-              </Button>
-            ),
-          },
-          {
             key: 'show',
             header: '',
             cell: (field) =>
@@ -133,6 +117,22 @@ export function FieldsTab({
                   {t('showQuality')}
                 </Button>
               ) : null,
+          },
+          {
+            key: 'remove',
+            header: '',
+            cell: (field) => (
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                aria-label={t('removeLabel', { name: field.name })}
+                onClick={() =>
+                  edit((c) => ({ ...c, fields: c.fields.filter((f) => f.fieldId !== field.fieldId) }))
+                }
+              >
+                {t('remove')}
+              </Button>
+            ),
           },
         ]}
       />
