@@ -13,6 +13,7 @@ import { handleIssueEvent } from '../core/events';
 import { ModelRepository } from '../core/models';
 import { getPanel } from '../core/panel';
 import { train } from '../core/train';
+import { applyRetention } from '../core/retention';
 import { slaSweep } from '../core/sla-sweep';
 import { createEngines } from './engines';
 import type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): App {
         await slaSweep(ctx, null);
       },
       retrain: async () => {
+        await applyRetention(ctx);
         await train(ctx);
       },
       migrate: () => deps.migrate(),
