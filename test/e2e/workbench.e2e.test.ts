@@ -211,6 +211,26 @@ test('ticket text with markup is shown as text and never runs', async () => {
   await expect(app.locator('img[onerror], script:not([src])').count()).resolves.toBe(0);
 });
 
+test("routing rules show the server's validation messages and a dry run against history", async () => {
+  const admin = await openAdmin(page, workbench.url);
+  await admin.locator('[data-testid="tab-rules"]').click();
+  const editor = admin.locator('[data-testid="rules-json"]');
+  await editor.fill(
+    JSON.stringify([{ id: 'broken', name: 'A rule without actions', conditions: [], actions: {} }]),
+  );
+  await admin.locator('[data-testid="save-config"]').click();
+  const issues = admin.locator('[data-testid="rules-issues"]');
+  await issues.waitFor();
+  await expect(issues.textContent()).resolves.toMatch(/rules\.0/);
+
+  await editor.fill('[]');
+  await admin.locator('[data-testid="add-example-rule"]').click();
+  await admin.locator('[data-testid="dry-run"]').click();
+  const result = admin.locator('[data-testid="dry-run-result"]');
+  await result.waitFor({ timeout: 60_000 });
+  await expect(result.textContent()).resolves.toMatch(/[\d,]+ of [\d,]+ past tickets match/);
+});
+
 test('screenshots of the panel in dark and of the admin page in both themes', async () => {
   await openIssue(page, workbench.url, ticket.key, { theme: 'dark' });
   await expect(

@@ -24,6 +24,28 @@ function parseRules(text: string): unknown[] | null {
   }
 }
 
+/** A starting point the admin edits; the routing engine's schema is the authority on save. */
+const EXAMPLE_RULE = {
+  id: 'vpn-to-network',
+  name: 'VPN problems to the network team',
+  enabled: true,
+  conditions: [{ kind: 'text', anyOf: ['VPN'] }],
+  actions: { team: 'Network' },
+  stop: false,
+};
+
+/** The editor text with one more rule appended, or null when the text is not a JSON array. */
+function withExampleRule(text: string): string | null {
+  const rules = parseRules(text);
+  if (rules === null) return null;
+  const ids = new Set(
+    rules.map((r) => (typeof r === 'object' && r !== null && 'id' in r ? String(r.id) : '')),
+  );
+  let id = EXAMPLE_RULE.id;
+  for (let n = 2; ids.has(id); n++) id = `${EXAMPLE_RULE.id}-${n}`;
+  return JSON.stringify([...rules, { ...EXAMPLE_RULE, id }], null, 2);
+}
+
 function ruleLabel(rule: unknown, index: number): string {
   if (typeof rule === 'object' && rule !== null && 'name' in rule && typeof rule.name === 'string') {
     return `${index + 1}. ${rule.name}`;
@@ -106,6 +128,19 @@ export function RulesTab({
         </SectionMessage>
       ) : null}
 
+      <Inline>
+        <Button
+          appearance="subtle"
+          testId="add-example-rule"
+          isDisabled={parsed === null}
+          onClick={() => {
+            const next = withExampleRule(rules.text);
+            if (next !== null) onChange(next);
+          }}
+        >
+          {t('addExampleRule')}
+        </Button>
+      </Inline>
       {parsed && parsed.length > 0 ? (
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <label htmlFor="dry-run-rule">
