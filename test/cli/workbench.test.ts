@@ -14,6 +14,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'tl-workbench-cli-'));
 describe('workbench --input', () => {
   it('runs on a Jira CSV export: every ticket, its links and people are in the emulated site', async () => {
     const demo = generateDemo({ tickets: 60, seed: 3 });
+    // One link of our own, so the link columns are exercised whatever the generator planted.
+    const [first, second] = demo.site.tickets;
+    demo.site.links.push({ type: 'Duplicate', inwardKey: second!.key, outwardKey: first!.key });
     const input = path.join(dir, 'small.csv');
     writeFileSync(input, exportCsv(demo.site));
     const wb = await startWorkbench({ port: 0, input, staticRoot: staticFixture() });
@@ -25,8 +28,11 @@ describe('workbench --input', () => {
           .map((i) => i.key)
           .sort(),
       ).toEqual(demo.site.tickets.map((t) => t.key).sort());
-      const linkedPair = demo.site.links[0]!;
-      expect(site.linksOf(linkedPair.inwardKey).length).toBeGreaterThan(0);
+      // "IT-2 duplicates IT-1", as the issue view shows it.
+      const linked = await (await fetch(`${wb.url}/browse/${second!.key}`)).text();
+      expect(linked).toMatch(
+        new RegExp(`data-link-type="Duplicate" data-link-key="${first!.key}">\\s*duplicates`),
+      );
       const sample = demo.site.tickets.find((t) => t.assigneeId !== null && t.components.length > 0)!;
       const page = await (await fetch(`${wb.url}/browse/${sample.key}`)).text();
       const escapedSummary = sample.summary
@@ -41,6 +47,28 @@ describe('workbench --input', () => {
       expect(list).toContain('data-testid="ticket-list"');
     } finally {
       await wb.stop();
+    }
+  });
+
+  it('says which port is taken instead of crashing', async () => {
+    const holder = await startWorkbench({
+      port: 0,
+      demoTickets: 20,
+      staticRoot: staticFixture(),
+      consumerThread: false,
+    });
+    const port = new URL(holder.url).port;
+    let text = '';
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      text += String(chunk);
+      return true;
+    });
+    try {
+      expect(await main(['workbench', '--port', port, '--tickets', '20'])).toBe(2);
+      expect(text).toBe(`triage-lens: port ${port} is in use: pass --port N (0 picks a free port)\n`);
+    } finally {
+      spy.mockRestore();
+      await holder.stop();
     }
   });
 

@@ -35,6 +35,14 @@ export async function run(argv: readonly string[]): Promise<number> {
       warn: (m, f) => process.stderr.write(`workbench warning: ${m} ${JSON.stringify(f ?? {})}\n`),
       error: (m, f) => process.stderr.write(`workbench error: ${m} ${JSON.stringify(f ?? {})}\n`),
     },
+  }).catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new InputError(
+        'bad_argument',
+        `port ${port ?? 3000} is in use: pass --port N (0 picks a free port)`,
+      );
+    }
+    throw e;
   });
   out(
     `Triage Lens workbench: ${workbench.url}  (listening after ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops)`,
