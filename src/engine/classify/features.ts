@@ -14,6 +14,10 @@ export interface FeatureSpec {
   hashBits: number;
   /** Word bigrams of consecutive (stop-word-free, stemmed) terms. */
   bigrams: boolean;
+  /** Word trigrams of consecutive terms. */
+  trigrams: boolean;
+  /** Words shorter than this (in characters) are dropped, as CountVectorizer drops 1-letter tokens. */
+  minWordLength: number;
   /** Character n-gram lengths taken inside words (0 = none): they catch German compounds and typos. */
   charMin: number;
   charMax: number;
@@ -42,6 +46,7 @@ export type FeatureSources = Map<number, Set<string>>;
 const WORD = 'w\u0001';
 const BIGRAM = 'b\u0001';
 const CHAR = 'c\u0001';
+const TRIGRAM = 't\u0001';
 
 /** Word-level text shown in explanations: placeholders only as their type, never a value. */
 const shown = (t: Token): string => (t.kind === 'placeholder' ? t.term : t.surface);
@@ -70,17 +75,27 @@ export function extractFeatures(
   };
   for (const field of fields) {
     if (field.weight <= 0 || field.text.trim() === '') continue;
-    const { language, tokens } = analyze(field.text, {
+    const { language, tokens: all } = analyze(field.text, {
       removeStopWords: !spec.keepStopWords,
       stem: spec.stem,
     });
+    const tokens =
+      spec.minWordLength <= 1
+        ? all
+        : all.filter((t) => t.kind === 'placeholder' || t.surface.length >= spec.minWordLength);
     languages[language] += tokens.length;
     const chars = spec.charMax > 0 && (spec.charLanguages === 'all' || language === 'de');
     let prev: Token | null = null;
+    let prev2: Token | null = null;
     for (const t of tokens) {
       add(WORD + t.term, field.weight, shown(t));
       if (spec.bigrams && prev !== null)
         add(BIGRAM + prev.term + ' ' + t.term, field.weight, `${shown(prev)} ${shown(t)}`);
+      if (spec.trigrams && prev !== null && prev2 !== null) {
+        const text = `${shown(prev2)} ${shown(prev)} ${shown(t)}`;
+        add(TRIGRAM + prev2.term + ' ' + prev.term + ' ' + t.term, field.weight, text);
+      }
+      prev2 = prev;
       prev = t;
       if (chars && t.kind === 'word' && t.surface.length >= spec.charMinWordLength) {
         const padded = ` ${t.surface} `;

@@ -8,6 +8,8 @@ export const trainOptionsSchema = z.object({
   /** log2 of hash buckets before pruning (16–24). */
   hashBits: z.number().int().min(16).max(24).default(20),
   bigrams: z.boolean().default(true),
+  trigrams: z.boolean().default(false),
+  minWordLength: z.number().int().min(1).max(10).default(1),
   /** In-word character n-gram lengths; charMax 0 turns them off. */
   charMin: z.number().int().min(2).max(8).default(3),
   charMax: z.number().int().min(0).max(8).default(5),
@@ -26,6 +28,10 @@ export const trainOptionsSchema = z.object({
   /** SVM inverse regularisation, or 'auto': the value of C_GRID with the best held-back accuracy. */
   c: z.union([z.number().positive().max(1000), z.literal('auto')]).default('auto'),
   maxEpochs: z.number().int().min(1).max(200).default(20),
+  /** Solver stopping tolerance (smaller: closer to the optimum, slower). */
+  tolerance: z.number().positive().max(10).default(0.1),
+  /** Weight of the multinomial-NB log-probabilities added to the SVM scores, or 'auto' (NB_BLEND_GRID on the held-back slice). */
+  nbBlend: z.union([z.number().min(0).max(10), z.literal('auto')]).default(0),
   /** Scale features by NB log-count ratios per class before the SVM (NB-SVM). */
   nbScaling: z.boolean().default(false),
   /** Share of each class held back to fit the temperature and the per-class thresholds. */
@@ -38,6 +44,9 @@ export const trainOptionsSchema = z.object({
 
 /** Candidates for c: 'auto'. 0.3 won on itsc-topics, 1 on ata-assignment (bench/classify.ts). */
 export const C_GRID: readonly number[] = [0.3, 1];
+
+/** Candidates for nbBlend: 'auto' (0 = SVM alone). */
+export const NB_BLEND_GRID: readonly number[] = [0, 0.03, 0.1, 0.3];
 
 export type TrainOptions = z.input<typeof trainOptionsSchema>;
 export type ResolvedTrainOptions = z.output<typeof trainOptionsSchema>;

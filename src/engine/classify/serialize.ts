@@ -27,6 +27,8 @@ const payload = z.object({
   spec: z.object({
     hashBits: z.number().int().min(16).max(24),
     bigrams: z.boolean(),
+    trigrams: z.boolean(),
+    minWordLength: z.number().int().min(1).max(10),
     charMin: z.number().int().min(2).max(8),
     charMax: z.number().int().min(0).max(8),
     charMinWordLength: z.number().int().min(1).max(64),

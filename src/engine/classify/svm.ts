@@ -7,6 +7,8 @@ export interface BinarySvmOptions {
   c: number;
   /** Passes over the data at most; stops earlier when the projected gradient is small. */
   maxEpochs: number;
+  /** Stop when the spread of projected gradients in an epoch falls below this (LIBLINEAR's eps). */
+  tolerance: number;
   rng: Rng;
   /** Optional per-feature multiplier applied to every x (NB-SVM's log-count ratios). */
   featureScale?: Float64Array;
@@ -63,7 +65,7 @@ export function trainBinarySvm(
       }
       bias += delta;
     }
-    if (maxPg - minPg < 0.1) break;
+    if (maxPg - minPg < options.tolerance) break;
   }
   return { weights: w, bias };
 }

@@ -5,7 +5,7 @@ import type { HeldOutScore, ScoredOutcome } from './calibrate';
 import { fitTemperature, precisionThresholds } from './calibrate';
 import type { FeatureSpec, RawFeatures } from './features';
 import type { TrainOptions, ResolvedTrainOptions } from './options';
-import { C_GRID, resolveTrainOptions } from './options';
+import { C_GRID, NB_BLEND_GRID, resolveTrainOptions } from './options';
 import { linearScores, softmax, ticketFeatures } from './scores';
 import { trainBinarySvm } from './svm';
 import type { ClassifierModel, ExcludedClass, LabelledTicket } from './types';
@@ -21,6 +21,64 @@ interface LinearPart {
   weights: Float32Array;
   bias: Float32Array;
   lookup: Int32Array;
+  /** Multinomial NB log-probabilities on the same TF-IDF features, centred per feature; blended in by `nbBlend`. */
+  nbWeights: Float32Array;
+  nbBias: Float32Array;
+}
+
+/** Additive smoothing of the NB part (TF-IDF features are fractional, so a small alpha). */
+const NB_ALPHA = 0.1;
+
+/**
+ * Multinomial NB over TF-IDF vectors (Rennie et al., ICML 2003, "TWCNB" family): per class,
+ * ln θ_cf, centred over classes per feature. Centring leaves the softmax unchanged (a constant
+ * per feature adds the same to every class) and keeps the blended weights small for int8.
+ */
+function naiveBayes(
+  docs: readonly SparseVector[],
+  ys: readonly number[],
+  classes: number,
+  dim: number,
+): { nbWeights: Float32Array; nbBias: Float32Array } {
+  const sums = new Float64Array(dim * classes);
+  const totals = new Float64Array(classes);
+  const prior = new Float64Array(classes);
+  docs.forEach((d, i) => {
+    const c = ys[i] ?? 0;
+    prior[c] = (prior[c] ?? 0) + 1;
+    for (let k = 0; k < d.index.length; k++) {
+      const at = (d.index[k] ?? 0) * classes + c;
+      sums[at] = (sums[at] ?? 0) + (d.value[k] ?? 0);
+      totals[c] = (totals[c] ?? 0) + (d.value[k] ?? 0);
+    }
+  });
+  const nbWeights = new Float32Array(dim * classes);
+  for (let f = 0; f < dim; f++) {
+    let mean = 0;
+    for (let c = 0; c < classes; c++) {
+      const v = Math.log(((sums[f * classes + c] ?? 0) + NB_ALPHA) / ((totals[c] ?? 0) + NB_ALPHA * dim));
+      nbWeights[f * classes + c] = v;
+      mean += v;
+    }
+    for (let c = 0; c < classes; c++)
+      nbWeights[f * classes + c] = (nbWeights[f * classes + c] ?? 0) - mean / classes;
+  }
+  const nbBias = Float32Array.from(prior, (n) => Math.log(Math.max(n, 1) / docs.length));
+  return { nbWeights, nbBias };
+}
+
+/** The parts of a model a fit produces. */
+type Linear = Pick<ClassifierModel, 'vocab' | 'weights' | 'bias'> & { lookup: Int32Array };
+
+/** SVM weights plus `lambda` × NB weights: still one matrix, one dot product per class. */
+function blend(fit: LinearPart, lambda: number): Linear {
+  if (lambda === 0) return { vocab: fit.vocab, weights: fit.weights, bias: fit.bias, lookup: fit.lookup };
+  return {
+    vocab: fit.vocab,
+    lookup: fit.lookup,
+    weights: Float32Array.from(fit.weights, (w, i) => w + lambda * (fit.nbWeights[i] ?? 0)),
+    bias: Float32Array.from(fit.bias, (b, i) => b + lambda * (fit.nbBias[i] ?? 0)),
+  };
 }
 
 /** One-vs-rest linear SVMs over a vocabulary built from these tickets only. */
@@ -44,6 +102,7 @@ function fitLinear(
     const fit = trainBinarySvm(docs, y, dim, {
       c: o.c,
       maxEpochs: o.maxEpochs,
+      tolerance: o.tolerance,
       rng,
       ...(featureScale ? { featureScale } : {}),
     });
@@ -51,7 +110,7 @@ function fitLinear(
     for (let f = 0; f < dim; f++) weights[f * classes + c] = (fit.weights[f] ?? 0) * (featureScale?.[f] ?? 1);
     bias[c] = fit.bias;
   }
-  return { vocab, weights, bias, lookup };
+  return { vocab, weights, bias, lookup, ...naiveBayes(docs, ys, classes, dim) };
 }
 
 /**
@@ -80,7 +139,7 @@ function logCountRatios(docs: readonly SparseVector[], y: Int8Array, dim: number
 
 /** Correct top-1 predictions on the held-back slice: picks c among candidates. */
 function heldOutHits(
-  fit: LinearPart,
+  fit: Linear,
   held: ReadonlySet<number>,
   raws: readonly RawFeatures[],
   ys: readonly number[],
@@ -142,6 +201,8 @@ export function trainClassifier(
   const spec: FeatureSpec = {
     hashBits: o.hashBits,
     bigrams: o.bigrams,
+    trigrams: o.trigrams,
+    minWordLength: o.minWordLength,
     charMin: o.charMin,
     charMax: o.charMax,
     charMinWordLength: o.charMinWordLength,
@@ -160,17 +221,20 @@ export function trainClassifier(
   const trainRaws = trainIdx.map((i) => raws[i] as RawFeatures);
   const trainYs = trainIdx.map((i) => ys[i] ?? 0);
   const candidates = o.c === 'auto' ? C_GRID : [o.c];
+  const lambdas = o.nbBlend === 'auto' ? NB_BLEND_GRID : [o.nbBlend];
   let c = candidates[0] ?? 1;
-  let first = fitLinear(trainRaws, trainYs, classes, { ...o, c }, rng);
+  let lambda = lambdas[0] ?? 0;
+  let first: Linear | null = null;
   let bestHits = -1;
   for (const candidate of candidates) {
-    const fit =
-      candidate === c && bestHits < 0
-        ? first
-        : fitLinear(trainRaws, trainYs, classes, { ...o, c: candidate }, rng);
-    const hits = heldOutHits(fit, held, raws, ys, o.sublinearTf);
-    if (hits > bestHits) [bestHits, first, c] = [hits, fit, candidate];
+    const fit = fitLinear(trainRaws, trainYs, classes, { ...o, c: candidate }, rng);
+    for (const l of lambdas) {
+      const blended = blend(fit, l);
+      const hits = heldOutHits(blended, held, raws, ys, o.sublinearTf);
+      if (hits > bestHits) [bestHits, first, c, lambda] = [hits, blended, candidate, l];
+    }
   }
+  if (first === null) throw new InputError('bad_argument', 'no classifier candidate was trained');
   const draft: ClassifierModel = {
     labels,
     ...shape,
@@ -195,6 +259,6 @@ export function trainClassifier(
   });
   draft.thresholds = precisionThresholds(outcomes, classes, o.targetPrecision);
   if (!o.refit || held.size === 0) return finish(draft);
-  const full = fitLinear(raws, ys, classes, { ...o, c }, rng);
+  const full = blend(fitLinear(raws, ys, classes, { ...o, c }, rng), lambda);
   return finish({ ...draft, ...full });
 }
