@@ -9,6 +9,13 @@ import { buildReadinessReport } from '../../readiness/report';
 import { parseSlaGoals } from '../../readiness/sla-readiness';
 import { listValue, parseArgs, requireValue } from '../args';
 
+/**
+ * Fields the app itself predicts (and its quality checks read); issue type and assignee are
+ * measured by the report only, and custom fields named with spaces are not Jira field ids.
+ */
+const isAppField = (id: string): boolean =>
+  id !== 'issueType' && id !== 'assignee' && /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/.test(id);
+
 const FIELD_ID = /^[A-Za-z][A-Za-z0-9_ ()/-]{0,63}$/;
 
 /** Field configs for the quality checks: the app's own where it has one, else a suggest default. */
@@ -49,11 +56,7 @@ export function run(argv: readonly string[]): Promise<number> {
     slaGoals,
     generatedAt: started,
     seed: Number(seedText),
-    quality: (tickets, ids) =>
-      qualityEngine.findings(
-        tickets,
-        fieldConfigs(ids.filter((id) => /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/.test(id))),
-      ),
+    quality: (tickets, ids) => qualityEngine.findings(tickets, fieldConfigs(ids.filter(isAppField))),
   });
   try {
     writeFileSync(out, renderReadinessHtml(report), 'utf8');
