@@ -28,6 +28,7 @@ import { percentile } from '../src/engine/eval/percentile';
 import { computeIndexEntry, findSimilar, SimilarityIndex } from '../src/engine/similar';
 import type { CandidateFilter, IndexEntry, TicketDoc } from '../src/engine/similar';
 import { createRng, shuffleInPlace } from '../src/engine/util/rng';
+import { panelLoad } from './panel-load';
 
 const DATA = `${__dirname}/../../shared/datasets`;
 // TL_BENCH_SCALE shrinks the corpus for a quick smoke run; the published figures use 100,000.
@@ -384,6 +385,7 @@ const SECTIONS: ((ctx: Context) => Promise<void> | void)[] = [
   modelStorage,
   retrievalLatency,
   quota,
+  panelLoad,
 ];
 
 async function main(): Promise<void> {
