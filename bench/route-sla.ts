@@ -38,7 +38,16 @@ import type { SlaDataset } from '../src/cli/eval/sla-dataset';
 import { runSlaEval } from '../src/cli/eval/sla-run';
 import { AT_OPEN_CROSSES, AT_OPEN_EXTENDED, trainRouteModel } from './baselines/uci-route-sla-models';
 import type { UciIncident } from './baselines/uci-sla-tables';
-import { IN_FLIGHT_CATEGORICAL, IN_FLIGHT_NUMERIC, OPEN_FIELDS, ROUTE_FIELDS, finalGroup, groupIncidents, slaAtOpen, slaInFlight } from './baselines/uci-sla-tables';
+import {
+  IN_FLIGHT_CATEGORICAL,
+  IN_FLIGHT_NUMERIC,
+  OPEN_FIELDS,
+  ROUTE_FIELDS,
+  finalGroup,
+  groupIncidents,
+  slaAtOpen,
+  slaInFlight,
+} from './baselines/uci-sla-tables';
 
 const ROUTE_FIELDS_LIST: readonly string[] = ROUTE_FIELDS;
 import type { ReplayAgent, ReplayIncident } from './baselines/workload-route-replay';
@@ -56,7 +65,9 @@ const out = (s = ''): void => {
 const t0 = clock();
 const events = readTable(join(DATASETS, 'uci-incident-events.csv.gz'));
 const { incidents, col } = groupIncidents(events);
-out(`UCI event log: ${events.rows.length} events, ${incidents.length} incidents (read and grouped in ${Math.round(clock() - t0)} ms).`);
+out(
+  `UCI event log: ${events.rows.length} events, ${incidents.length} incidents (read and grouped in ${Math.round(clock() - t0)} ms).`,
+);
 out();
 
 // ---------------------------------------------------------------- SLA
@@ -77,7 +88,10 @@ function oneHotLr(data: SlaDataset, spec: EncoderSpec): BinaryOutcome[] {
     enc.width,
     { l2: 1 / data.trainRows.length },
   );
-  return data.testRows.map((r, i) => ({ probability: sigmoid(logisticScore(model, encodeRow(enc, r))), outcome: data.testLabels[i] as 0 | 1 }));
+  return data.testRows.map((r, i) => ({
+    probability: sigmoid(logisticScore(model, encodeRow(enc, r))),
+    outcome: data.testLabels[i] as 0 | 1,
+  }));
 }
 
 function priorRows(data: SlaDataset): SlaRow[] {
@@ -85,17 +99,37 @@ function priorRows(data: SlaDataset): SlaRow[] {
   const majority = prior >= 0.5 ? 1 : 0;
   const o = (p: number): BinaryOutcome[] => data.testLabels.map((y) => ({ probability: p, outcome: y }));
   return [
-    { name: 'majority class (always "made SLA")', auc: 0.5, brier: brierScore(o(majority)), ece: calibrationError(o(majority)), note: '' },
-    { name: 'prior only (training breach rate)', auc: 0.5, brier: brierScore(o(prior)), ece: calibrationError(o(prior)), note: `p = ${f3(prior)}` },
+    {
+      name: 'majority class (always "made SLA")',
+      auc: 0.5,
+      brier: brierScore(o(majority)),
+      ece: calibrationError(o(majority)),
+      note: '',
+    },
+    {
+      name: 'prior only (training breach rate)',
+      auc: 0.5,
+      brier: brierScore(o(prior)),
+      ece: calibrationError(o(prior)),
+      note: `p = ${f3(prior)}`,
+    },
   ];
 }
 
-const scoreRow = (name: string, o: BinaryOutcome[], note = ''): SlaRow => ({ name, auc: rocAuc(o), brier: brierScore(o), ece: calibrationError(o), note });
+const scoreRow = (name: string, o: BinaryOutcome[], note = ''): SlaRow => ({
+  name,
+  auc: rocAuc(o),
+  brier: brierScore(o),
+  ece: calibrationError(o),
+  note,
+});
 
 function printSla(title: string, data: SlaDataset, rows: SlaRow[]): void {
   out(`### ${title}`);
   out();
-  out(`${data.trainRows.length} train / ${data.testRows.length} test incidents (chrono by opened_at); positive = breach (made_sla false), test breach rate ${f3(data.testLabels.reduce<number>((s, y) => s + y, 0) / data.testLabels.length)}.`);
+  out(
+    `${data.trainRows.length} train / ${data.testRows.length} test incidents (chrono by opened_at); positive = breach (made_sla false), test breach rate ${f3(data.testLabels.reduce<number>((s, y) => s + y, 0) / data.testLabels.length)}.`,
+  );
   out();
   out('| model | AUC | Brier | ECE (10 bins) | note |');
   out('|---|---|---|---|---|');
@@ -109,12 +143,19 @@ function printReliability(title: string, o: BinaryOutcome[]): void {
   out('| predicted | incidents | mean predicted | observed breach rate |');
   out('|---|---|---|---|');
   for (const b of reliabilityTable(o, 10)) {
-    if (b.count > 0) out(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.count} | ${f3(b.meanProbability)} | ${f3(b.observedRate)} |`);
+    if (b.count > 0)
+      out(
+        `| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.count} | ${f3(b.meanProbability)} | ${f3(b.observedRate)} |`,
+      );
   }
   out();
 }
 
-const slaSpec = (categorical: readonly string[], numeric: readonly string[], crosses: EncoderSpec['crosses'] = []): EncoderSpec => ({
+const slaSpec = (
+  categorical: readonly string[],
+  numeric: readonly string[],
+  crosses: EncoderSpec['crosses'] = [],
+): EncoderSpec => ({
   categorical,
   numeric,
   crosses,
@@ -123,7 +164,14 @@ const slaSpec = (categorical: readonly string[], numeric: readonly string[], cro
 });
 
 function tableToDataset(table: Table, features: readonly string[], numeric: readonly string[]): SlaDataset {
-  return slaDataset(table, { labelColumn: 'made_sla', positive: 'false', features, numeric, split: 'chrono', timeColumn: 'opened_at' });
+  return slaDataset(table, {
+    labelColumn: 'made_sla',
+    positive: 'false',
+    features,
+    numeric,
+    split: 'chrono',
+    timeColumn: 'opened_at',
+  });
 }
 
 function ourModel(data: SlaDataset, spec: EncoderSpec): { outcomes: BinaryOutcome[]; trainMs: number } {
@@ -142,8 +190,15 @@ printSla('SLA at open (UCI)', openExt, [
   ...priorRows(openExt),
   scoreRow('one-hot LR, protocol fields (8)', oneHotLr(openProtocol, slaSpec(OPEN_FIELDS, []))),
   scoreRow('ours, protocol fields (8)', oursProtocol.outcomes, 'calibrated on the latest 15 % of train'),
-  scoreRow(`one-hot LR, open-time fields (${AT_OPEN_EXTENDED.length})`, oneHotLr(openExt, slaSpec(AT_OPEN_EXTENDED, []))),
-  scoreRow(`**ours, open-time fields (${AT_OPEN_EXTENDED.length}) + crosses**`, oursExt.outcomes, `train ${oursExt.trainMs} ms`),
+  scoreRow(
+    `one-hot LR, open-time fields (${AT_OPEN_EXTENDED.length})`,
+    oneHotLr(openExt, slaSpec(AT_OPEN_EXTENDED, [])),
+  ),
+  scoreRow(
+    `**ours, open-time fields (${AT_OPEN_EXTENDED.length}) + crosses**`,
+    oursExt.outcomes,
+    `train ${oursExt.trainMs} ms`,
+  ),
 ]);
 
 // In flight at the median event.
@@ -162,9 +217,15 @@ const survival = survivalSection();
 printSla('SLA engine at open: time to resolution vs a goal per priority (UCI)', openExt, [
   scoreRow('remaining-time rule at open (no time used yet: one rate)', survival.heuristic),
   scoreRow('survival engine, raw P(resolution time > goal)', survival.raw),
-  scoreRow('**survival engine, Platt-calibrated on the latest 15 % of train**', survival.calibrated, `80 % interval holds ${f3(survival.intervalCoverage)} of resolved test incidents`),
+  scoreRow(
+    '**survival engine, Platt-calibrated on the latest 15 % of train**',
+    survival.calibrated,
+    `80 % interval holds ${f3(survival.intervalCoverage)} of resolved test incidents`,
+  ),
 ]);
-out('UCI has no SLA goal column: the goal per priority is learned from training incidents as the resolution time that best separates made from missed SLA. Its SLA clock also runs on business hours the log does not give, so this row measures the survival machinery, not the field classifier above.');
+out(
+  'UCI has no SLA goal column: the goal per priority is learned from training incidents as the resolution time that best separates made from missed SLA. Its SLA clock also runs on business hours the log does not give, so this row measures the survival machinery, not the field classifier above.',
+);
 out();
 printReliability('SLA at open, ours (open-time fields)', oursExt.outcomes);
 printReliability('SLA in flight, ours', oursFlight.outcomes);
@@ -197,9 +258,21 @@ function heuristicRow(data: SlaDataset): SlaRow {
   };
   const pFlag = rate(true);
   const pNot = rate(false);
-  const ranked = data.testRows.map((r, i) => ({ probability: Math.min(1, share(r)), outcome: data.testLabels[i] as 0 | 1 }));
-  const flags = data.testRows.map((r, i) => ({ probability: flagged(r) ? pFlag : pNot, outcome: data.testLabels[i] as 0 | 1 }));
-  return { name: 'remaining-time rule (< 25 % of goal left)', auc: rocAuc(ranked), brier: brierScore(flags), ece: calibrationError(flags), note: 'AUC ranks by share of goal used; goal per priority learned' };
+  const ranked = data.testRows.map((r, i) => ({
+    probability: Math.min(1, share(r)),
+    outcome: data.testLabels[i] as 0 | 1,
+  }));
+  const flags = data.testRows.map((r, i) => ({
+    probability: flagged(r) ? pFlag : pNot,
+    outcome: data.testLabels[i] as 0 | 1,
+  }));
+  return {
+    name: 'remaining-time rule (< 25 % of goal left)',
+    auc: rocAuc(ranked),
+    brier: brierScore(flags),
+    ece: calibrationError(flags),
+    note: 'AUC ranks by share of goal used; goal per priority learned',
+  };
 }
 
 function learnGoals(all: readonly UciIncident[]): Map<string, number> {
@@ -242,7 +315,10 @@ const gh = groupTable.header;
 const gTime = gh.indexOf('opened_at');
 const gLabel = gh.indexOf('final_group');
 const routeSplit = chronoSplit(groupTable.rows.map((r) => parseDate(r[gTime] ?? '')));
-const routeRow = (r: readonly string[]): TabularRow => ({ categorical: ROUTE_FIELDS_LIST.map((f) => r[gh.indexOf(f)] ?? ''), numeric: [] });
+const routeRow = (r: readonly string[]): TabularRow => ({
+  categorical: ROUTE_FIELDS_LIST.map((f) => r[gh.indexOf(f)] ?? ''),
+  numeric: [],
+});
 const trainG = routeSplit.train.map((i) => groupTable.rows[i] as string[]);
 const testG = routeSplit.test.map((i) => groupTable.rows[i] as string[]);
 const tRoute = clock();
@@ -275,17 +351,28 @@ for (const r of testG) {
   modelOnlyPreds.push({ actual: r[gLabel] ?? '', predicted: m.label, confidence: m.probability });
 }
 const majorityGroup = mostCommon(trainG.map((r) => r[gLabel] ?? ''));
-const majorityPreds = testG.map((r) => ({ actual: r[gLabel] ?? '', predicted: majorityGroup, confidence: 1 }));
+const majorityPreds = testG.map((r) => ({
+  actual: r[gLabel] ?? '',
+  predicted: majorityGroup,
+  confidence: 1,
+}));
 out('### Routing: UCI final group from open-time fields');
 out();
-out(`${trainG.length} train / ${testG.length} test incidents (chrono), ${new Set(trainG.map((r) => r[gLabel])).size} groups in train; fields: ${ROUTE_FIELDS_LIST.join(', ')}.`);
+out(
+  `${trainG.length} train / ${testG.length} test incidents (chrono), ${new Set(trainG.map((r) => r[gLabel])).size} groups in train; fields: ${ROUTE_FIELDS_LIST.join(', ')}.`,
+);
 out();
 out('| model | accuracy | macro-F1 | coverage at P0.90 | coverage at P0.95 |');
 out('|---|---|---|---|---|');
 const routeLine = (name: string, p: ScoredPrediction[]): void =>
-  out(`| ${name} | ${f3(accuracy(p))} | ${f3(macroF1(p))} | ${f3(coverageAtPrecision(p, 0.9))} | ${f3(coverageAtPrecision(p, 0.95))} |`);
+  out(
+    `| ${name} | ${f3(accuracy(p))} | ${f3(macroF1(p))} | ${f3(coverageAtPrecision(p, 0.9))} | ${f3(coverageAtPrecision(p, 0.95))} |`,
+  );
 routeLine(`majority group (${majorityGroup})`, majorityPreds);
-routeLine(`field model alone: one-hot softmax regression, recent incidents weighted up (train ${Math.round(routeTrainMs)} ms)`, modelOnlyPreds);
+routeLine(
+  `field model alone: one-hot softmax regression, recent incidents weighted up (train ${Math.round(routeTrainMs)} ms)`,
+  modelOnlyPreds,
+);
 routeLine('**router: field model (0.6) + groups of the 10 most similar past incidents (0.4)**', routePreds);
 out();
 
@@ -297,7 +384,10 @@ function mostCommon(values: readonly string[]): string {
 
 // ---------------------------------------------------------------- routing from text (ata), via the CLI
 function runCli(args: string[]): Record<string, unknown> | null {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'triage-lens.js'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'triage-lens.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const last = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) {
     out(`(command failed with exit ${r.status ?? 'signal'}: ${r.stderr.trim().split('\n')[0] ?? ''})`);
@@ -308,16 +398,32 @@ function runCli(args: string[]): Record<string, unknown> | null {
 
 out('### Routing: ata-assignment group from text');
 out();
-const ataArgs = ['eval', 'classify', '--input', join(DATASETS, 'ata-assignment.csv.gz'), '--text', 'Short description,Description', '--label', 'Assignment group', '--json'];
-out(`Command: \`triage-lens ${ataArgs.join(' ').replace(DATASETS, '../shared/datasets').replace('Short description,Description', '"Short description,Description"').replace('Assignment group', '"Assignment group"')}\` (mod5 split; the classifier is issue 2's).`);
+const ataArgs = [
+  'eval',
+  'classify',
+  '--input',
+  join(DATASETS, 'ata-assignment.csv.gz'),
+  '--text',
+  'Short description,Description',
+  '--label',
+  'Assignment group',
+  '--json',
+];
+out(
+  `Command: \`triage-lens ${ataArgs.join(' ').replace(DATASETS, '../shared/datasets').replace('Short description,Description', '"Short description,Description"').replace('Assignment group', '"Assignment group"')}\` (mod5 split; the classifier is issue 2's).`,
+);
 out();
 const ata = runCli(ataArgs);
 if (ata !== null) {
   const num = (v: unknown): string => (typeof v === 'number' ? f3(v) : 'n/a');
   const cov = (ata.coverage_at_precision ?? {}) as Record<string, unknown>;
-  out('| accuracy | macro-F1 | coverage at P0.90 | coverage at P0.95 | reference accuracy (TF-IDF + LinearSVC) | target |');
+  out(
+    '| accuracy | macro-F1 | coverage at P0.90 | coverage at P0.95 | reference accuracy (TF-IDF + LinearSVC) | target |',
+  );
   out('|---|---|---|---|---|---|');
-  out(`| ${num(ata.accuracy)} | ${num(ata.macro_f1)} | ${num(cov['0.9'])} | ${num(cov['0.95'])} | 0.729 | ≥ 0.75 |`);
+  out(
+    `| ${num(ata.accuracy)} | ${num(ata.macro_f1)} | ${num(cov['0.9'])} | ${num(cov['0.95'])} | 0.729 | ≥ 0.75 |`,
+  );
   out();
 }
 
@@ -325,18 +431,25 @@ if (ata !== null) {
 const replayData = buildReplay();
 out('### Workload replay (UCI test period, in opened_at order)');
 out();
-out(`${replayData.incidents.length} test incidents; ${replayData.agents.length} agents (resolved ≥ 5 training incidents; team = groups they resolved for ≥ 2 times); simulated open load, each incident closing at its real resolution time.`);
+out(
+  `${replayData.incidents.length} test incidents; ${replayData.agents.length} agents (resolved ≥ 5 training incidents; team = groups they resolved for ≥ 2 times); simulated open load, each incident closing at its real resolution time.`,
+);
 out();
-out('| policy | team accuracy | picks the real resolver | load imbalance (max/mean open) | left to team queue |');
+out(
+  '| policy | team accuracy | picks the real resolver | load imbalance (max/mean open) | left to team queue |',
+);
 out('|---|---|---|---|---|');
 for (const r of runWorkloadReplay(replayData.incidents, replayData.agents, '2017-01-01')) {
-  out(`| ${r.policy} | ${f3(r.teamAccuracy)} | ${f3(r.assigneeHit)} | ${r.imbalance.toFixed(2)} | ${f3(r.unassigned)} |`);
+  out(
+    `| ${r.policy} | ${f3(r.teamAccuracy)} | ${f3(r.assigneeHit)} | ${r.imbalance.toFixed(2)} | ${f3(r.unassigned)} |`,
+  );
 }
 out();
 
 function buildReplay(): { incidents: ReplayIncident[]; agents: ReplayAgent[] } {
   const firstRow = (inc: UciIncident): readonly string[] => (inc.events[0] as { row: readonly string[] }).row;
-  const lastRow = (inc: UciIncident): readonly string[] => (inc.events[inc.events.length - 1] as { row: readonly string[] }).row;
+  const lastRow = (inc: UciIncident): readonly string[] =>
+    (inc.events[inc.events.length - 1] as { row: readonly string[] }).row;
   const split = chronoSplit(incidents.map((i) => i.openedAt));
   const solved = new Map<string, { total: number; teams: Map<string, number>; cats: Map<string, number> }>();
   for (const idx of split.train) {
@@ -345,7 +458,11 @@ function buildReplay(): { incidents: ReplayIncident[]; agents: ReplayAgent[] } {
     const who = last[col('assigned_to')] ?? '?';
     const team = last[col('assignment_group')] ?? '?';
     if (who === '?' || team === '?') continue;
-    const s = solved.get(who) ?? { total: 0, teams: new Map<string, number>(), cats: new Map<string, number>() };
+    const s = solved.get(who) ?? {
+      total: 0,
+      teams: new Map<string, number>(),
+      cats: new Map<string, number>(),
+    };
     s.total++;
     s.teams.set(team, (s.teams.get(team) ?? 0) + 1);
     const cat = firstRow(inc)[col('category')] ?? '';
@@ -355,12 +472,17 @@ function buildReplay(): { incidents: ReplayIncident[]; agents: ReplayAgent[] } {
   const agents: ReplayAgent[] = [...solved.entries()]
     .filter(([, s]) => s.total >= 5)
     .map(([id, s]) => {
-      const teams = [...s.teams.entries()].filter(([, n]) => n >= 2).map(([t]) => t).sort();
+      const teams = [...s.teams.entries()]
+        .filter(([, n]) => n >= 2)
+        .map(([t]) => t)
+        .sort();
       return { id, teams, homeTeam: mostCommonCount(s.teams), solvedByCategory: s.cats };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const list: ReplayIncident[] = [];
-  const testOrder = [...split.test].sort((a, b) => (incidents[a] as UciIncident).openedAt - (incidents[b] as UciIncident).openedAt || a - b);
+  const testOrder = [...split.test].sort(
+    (a, b) => (incidents[a] as UciIncident).openedAt - (incidents[b] as UciIncident).openedAt || a - b,
+  );
   for (const idx of testOrder) {
     const inc = incidents[idx] as UciIncident;
     const last = lastRow(inc);
@@ -411,29 +533,58 @@ function durationRows(): string[][] {
     const ms = end - inc.openedAt;
     // Negative or unreadable durations (clock or export errors) are left out, not clamped.
     if (!Number.isFinite(ms) || ms < 0) continue;
-    rows.push([String(ms), String(Number.isFinite(resolved)), first[col('priority')] ?? '', first[col('category')] ?? '']);
+    rows.push([
+      String(ms),
+      String(Number.isFinite(resolved)),
+      first[col('priority')] ?? '',
+      first[col('category')] ?? '',
+    ]);
   }
   return rows;
 }
 
 const csv = (t: Table): string =>
-  [t.header, ...t.rows].map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\n');
+  [t.header, ...t.rows]
+    .map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','))
+    .join('\n');
 const tmp = mkdtempSync(join(tmpdir(), 'route-sla-'));
 const durations = durationRows();
 try {
   writeFileSync(join(tmp, 'route.csv'), csv(groupTable));
   writeFileSync(join(tmp, 'sla-open.csv'), csv(openExtTable));
   writeFileSync(join(tmp, 'sla-flight.csv'), csv(flightTable));
-  writeFileSync(join(tmp, 'durations.csv'), csv({ header: ['ms', 'resolved', 'priority', 'category'], rows: durations }));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'baselines', 'train-cost-route-sla.ts'), tmp], { encoding: 'utf8', cwd: ROOT });
-  const cost = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { train_ms?: number; cpu_ms?: number; peak_rss_mb?: number };
+  writeFileSync(
+    join(tmp, 'durations.csv'),
+    csv({ header: ['ms', 'resolved', 'priority', 'category'], rows: durations }),
+  );
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'baselines', 'train-cost-route-sla.ts'), tmp],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  const cost = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as {
+    train_ms?: number;
+    cpu_ms?: number;
+    peak_rss_mb?: number;
+  };
 
   // Scoring one ticket: team votes + rules + assignee ranking, SLA classifier + survival risk.
   const resolution = trainResolutionModel(
-    durations.map((r) => ({ ms: Number(r[0]), resolved: r[1] === 'true', segments: [`priority=${r[2] ?? ''}`, `priority=${r[2] ?? ''}|category=${r[3] ?? ''}`] })),
+    durations.map((r) => ({
+      ms: Number(r[0]),
+      resolved: r[1] === 'true',
+      segments: [`priority=${r[2] ?? ''}`, `priority=${r[2] ?? ''}|category=${r[3] ?? ''}`],
+    })),
   );
   const slaClassifier = trainCalibratedClassifierForCost();
-  const agents = replayData.agents.map((a) => ({ id: a.id, name: a.id, teams: a.teams, active: true, openLoad: 0, solvedByCategory: a.solvedByCategory }));
+  const agents = replayData.agents.map((a) => ({
+    id: a.id,
+    name: a.id,
+    teams: a.teams,
+    active: true,
+    openLoad: 0,
+    solvedByCategory: a.solvedByCategory,
+  }));
   const latencies: number[] = [];
   const cpuLatencies: number[] = [];
   const H = 3_600_000;
@@ -445,11 +596,29 @@ try {
     const s = clock();
     const c0 = process.cpuUsage();
     const { votes, similar } = routeTeams(features);
-    suggestRoute({ ticket: { text: '' }, rules: [], teamVotes: votes, similar, agents, category, today: '2017-01-01' });
-    predictProbability(slaClassifier, { categorical: AT_OPEN_EXTENDED.map((f) => r[gh.indexOf(f)] ?? ''), numeric: [] });
+    suggestRoute({
+      ticket: { text: '' },
+      rules: [],
+      teamVotes: votes,
+      similar,
+      agents,
+      category,
+      today: '2017-01-01',
+    });
+    predictProbability(slaClassifier, {
+      categorical: AT_OPEN_EXTENDED.map((f) => r[gh.indexOf(f)] ?? ''),
+      numeric: [],
+    });
     scoreBreachRisk(resolution, {
       metricName: 'Time to resolution',
-      cycle: { goalMs: 24 * H, elapsedMs: (i % 24) * H, remainingMs: (24 - (i % 24)) * H, paused: false, withinCalendarHours: true, breached: false },
+      cycle: {
+        goalMs: 24 * H,
+        elapsedMs: (i % 24) * H,
+        remainingMs: (24 - (i % 24)) * H,
+        paused: false,
+        withinCalendarHours: true,
+        breached: false,
+      },
       segments: [`priority=${priority}`, `priority=${priority}|category=${category}`],
       load: { teamOpen: 10 + (i % 20), teamUsualOpen: 15 },
     });
@@ -461,8 +630,12 @@ try {
   out();
   out('| what | figure | budget |');
   out('|---|---|---|');
-  out(`| scoring one ticket (field model, 10 nearest incidents, rules, assignee ranking, SLA classifier, survival risk), p50 / p99 over ${latencies.length} tickets, wall (CPU) | ${percentile(latencies, 50).toFixed(3)} / ${percentile(latencies, 99).toFixed(3)} ms (${percentile(cpuLatencies, 50).toFixed(3)} / ${percentile(cpuLatencies, 99).toFixed(3)} ms CPU) | ≤ 5 ms p99 |`);
-  out(`| training on the UCI history (group model, two SLA classifiers, time-to-resolution model), fresh process, wall (CPU) | ${cost.train_ms ?? 'n/a'} ms (${cost.cpu_ms ?? 'n/a'} ms CPU) | ≤ 30 s |`);
+  out(
+    `| scoring one ticket (field model, 10 nearest incidents, rules, assignee ranking, SLA classifier, survival risk), p50 / p99 over ${latencies.length} tickets, wall (CPU) | ${percentile(latencies, 50).toFixed(3)} / ${percentile(latencies, 99).toFixed(3)} ms (${percentile(cpuLatencies, 50).toFixed(3)} / ${percentile(cpuLatencies, 99).toFixed(3)} ms CPU) | ≤ 5 ms p99 |`,
+  );
+  out(
+    `| training on the UCI history (group model, two SLA classifiers, time-to-resolution model), fresh process, wall (CPU) | ${cost.train_ms ?? 'n/a'} ms (${cost.cpu_ms ?? 'n/a'} ms CPU) | ≤ 30 s |`,
+  );
   out(`| peak RSS of that training process | ${cost.peak_rss_mb ?? 'n/a'} MB | ≤ 400 MB |`);
   out();
 } finally {
@@ -470,10 +643,19 @@ try {
 }
 
 function trainCalibratedClassifierForCost(): ReturnType<typeof trainCalibratedClassifier> {
-  return trainCalibratedClassifier(slaSpec(AT_OPEN_EXTENDED, [], AT_OPEN_CROSSES), openExt.trainRows, openExt.trainLabels);
+  return trainCalibratedClassifier(
+    slaSpec(AT_OPEN_EXTENDED, [], AT_OPEN_CROSSES),
+    openExt.trainRows,
+    openExt.trainLabels,
+  );
 }
 
-function survivalSection(): { raw: BinaryOutcome[]; calibrated: BinaryOutcome[]; heuristic: BinaryOutcome[]; intervalCoverage: number } {
+function survivalSection(): {
+  raw: BinaryOutcome[];
+  calibrated: BinaryOutcome[];
+  heuristic: BinaryOutcome[];
+  intervalCoverage: number;
+} {
   const goals = learnGoals(incidents);
   const split = chronoSplit(incidents.map((i) => i.openedAt));
   const info = (inc: UciIncident) => {
@@ -489,13 +671,30 @@ function survivalSection(): { raw: BinaryOutcome[]; calibrated: BinaryOutcome[];
       segments: [`priority=${priority}`, `priority=${priority}|category=${first[col('category')] ?? ''}`],
     };
   };
-  const train = split.train.map((i) => info(incidents[i] as UciIncident)).filter((x) => Number.isFinite(x.ms) && x.ms >= 0);
+  const train = split.train
+    .map((i) => info(incidents[i] as UciIncident))
+    .filter((x) => Number.isFinite(x.ms) && x.ms >= 0);
   const cut = Math.floor(train.length * 0.85);
   const H = 3_600_000;
-  const score = (model: ReturnType<typeof trainResolutionModel>, x: ReturnType<typeof info>, calibrator?: Calibrator) => {
+  const score = (
+    model: ReturnType<typeof trainResolutionModel>,
+    x: ReturnType<typeof info>,
+    calibrator?: Calibrator,
+  ) => {
     const goalMs = (goals.get(x.priority) ?? 24) * H;
-    const cycle = { goalMs, elapsedMs: 0, remainingMs: goalMs, paused: false, withinCalendarHours: true, breached: false };
-    return scoreBreachRisk(model, { metricName: 'resolution', cycle, segments: x.segments }, calibrator ? { calibrator } : {});
+    const cycle = {
+      goalMs,
+      elapsedMs: 0,
+      remainingMs: goalMs,
+      paused: false,
+      withinCalendarHours: true,
+      breached: false,
+    };
+    return scoreBreachRisk(
+      model,
+      { metricName: 'resolution', cycle, segments: x.segments },
+      calibrator ? { calibrator } : {},
+    );
   };
   const early = trainResolutionModel(train.slice(0, cut));
   const samples = train.slice(cut).map((x) => {

@@ -22,7 +22,10 @@ const group = readTable(join(dir, 'route.csv'));
 const h = group.header;
 const split = chronoSplit(group.rows.map((r) => parseDate(r[h.indexOf('opened_at')] ?? '')));
 const train = split.train.map((i) => group.rows[i] as string[]);
-const routeRows = train.map((r) => ({ categorical: ROUTE_FIELDS.map((f) => r[h.indexOf(f)] ?? ''), numeric: [] }));
+const routeRows = train.map((r) => ({
+  categorical: ROUTE_FIELDS.map((f) => r[h.indexOf(f)] ?? ''),
+  numeric: [],
+}));
 buildFieldIndex(routeRows.map((r) => r.categorical));
 trainRouteModel(
   routeRows,
@@ -30,16 +33,38 @@ trainRouteModel(
   train.map((r) => parseDate(r[h.indexOf('opened_at')] ?? '')),
 );
 const open = slaDataset(readTable(join(dir, 'sla-open.csv')), {
-  labelColumn: 'made_sla', positive: 'false', features: AT_OPEN_EXTENDED, numeric: [], split: 'chrono', timeColumn: 'opened_at',
+  labelColumn: 'made_sla',
+  positive: 'false',
+  features: AT_OPEN_EXTENDED,
+  numeric: [],
+  split: 'chrono',
+  timeColumn: 'opened_at',
 });
-trainCalibratedClassifier({ categorical: AT_OPEN_EXTENDED, numeric: [], crosses: AT_OPEN_CROSSES, numericBins: 10, minCount: 1 }, open.trainRows, open.trainLabels);
+trainCalibratedClassifier(
+  { categorical: AT_OPEN_EXTENDED, numeric: [], crosses: AT_OPEN_CROSSES, numericBins: 10, minCount: 1 },
+  open.trainRows,
+  open.trainLabels,
+);
 const flight = slaDataset(readTable(join(dir, 'sla-flight.csv')), {
-  labelColumn: 'made_sla', positive: 'false', features: IN_FLIGHT_CATEGORICAL, numeric: IN_FLIGHT_NUMERIC, split: 'chrono', timeColumn: 'opened_at',
+  labelColumn: 'made_sla',
+  positive: 'false',
+  features: IN_FLIGHT_CATEGORICAL,
+  numeric: IN_FLIGHT_NUMERIC,
+  split: 'chrono',
+  timeColumn: 'opened_at',
 });
-trainCalibratedClassifier({ categorical: IN_FLIGHT_CATEGORICAL, numeric: IN_FLIGHT_NUMERIC, numericBins: 10, minCount: 1 }, flight.trainRows, flight.trainLabels);
+trainCalibratedClassifier(
+  { categorical: IN_FLIGHT_CATEGORICAL, numeric: IN_FLIGHT_NUMERIC, numericBins: 10, minCount: 1 },
+  flight.trainRows,
+  flight.trainLabels,
+);
 const durations = readTable(join(dir, 'durations.csv'));
 trainResolutionModel(
-  durations.rows.map((r) => ({ ms: Number(r[0]), resolved: r[1] === 'true', segments: [`priority=${r[2] ?? ''}`, `priority=${r[2] ?? ''}|category=${r[3] ?? ''}`] })),
+  durations.rows.map((r) => ({
+    ms: Number(r[0]),
+    resolved: r[1] === 'true',
+    segments: [`priority=${r[2] ?? ''}`, `priority=${r[2] ?? ''}|category=${r[3] ?? ''}`],
+  })),
 );
 const cpu = process.cpuUsage(cpu0);
 process.stdout.write(

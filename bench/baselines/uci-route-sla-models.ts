@@ -11,7 +11,13 @@ import type { SoftmaxModel } from '../../src/engine/tabular/softmax';
 import { trainSoftmax } from '../../src/engine/tabular/softmax';
 import { OPEN_FIELDS, ROUTE_FIELDS } from './uci-sla-tables';
 
-export const AT_OPEN_EXTENDED = [...OPEN_FIELDS, 'assignment_group', 'incident_state', 'sys_created_by', 'opened_by'];
+export const AT_OPEN_EXTENDED = [
+  ...OPEN_FIELDS,
+  'assignment_group',
+  'incident_state',
+  'sys_created_by',
+  'opened_by',
+];
 export const AT_OPEN_CROSSES = [
   ['assignment_group', 'priority'],
   ['category', 'assignment_group'],

@@ -115,7 +115,11 @@ export function slaInFlight(incidents: readonly UciIncident[], col: (n: string) 
       value((inc.events[lastIndex] as UciEvent).row, col('made_sla')),
     ]);
   }
-  return { table: { header, rows }, categorical: [...IN_FLIGHT_CATEGORICAL], numeric: [...IN_FLIGHT_NUMERIC] };
+  return {
+    table: { header, rows },
+    categorical: [...IN_FLIGHT_CATEGORICAL],
+    numeric: [...IN_FLIGHT_NUMERIC],
+  };
 }
 
 export const ROUTE_FIELDS = [...OPEN_FIELDS, 'opened_by', 'caller_id', 'opened_hour', 'opened_weekday'];

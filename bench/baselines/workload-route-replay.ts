@@ -38,7 +38,12 @@ export interface PolicyResult {
 
 type Chooser = (inc: ReplayIncident, open: Map<string, number>) => { team: string; agent: string | null };
 
-function replay(policy: string, incidents: readonly ReplayIncident[], agents: readonly ReplayAgent[], choose: Chooser): PolicyResult {
+function replay(
+  policy: string,
+  incidents: readonly ReplayIncident[],
+  agents: readonly ReplayAgent[],
+  choose: Chooser,
+): PolicyResult {
   const open = new Map(agents.map((a) => [a.id, 0]));
   // Pending resolutions, kept sorted by time (small enough for a sorted array).
   const pending: { at: number; agent: string }[] = [];
@@ -73,7 +78,13 @@ function replay(policy: string, incidents: readonly ReplayIncident[], agents: re
     imbalanceSum += sum === 0 ? 1 : max / (sum / open.size);
   }
   const n = incidents.length;
-  return { policy, teamAccuracy: teamHits / n, assigneeHit: agentHits / n, imbalance: imbalanceSum / n, unassigned: unassigned / n };
+  return {
+    policy,
+    teamAccuracy: teamHits / n,
+    assigneeHit: agentHits / n,
+    imbalance: imbalanceSum / n,
+    unassigned: unassigned / n,
+  };
 }
 
 const fewest = (ids: readonly string[], open: Map<string, number>): string | null => {
@@ -82,7 +93,11 @@ const fewest = (ids: readonly string[], open: Map<string, number>): string | nul
   return best;
 };
 
-export function runWorkloadReplay(incidents: readonly ReplayIncident[], agents: readonly ReplayAgent[], today: string): PolicyResult[] {
+export function runWorkloadReplay(
+  incidents: readonly ReplayIncident[],
+  agents: readonly ReplayAgent[],
+  today: string,
+): PolicyResult[] {
   const ids = agents.map((a) => a.id);
   const home = new Map(agents.map((a) => [a.id, a.homeTeam]));
   const members = new Map<string, string[]>();
@@ -126,7 +141,14 @@ export function runWorkloadReplay(incidents: readonly ReplayIncident[], agents: 
         const team = topTeam(inc);
         const pool: Agent[] = (members.get(team) ?? []).map((id) => {
           const a = byId.get(id) as ReplayAgent;
-          return { id, name: id, teams: a.teams, active: true, openLoad: open.get(id) ?? 0, solvedByCategory: a.solvedByCategory };
+          return {
+            id,
+            name: id,
+            teams: a.teams,
+            active: true,
+            openLoad: open.get(id) ?? 0,
+            solvedByCategory: a.solvedByCategory,
+          };
         });
         const ranked = rankAssignees({ team, agents: pool, category: inc.category, today }, { loadWeight });
         return { team, agent: ranked[0]?.id ?? null };

@@ -13,8 +13,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  const o = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
   try {
     return { code: await main(args), out, err };
   } finally {
@@ -38,20 +42,50 @@ function ticketsCsv(): string {
     const hours = Math.round(rng() * 48);
     const p = (high ? 0.5 : 0.05) + hours / 200;
     const day = String(1 + (i % 28)).padStart(2, '0');
-    lines.push(`${high ? 'High' : 'Low'},${rng() < 0.5 ? 'Phone' : 'Email'},${hours},2026-0${1 + (i % 9)}-${day} 10:00,${rng() < p ? 'false' : 'true'}`);
+    lines.push(
+      `${high ? 'High' : 'Low'},${rng() < 0.5 ? 'Phone' : 'Email'},${hours},2026-0${1 + (i % 9)}-${day} 10:00,${rng() < p ? 'false' : 'true'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
-const base = (input: string) => ['eval', 'sla', '--input', input, '--label', 'made_sla', '--positive', 'false', '--features', 'priority,channel'];
+const base = (input: string) => [
+  'eval',
+  'sla',
+  '--input',
+  input,
+  '--label',
+  'made_sla',
+  '--positive',
+  'false',
+  '--features',
+  'priority,channel',
+];
 
 describe('triage-lens eval sla', () => {
   it('prints a report and, with --json, one JSON line with the agreed keys', async () => {
     const input = write('t.csv', ticketsCsv());
-    const r = await run([...base(input), '--numeric', 'hours', '--split', 'chrono', '--time', 'opened', '--json']);
+    const r = await run([
+      ...base(input),
+      '--numeric',
+      'hours',
+      '--split',
+      'chrono',
+      '--time',
+      'opened',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out.trim().split('\n').pop()!) as Record<string, number | string>;
-    expect(Object.keys(json).slice(0, 7)).toEqual(['task', 'n_train', 'n_test', 'auc', 'brier', 'ece', 'train_ms']);
+    expect(Object.keys(json).slice(0, 7)).toEqual([
+      'task',
+      'n_train',
+      'n_test',
+      'auc',
+      'brier',
+      'ece',
+      'train_ms',
+    ]);
     expect(json).toMatchObject({ task: 'sla', n_train: 400, n_test: 100 });
     expect(json.auc as number).toBeGreaterThan(0.7);
     expect(json.brier as number).toBeLessThan(json.prior_brier as number);
@@ -64,13 +98,44 @@ describe('triage-lens eval sla', () => {
   });
 
   it.each([
-    ['missing --positive', ['eval', 'sla', '--input', 'x.csv', '--label', 'made_sla', '--features', 'priority'], /--positive/],
-    ['missing --features', ['eval', 'sla', '--input', 'x.csv', '--label', 'made_sla', '--positive', 'false'], /--features/],
+    [
+      'missing --positive',
+      ['eval', 'sla', '--input', 'x.csv', '--label', 'made_sla', '--features', 'priority'],
+      /--positive/,
+    ],
+    [
+      'missing --features',
+      ['eval', 'sla', '--input', 'x.csv', '--label', 'made_sla', '--positive', 'false'],
+      /--features/,
+    ],
     ['bad split', [...base('x.csv'), '--split', 'random'], /--split must be mod5 or chrono/],
     ['chrono without time', [...base('@t'), '--split', 'chrono'], /needs --time/],
-    ['unknown column', ['eval', 'sla', '--input', '@t', '--label', 'made_sla', '--positive', 'false', '--features', 'colour'], /column "colour" not found/],
-    ['positive value never seen', ['eval', 'sla', '--input', '@t', '--label', 'made_sla', '--positive', 'maybe', '--features', 'priority'], /no row has "maybe"/],
-    ['text in a numeric column', [...base('@t'), '--numeric', 'channel'], /column "channel" row 2: "(Phone|Email)" is not a number/],
+    [
+      'unknown column',
+      ['eval', 'sla', '--input', '@t', '--label', 'made_sla', '--positive', 'false', '--features', 'colour'],
+      /column "colour" not found/,
+    ],
+    [
+      'positive value never seen',
+      [
+        'eval',
+        'sla',
+        '--input',
+        '@t',
+        '--label',
+        'made_sla',
+        '--positive',
+        'maybe',
+        '--features',
+        'priority',
+      ],
+      /no row has "maybe"/,
+    ],
+    [
+      'text in a numeric column',
+      [...base('@t'), '--numeric', 'channel'],
+      /column "channel" row 2: "(Phone|Email)" is not a number/,
+    ],
     ['bad cross', [...base('@t'), '--cross', 'priority:nope'], /--cross "priority:nope"/],
     ['missing file', base('/nonexistent/t.csv'), /cannot read/],
     ['header only', base('@empty'), /no data rows/],

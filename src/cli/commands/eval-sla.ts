@@ -17,7 +17,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     flags: ['json'],
   });
   if (args.positional.length > 0) {
-    throw new InputError('bad_argument', `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`);
+    throw new InputError(
+      'bad_argument',
+      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`,
+    );
   }
   const input = requireValue(args, 'input');
   const labelColumn = requireValue(args, 'label');
@@ -26,12 +29,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (features.length === 0) throw new InputError('bad_argument', 'missing required option --features');
   const numeric = listValue(args, 'numeric');
   const split = args.values.get('split') ?? 'mod5';
-  if (split !== 'mod5' && split !== 'chrono') throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
+  if (split !== 'mod5' && split !== 'chrono')
+    throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
   const crosses = listValue(args, 'cross').map((pair) => {
     const [a, b, ...rest] = pair.split(':').map((s) => s.trim());
     const known = [...features, ...numeric];
     if (a === undefined || b === undefined || rest.length > 0 || !known.includes(a) || !known.includes(b)) {
-      throw new InputError('bad_argument', `--cross "${pair}" must be A:B with A and B among --features/--numeric`);
+      throw new InputError(
+        'bad_argument',
+        `--cross "${pair}" must be A:B with A and B among --features/--numeric`,
+      );
     }
     return [a, b] as const;
   });

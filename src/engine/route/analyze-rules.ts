@@ -30,7 +30,9 @@ function disjoint(a: RuleCondition, b: RuleCondition): boolean {
 /** True when every ticket meeting `conds` also meets `c` (sufficient, not complete). */
 function implied(c: RuleCondition, conds: readonly RuleCondition[]): boolean {
   return conds.some(
-    (d) => slotOf(d) === slotOf(c) && (d.anyOf as readonly string[]).every((v) => valueCovered(c.kind, v, c.anyOf as readonly string[])),
+    (d) =>
+      slotOf(d) === slotOf(c) &&
+      (d.anyOf as readonly string[]).every((v) => valueCovered(c.kind, v, c.anyOf as readonly string[])),
   );
 }
 
@@ -55,17 +57,33 @@ function conflictingActions(a: RoutingRule, b: RoutingRule): string[] {
 export function analyzeRules(rules: readonly RoutingRule[], knownFields?: readonly string[]): RuleFinding[] {
   const findings: RuleFinding[] = [];
   if (rules.length === 0) {
-    return [{ kind: 'empty-set', severity: 'info', ruleIds: [], message: 'no rules: every ticket is routed by learned routing' }];
+    return [
+      {
+        kind: 'empty-set',
+        severity: 'info',
+        ruleIds: [],
+        message: 'no rules: every ticket is routed by learned routing',
+      },
+    ];
   }
   const dead = new Set<string>();
   rules.forEach((rule, i) => {
     if (!rule.enabled) {
-      findings.push({ kind: 'disabled', severity: 'info', ruleIds: [rule.id], message: `rule "${rule.name}" is disabled` });
+      findings.push({
+        kind: 'disabled',
+        severity: 'info',
+        ruleIds: [rule.id],
+        message: `rule "${rule.name}" is disabled`,
+      });
       dead.add(rule.id);
       return;
     }
     for (const c of rule.conditions) {
-      if (c.kind === 'field' && knownFields !== undefined && !knownFields.some((f) => sameValue(f, c.field))) {
+      if (
+        c.kind === 'field' &&
+        knownFields !== undefined &&
+        !knownFields.some((f) => sameValue(f, c.field))
+      ) {
         findings.push({
           kind: 'unknown-field',
           severity: 'error',
@@ -89,7 +107,10 @@ export function analyzeRules(rules: readonly RoutingRule[], knownFields?: readon
     });
     const blocker = rules
       .slice(0, i)
-      .find((e) => e.enabled && e.stop && !dead.has(e.id) && e.conditions.every((c) => implied(c, rule.conditions)));
+      .find(
+        (e) =>
+          e.enabled && e.stop && !dead.has(e.id) && e.conditions.every((c) => implied(c, rule.conditions)),
+      );
     if (blocker !== undefined && !dead.has(rule.id)) {
       findings.push({
         kind: 'shadowed',

@@ -11,7 +11,11 @@ export function unavailability(agent: Agent, away: readonly AwayEntry[], today: 
   if (!agent.active) return { code: 'inactive' };
   for (const a of away) {
     if (a.accountId !== agent.id) continue;
-    if ((a.from !== undefined && !ISO_DATE.test(a.from)) || (a.until !== undefined && !ISO_DATE.test(a.until))) continue;
+    if (
+      (a.from !== undefined && !ISO_DATE.test(a.from)) ||
+      (a.until !== undefined && !ISO_DATE.test(a.until))
+    )
+      continue;
     // ISO dates compare correctly as strings.
     if ((a.from === undefined || a.from <= today) && (a.until === undefined || today <= a.until)) {
       return a.until === undefined ? { code: 'away' } : { code: 'away', until: a.until };

@@ -21,15 +21,21 @@ export function describeRouteReason(reason: RouteReason, locale: 'en' | 'de' = '
         ? `${reason.count} gelöste Tickets in „${reason.category}“`
         : `${reason.count} solved tickets in "${reason.category}"`;
     case 'open-load':
-      if (reason.capacity !== undefined) return de ? `${reason.open} von ${reason.capacity} offen` : `${reason.open} of ${reason.capacity} open`;
+      if (reason.capacity !== undefined)
+        return de
+          ? `${reason.open} von ${reason.capacity} offen`
+          : `${reason.open} of ${reason.capacity} open`;
       return de ? `${reason.open} offen` : `${reason.open} open now`;
     case 'away':
-      if (reason.until !== undefined) return de ? `abwesend bis ${reason.until}` : `away until ${reason.until}`;
+      if (reason.until !== undefined)
+        return de ? `abwesend bis ${reason.until}` : `away until ${reason.until}`;
       return de ? 'abwesend' : 'away';
     case 'inactive':
       return de ? 'inaktiv' : 'inactive';
     case 'at-capacity':
-      return de ? `ausgelastet (${reason.open}/${reason.capacity})` : `at capacity (${reason.open}/${reason.capacity})`;
+      return de
+        ? `ausgelastet (${reason.open}/${reason.capacity})`
+        : `at capacity (${reason.open}/${reason.capacity})`;
     case 'rule-chose-unavailable':
       return de
         ? `Regel „${reason.ruleName}“ wählte diese Person, sie ist aber nicht verfügbar`
@@ -43,7 +49,9 @@ export function describeRouteNote(note: RouteNote, locale: 'en' | 'de' = 'en'): 
     case 'rule-note':
       return note.text;
     case 'no-history':
-      return de ? 'keine Regel und kein gelernter Verlauf: kein Vorschlag' : 'no rule and no learned history: no suggestion';
+      return de
+        ? 'keine Regel und kein gelernter Verlauf: kein Vorschlag'
+        : 'no rule and no learned history: no suggestion';
     case 'team-without-members':
       return de
         ? `Team „${note.team}“ hat keine Mitglieder: der Team-Queue zuweisen`

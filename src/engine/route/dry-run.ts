@@ -38,7 +38,8 @@ export function dryRunRule(rule: RoutingRule, history: readonly HistoricTicket[]
     if (examples.length < 5) examples.push(i);
     const team = h.team ?? '(none)';
     counts.set(team, (counts.get(team) ?? 0) + 1);
-    if (rule.actions.team !== undefined && h.team !== undefined && sameValue(h.team, rule.actions.team)) agreed++;
+    if (rule.actions.team !== undefined && h.team !== undefined && sameValue(h.team, rule.actions.team))
+      agreed++;
   });
   const actualTeams = [...counts.entries()]
     .map(([team, count]) => ({ team, count }))

@@ -34,15 +34,20 @@ export function evaluateRules(rules: readonly RoutingRule[], ticket: RoutingTick
     const ref = { id: rule.id, name: rule.name };
     decision.matched.push(ref);
     const { team, assignee, priority, labels, components } = rule.actions;
-    if (team !== undefined && decision.team === undefined) decision.team = { value: team, ruleName: rule.name };
-    if (assignee !== undefined && decision.assignee === undefined) decision.assignee = { value: assignee, ruleName: rule.name };
-    if (priority !== undefined && decision.priority === undefined) decision.priority = { value: priority, ruleName: rule.name };
-    if ((team !== undefined || assignee !== undefined) && decision.decidedBy === null) decision.decidedBy = ref;
+    if (team !== undefined && decision.team === undefined)
+      decision.team = { value: team, ruleName: rule.name };
+    if (assignee !== undefined && decision.assignee === undefined)
+      decision.assignee = { value: assignee, ruleName: rule.name };
+    if (priority !== undefined && decision.priority === undefined)
+      decision.priority = { value: priority, ruleName: rule.name };
+    if ((team !== undefined || assignee !== undefined) && decision.decidedBy === null)
+      decision.decidedBy = ref;
     for (const l of labels ?? []) if (!decision.labels.includes(l)) decision.labels.push(l);
     for (const c of components ?? []) if (!decision.components.includes(c)) decision.components.push(c);
     if (rule.stop) break;
   }
   if (decision.matched.length === 0) decision.note = 'no rule matched this ticket: learned routing decides';
-  else if (decision.decidedBy === null) decision.note = 'matching rules set no team or assignee: learned routing decides';
+  else if (decision.decidedBy === null)
+    decision.note = 'matching rules set no team or assignee: learned routing decides';
   return decision;
 }

@@ -15,15 +15,24 @@ const anyEqual = (values: readonly string[], wanted: readonly string[]): boolean
   values.some((v) => wanted.some((w) => sameValue(v, w)));
 
 /** `textWords` lets a caller tokenise the ticket text once for many rules. */
-export function checkCondition(condition: RuleCondition, ticket: RoutingTicket, textWords: readonly string[]): ConditionOutcome {
+export function checkCondition(
+  condition: RuleCondition,
+  ticket: RoutingTicket,
+  textWords: readonly string[],
+): ConditionOutcome {
   switch (condition.kind) {
     case 'requestType':
       if (ticket.requestType === undefined) return { holds: false, why: 'ticket has no request type' };
-      return anyEqual([ticket.requestType], condition.anyOf) ? { holds: true } : { holds: false, why: 'request type differs' };
+      return anyEqual([ticket.requestType], condition.anyOf)
+        ? { holds: true }
+        : { holds: false, why: 'request type differs' };
     case 'field': {
       const values = fieldValues(ticket, condition.field);
-      if (values === undefined) return { holds: false, why: `field "${condition.field}" is not on this ticket` };
-      return anyEqual(values, condition.anyOf) ? { holds: true } : { holds: false, why: `field "${condition.field}" differs` };
+      if (values === undefined)
+        return { holds: false, why: `field "${condition.field}" is not on this ticket` };
+      return anyEqual(values, condition.anyOf)
+        ? { holds: true }
+        : { holds: false, why: `field "${condition.field}" differs` };
     }
     case 'reporterOrganisation':
       return anyEqual(ticket.reporterOrganisations ?? [], condition.anyOf)
@@ -33,7 +42,10 @@ export function checkCondition(condition: RuleCondition, ticket: RoutingTicket, 
       const email = ticket.reporterEmail ?? '';
       const at = email.lastIndexOf('@');
       if (at < 0) return { holds: false, why: 'reporter has no e-mail address' };
-      const domain = email.slice(at + 1).trim().toLowerCase();
+      const domain = email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
       // A rule for example.com also covers its subdomains (eu.example.com).
       return condition.anyOf.some((d) => domain === d || domain.endsWith(`.${d}`))
         ? { holds: true }
@@ -41,7 +53,9 @@ export function checkCondition(condition: RuleCondition, ticket: RoutingTicket, 
     }
     case 'language':
       if (ticket.language === undefined) return { holds: false, why: 'ticket language unknown' };
-      return condition.anyOf.includes(ticket.language) ? { holds: true } : { holds: false, why: 'language differs' };
+      return condition.anyOf.includes(ticket.language)
+        ? { holds: true }
+        : { holds: false, why: 'language differs' };
     case 'text':
       return condition.anyOf.some((p) => containsPhrase(textWords, words(p)))
         ? { holds: true }
@@ -49,7 +63,11 @@ export function checkCondition(condition: RuleCondition, ticket: RoutingTicket, 
   }
 }
 
-export function ruleMatches(rule: RoutingRule, ticket: RoutingTicket, textWords: readonly string[]): ConditionOutcome {
+export function ruleMatches(
+  rule: RoutingRule,
+  ticket: RoutingTicket,
+  textWords: readonly string[],
+): ConditionOutcome {
   if (!rule.enabled) return { holds: false, why: 'rule is disabled' };
   for (const c of rule.conditions) {
     const outcome = checkCondition(c, ticket, textWords);

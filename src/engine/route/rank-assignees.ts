@@ -24,7 +24,10 @@ export interface AssigneeRankingOptions {
  * tickets relative to their capacity, or to the team's average load when no capacity is set).
  * Inactive, away and at-capacity agents are listed after every available one, never on top.
  */
-export function rankAssignees(input: AssigneeRankingInput, options: AssigneeRankingOptions = {}): RankedCandidate[] {
+export function rankAssignees(
+  input: AssigneeRankingInput,
+  options: AssigneeRankingOptions = {},
+): RankedCandidate[] {
   const members = input.agents.filter((a) => a.teams.includes(input.team));
   if (members.length === 0) return [];
   const loadWeight = options.loadWeight ?? 0.5;
@@ -45,13 +48,25 @@ export function rankAssignees(input: AssigneeRankingInput, options: AssigneeRank
       reasons.push({ code: 'category-skill', count: inCategory, category: input.category });
     }
     const open = Math.max(0, agent.openLoad);
-    reasons.push(agent.capacity === undefined ? { code: 'open-load', open } : { code: 'open-load', open, capacity: agent.capacity });
+    reasons.push(
+      agent.capacity === undefined
+        ? { code: 'open-load', open }
+        : { code: 'open-load', open, capacity: agent.capacity },
+    );
     const blocked = unavailability(agent, input.away ?? [], input.today);
     if (blocked !== null) reasons.unshift(blocked);
     const expertise = (solvedScore.get(agent.id) ?? 0) + 0.3 * Math.log1p(inCategory);
-    const reference = agent.capacity !== undefined && agent.capacity > 0 ? agent.capacity : Math.max(1, meanLoad);
+    const reference =
+      agent.capacity !== undefined && agent.capacity > 0 ? agent.capacity : Math.max(1, meanLoad);
     const score = expertise - loadWeight * (open / reference);
-    const candidate: RankedCandidate = { id: agent.id, name: agent.name, score, available: blocked === null, openLoad: open, reasons };
+    const candidate: RankedCandidate = {
+      id: agent.id,
+      name: agent.name,
+      score,
+      available: blocked === null,
+      openLoad: open,
+      reasons,
+    };
     if (agent.capacity !== undefined) candidate.capacity = agent.capacity;
     return candidate;
   });

@@ -18,7 +18,8 @@ export function rankTeams(
 ): RankedCandidate[] {
   const cls = new Map<string, number>();
   for (const v of classifier ?? []) {
-    if (Number.isFinite(v.probability) && v.probability > 0) cls.set(v.label, (cls.get(v.label) ?? 0) + v.probability);
+    if (Number.isFinite(v.probability) && v.probability > 0)
+      cls.set(v.label, (cls.get(v.label) ?? 0) + v.probability);
   }
   const simWeight = new Map<string, number>();
   const simCount = new Map<string, number>();

@@ -15,9 +15,24 @@ export const RuleCondition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reporterOrganisation'), anyOf: Values }),
   z.object({
     kind: z.literal('emailDomain'),
-    anyOf: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a domain like example.com')).min(1).max(100),
+    anyOf: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a domain like example.com'),
+      )
+      .min(1)
+      .max(100),
   }),
-  z.object({ kind: z.literal('language'), anyOf: z.array(z.enum(['de', 'en', 'other'])).min(1).max(3) }),
+  z.object({
+    kind: z.literal('language'),
+    anyOf: z
+      .array(z.enum(['de', 'en', 'other']))
+      .min(1)
+      .max(3),
+  }),
   /** Words or phrases (matched as whole words, case-insensitive, in summary + description). */
   z.object({ kind: z.literal('text'), anyOf: Values }),
 ]);
@@ -53,7 +68,8 @@ export const RoutingRules = z
   .superRefine((rules, ctx) => {
     const seen = new Set<string>();
     rules.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate rule id "${r.id}"` });
+      if (seen.has(r.id))
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate rule id "${r.id}"` });
       seen.add(r.id);
     });
   });

@@ -79,7 +79,8 @@ export function suggestRoute(
     if (assignees.length === 0) notes.push({ code: 'team-without-members', team });
     else if (!assignees.some((a) => a.available)) notes.push({ code: 'nobody-available', team });
   }
-  if (rules.assignee !== undefined) assignees = promoteRuleAssignee(assignees, request.agents, rules.assignee);
+  if (rules.assignee !== undefined)
+    assignees = promoteRuleAssignee(assignees, request.agents, rules.assignee);
   return { decidedByRule: rules.decidedBy, teams, assignees, rules, notes };
 }
 
@@ -94,13 +95,30 @@ function promoteRuleAssignee(
     existing ??
     (agent === undefined
       ? { id: choice.value, name: choice.value, score: 0, available: true, reasons: [] }
-      : { id: agent.id, name: agent.name, score: 0, available: agent.active, openLoad: agent.openLoad, reasons: [] });
+      : {
+          id: agent.id,
+          name: agent.name,
+          score: 0,
+          available: agent.active,
+          openLoad: agent.openLoad,
+          reasons: [],
+        });
   const rest = ranked.filter((a) => a.id !== choice.value);
   if (!base.available) {
-    const marked = { ...base, reasons: [{ code: 'rule-chose-unavailable' as const, ruleName: choice.ruleName }, ...base.reasons] };
+    const marked = {
+      ...base,
+      reasons: [{ code: 'rule-chose-unavailable' as const, ruleName: choice.ruleName }, ...base.reasons],
+    };
     const firstUnavailable = rest.findIndex((a) => !a.available);
     const at = firstUnavailable < 0 ? rest.length : firstUnavailable;
     return [...rest.slice(0, at), marked, ...rest.slice(at)];
   }
-  return [{ ...base, score: Math.max(base.score, 1), reasons: [{ code: 'rule', ruleName: choice.ruleName }, ...base.reasons] }, ...rest];
+  return [
+    {
+      ...base,
+      score: Math.max(base.score, 1),
+      reasons: [{ code: 'rule', ruleName: choice.ruleName }, ...base.reasons],
+    },
+    ...rest,
+  ];
 }

@@ -22,5 +22,8 @@ export function containsPhrase(haystack: readonly string[], phrase: readonly str
 
 /** Case- and width-insensitive equality for field values, request types and organisations. */
 export function sameValue(a: string, b: string): boolean {
-  return a.normalize('NFKC').trim().toLocaleLowerCase('und') === b.normalize('NFKC').trim().toLocaleLowerCase('und');
+  return (
+    a.normalize('NFKC').trim().toLocaleLowerCase('und') ===
+    b.normalize('NFKC').trim().toLocaleLowerCase('und')
+  );
 }

@@ -27,7 +27,13 @@ function loadFactor(input: SlaRiskInput, elasticity: number): { factor: number; 
   const ratios: { who: 'team' | 'assignee'; ratio: number }[] = [];
   const { load } = input;
   const add = (who: 'team' | 'assignee', open?: number, usual?: number): void => {
-    if (open !== undefined && usual !== undefined && open >= 0 && usual > 0 && Number.isFinite(open / usual)) {
+    if (
+      open !== undefined &&
+      usual !== undefined &&
+      open >= 0 &&
+      usual > 0 &&
+      Number.isFinite(open / usual)
+    ) {
       ratios.push({ who, ratio: open / usual });
     }
   };
@@ -49,7 +55,12 @@ function conditional(blend: BlendedCurve, factor: number, elapsed: number, t: nu
 }
 
 /** Time from now by which the share `q` of tickets like this one are resolved (bisection). */
-function quantileFromNow(blend: BlendedCurve, factor: number, elapsed: number, q: number): { ms: number; openEnded: boolean } {
+function quantileFromNow(
+  blend: BlendedCurve,
+  factor: number,
+  elapsed: number,
+  q: number,
+): { ms: number; openEnded: boolean } {
   const horizon = blendHorizon(blend) * factor;
   if (horizon <= elapsed || conditional(blend, factor, elapsed, horizon) > 1 - q) {
     return { ms: Math.max(0, horizon - elapsed), openEnded: true };
@@ -71,7 +82,11 @@ export function bandFor(probability: number, bands: { atRisk: number; likelyBrea
 }
 
 /** The uncalibrated breach probability: P(not resolved within the remaining time | open now). */
-export function rawBreachProbability(model: ResolutionModel, input: SlaRiskInput, options: BreachRiskOptions = {}): number {
+export function rawBreachProbability(
+  model: ResolutionModel,
+  input: SlaRiskInput,
+  options: BreachRiskOptions = {},
+): number {
   const cycle = input.cycle as SlaCycle;
   const blend = blendFor(model, input.segments);
   const { factor } = loadFactor(input, options.loadElasticity ?? 0.3);
@@ -86,9 +101,14 @@ export function rawBreachProbability(model: ResolutionModel, input: SlaRiskInput
  * remaining time never raises the probability (the survival curve is non-increasing, and the
  * calibrator is non-decreasing in the raw score).
  */
-export function scoreBreachRisk(model: ResolutionModel, input: SlaRiskInput, options: BreachRiskOptions = {}): SlaRiskResult {
+export function scoreBreachRisk(
+  model: ResolutionModel,
+  input: SlaRiskInput,
+  options: BreachRiskOptions = {},
+): SlaRiskResult {
   const { metricName, cycle } = input;
-  if (cycle === null) return { status: 'no-sla', metricName, reason: 'this ticket has no SLA on this metric' };
+  if (cycle === null)
+    return { status: 'no-sla', metricName, reason: 'this ticket has no SLA on this metric' };
   const problem = cycleProblem(cycle);
   if (problem !== null) return { status: 'invalid', metricName, reason: problem };
   const bands = options.bands ?? { atRisk: 0.3, likelyBreach: 0.6 };
@@ -124,7 +144,8 @@ export function scoreBreachRisk(model: ResolutionModel, input: SlaRiskInput, opt
     });
   }
   if (loadDriver) drivers.push(loadDriver);
-  if (cycle.elapsedMs / cycle.goalMs >= 0.5) drivers.push({ code: 'goal-used', share: cycle.elapsedMs / cycle.goalMs });
+  if (cycle.elapsedMs / cycle.goalMs >= 0.5)
+    drivers.push({ code: 'goal-used', share: cycle.elapsedMs / cycle.goalMs });
   if (cycle.paused) drivers.push({ code: 'paused' });
   if (!cycle.withinCalendarHours) drivers.push({ code: 'outside-hours' });
   if (blend.support < 10) drivers.push({ code: 'little-history', support: blend.support });

@@ -17,9 +17,13 @@ export function cycleFromTimes(input: {
 }): { cycle: SlaCycle } | { problem: string } {
   const start = parseDate(input.startedAt);
   const now = parseDate(input.now);
-  if (Number.isNaN(start) || Number.isNaN(now)) return { problem: 'start or current time is not a readable date' };
+  if (Number.isNaN(start) || Number.isNaN(now))
+    return { problem: 'start or current time is not a readable date' };
   const elapsedMs = now - start - (input.pausedMs ?? 0);
-  if (elapsedMs < 0) return { problem: `the SLA clock would run backwards (${elapsedMs} ms): check start, now and paused time` };
+  if (elapsedMs < 0)
+    return {
+      problem: `the SLA clock would run backwards (${elapsedMs} ms): check start, now and paused time`,
+    };
   const remainingMs = input.goalMs - elapsedMs;
   return {
     cycle: {

@@ -11,18 +11,31 @@ export function describeDriver(driver: SlaDriver, locale: 'en' | 'de' = 'en'): s
         ? `ähnliche Tickets (${driver.segment}) brauchen ${d(driver.medianMs)}, noch ${d(driver.remainingMs)}`
         : `similar tickets (${driver.segment}) take ${d(driver.medianMs)}, ${d(driver.remainingMs)} left`;
     case 'queue-load': {
-      const who = driver.who === 'team' ? (de ? 'Team-Queue' : 'team queue') : de ? 'Queue des Bearbeiters' : "assignee's queue";
+      const who =
+        driver.who === 'team'
+          ? de
+            ? 'Team-Queue'
+            : 'team queue'
+          : de
+            ? 'Queue des Bearbeiters'
+            : "assignee's queue";
       const ratio = (Math.round(driver.ratio * 10) / 10).toString();
-      return de ? `${who} ist ${ratio.replace('.', ',')}x so voll wie üblich` : `${who} is ${ratio}x its usual`;
+      return de
+        ? `${who} ist ${ratio.replace('.', ',')}x so voll wie üblich`
+        : `${who} is ${ratio}x its usual`;
     }
     case 'goal-used': {
       const pct = Math.round(driver.share * 100);
       return de ? `${pct} % des SLA-Ziels verbraucht` : `${pct} % of the SLA goal used`;
     }
     case 'paused':
-      return de ? 'SLA-Uhr pausiert: Risiko gilt ab Wiederaufnahme' : 'SLA clock paused: risk assumes it resumes now';
+      return de
+        ? 'SLA-Uhr pausiert: Risiko gilt ab Wiederaufnahme'
+        : 'SLA clock paused: risk assumes it resumes now';
     case 'outside-hours':
-      return de ? 'außerhalb der Servicezeiten: die Uhr steht' : 'outside calendar hours: the clock is stopped';
+      return de
+        ? 'außerhalb der Servicezeiten: die Uhr steht'
+        : 'outside calendar hours: the clock is stopped';
     case 'breached':
       return de ? 'SLA bereits verletzt' : 'SLA already breached';
     case 'little-history':

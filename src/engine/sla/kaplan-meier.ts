@@ -25,7 +25,10 @@ export interface SurvivalCurve {
 export function kaplanMeier(durations: readonly Duration[]): SurvivalCurve {
   const valid = durations.filter((d) => Number.isFinite(d.ms) && d.ms >= 0);
   if (valid.length !== durations.length) {
-    throw new InputError('bad_value', 'durations must be finite and non-negative (clean history before fitting)');
+    throw new InputError(
+      'bad_value',
+      'durations must be finite and non-negative (clean history before fitting)',
+    );
   }
   // At equal times, events come before censorings (the usual KM convention).
   const sorted = [...valid].sort((a, b) => a.ms - b.ms || Number(b.resolved) - Number(a.resolved));
@@ -50,7 +53,12 @@ export function kaplanMeier(durations: readonly Duration[]): SurvivalCurve {
     }
     atRisk -= leaving;
   }
-  return { times, survival, count: sorted.length, horizon: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] as Duration).ms };
+  return {
+    times,
+    survival,
+    count: sorted.length,
+    horizon: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] as Duration).ms,
+  };
 }
 
 /** S(t): the share of tickets still unresolved after t. Non-increasing in t. */

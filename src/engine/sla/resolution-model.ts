@@ -24,9 +24,13 @@ export interface ResolutionModelOptions {
   priorStrength?: number;
 }
 
-export function trainResolutionModel(history: readonly HistoryTicket[], options: ResolutionModelOptions = {}): ResolutionModel {
+export function trainResolutionModel(
+  history: readonly HistoryTicket[],
+  options: ResolutionModelOptions = {},
+): ResolutionModel {
   const priorStrength = options.priorStrength ?? 20;
-  if (!(priorStrength > 0)) throw new InputError('bad_argument', `priorStrength must be > 0, got ${priorStrength}`);
+  if (!(priorStrength > 0))
+    throw new InputError('bad_argument', `priorStrength must be > 0, got ${priorStrength}`);
   const clean = history.filter((h) => Number.isFinite(h.ms) && h.ms >= 0);
   const bySegment = new Map<string, Duration[]>();
   for (const h of clean) {
@@ -41,7 +45,11 @@ export function trainResolutionModel(history: readonly HistoryTicket[], options:
   }
   const segments = new Map<string, SurvivalCurve>();
   for (const [key, list] of bySegment) segments.set(key, kaplanMeier(list));
-  return { overall: kaplanMeier(clean.map((h) => ({ ms: h.ms, resolved: h.resolved }))), segments, priorStrength };
+  return {
+    overall: kaplanMeier(clean.map((h) => ({ ms: h.ms, resolved: h.resolved }))),
+    segments,
+    priorStrength,
+  };
 }
 
 /** The blended curve for one ticket: weights per level, coarse (overall) to fine. */

@@ -31,7 +31,8 @@ export function trainCalibratedClassifier(
   options: CalibratedClassifierOptions = {},
 ): CalibratedClassifier {
   const share = options.calibrationShare ?? 0.15;
-  if (!(share > 0 && share < 1)) throw new InputError('bad_argument', `calibration share must be in (0, 1), got ${share}`);
+  if (!(share > 0 && share < 1))
+    throw new InputError('bad_argument', `calibration share must be in (0, 1), got ${share}`);
   const positives = labels.reduce<number>((s, y) => s + y, 0);
   if (rows.length < 20 || positives === 0 || positives === labels.length) {
     throw new InputError(
@@ -65,7 +66,10 @@ export function trainCalibratedClassifier(
 }
 
 export function predictProbability(classifier: CalibratedClassifier, row: TabularRow): number {
-  return calibrate(classifier.calibrator, logisticScore(classifier.model, encodeRow(classifier.encoder, row)));
+  return calibrate(
+    classifier.calibrator,
+    logisticScore(classifier.model, encodeRow(classifier.encoder, row)),
+  );
 }
 
 /** The feature values that pushed this row's probability most, in words, with their sign. */

@@ -45,7 +45,9 @@ export function fitPlatt(scores: readonly number[], labels: readonly (0 | 1)[]):
  */
 export function fitIsotonic(scores: readonly number[], labels: readonly (0 | 1)[]): Calibrator {
   if (scores.length === 0) throw new InputError('too_few_examples', 'no rows to calibrate on');
-  const order = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number) || a - b);
+  const order = scores
+    .map((_, i) => i)
+    .sort((a, b) => (scores[a] as number) - (scores[b] as number) || a - b);
   const blocks: { sum: number; n: number; maxScore: number }[] = [];
   for (const i of order) {
     blocks.push({ sum: labels[i] as number, n: 1, maxScore: scores[i] as number });

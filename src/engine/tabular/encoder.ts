@@ -69,7 +69,11 @@ function quantileCuts(sorted: readonly number[], bins: number): number[] {
 }
 
 /** The discrete value a field contributes to a cross or one-hot slot. */
-function slotValues(spec: Required<EncoderSpec>, stats: readonly NumericStats[], row: TabularRow): Map<string, string> {
+function slotValues(
+  spec: Required<EncoderSpec>,
+  stats: readonly NumericStats[],
+  row: TabularRow,
+): Map<string, string> {
   const out = new Map<string, string>();
   spec.categorical.forEach((name, i) => out.set(name, row.categorical[i] ?? ''));
   spec.numeric.forEach((name, i) => {
@@ -101,9 +105,13 @@ export function fitEncoder(specIn: EncoderSpec, rows: readonly TabularRow[]): En
       if (!known.has(f)) throw new InputError('bad_argument', `cross "${a}×${b}" names unknown field "${f}"`);
     }
   }
-  if (rows.length === 0) throw new InputError('too_few_examples', 'no training rows to fit the feature encoder');
+  if (rows.length === 0)
+    throw new InputError('too_few_examples', 'no training rows to fit the feature encoder');
   const numeric: NumericStats[] = spec.numeric.map((_, i) => {
-    const vals = rows.map((r) => r.numeric[i] ?? Number.NaN).filter(Number.isFinite).map(signedLog);
+    const vals = rows
+      .map((r) => r.numeric[i] ?? Number.NaN)
+      .filter(Number.isFinite)
+      .map(signedLog);
     vals.sort((a, b) => a - b);
     const mean = vals.length === 0 ? 0 : vals.reduce((s, v) => s + v, 0) / vals.length;
     const variance = vals.length === 0 ? 0 : vals.reduce((s, v) => s + (v - mean) ** 2, 0) / vals.length;

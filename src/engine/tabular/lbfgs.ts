@@ -32,7 +32,11 @@ const maxAbs = (a: Float64Array): number => {
   return m;
 };
 
-export function minimizeLbfgs(objective: Objective, start: Float64Array, options: LbfgsOptions = {}): LbfgsResult {
+export function minimizeLbfgs(
+  objective: Objective,
+  start: Float64Array,
+  options: LbfgsOptions = {},
+): LbfgsResult {
   const maxIterations = options.maxIterations ?? 200;
   const tolerance = options.tolerance ?? 1e-5;
   const memory = options.memory ?? 8;

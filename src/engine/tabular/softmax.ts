@@ -35,7 +35,8 @@ export function trainSoftmax(
 ): SoftmaxModel {
   if (rows.length !== labels.length) throw new InputError('bad_argument', 'rows and labels differ in length');
   const classes = [...new Set(labels)].sort();
-  if (classes.length < 2) throw new InputError('too_few_examples', `need at least 2 classes, got ${classes.length}`);
+  if (classes.length < 2)
+    throw new InputError('too_few_examples', `need at least 2 classes, got ${classes.length}`);
   const l2 = options.l2 ?? 1e-4;
   if (!(l2 >= 0)) throw new InputError('bad_argument', `l2 must be ≥ 0, got ${l2}`);
   const epochs = options.epochs ?? 12;

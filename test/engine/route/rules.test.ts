@@ -32,7 +32,11 @@ describe('RoutingRules schema', () => {
     ['empty value list', [rule([{ kind: 'requestType', anyOf: [] }])], false],
     ['bad e-mail domain', [rule([{ kind: 'emailDomain', anyOf: ['not a domain'] }])], false],
     ['duplicate ids', [rule([]), rule([])], false],
-    ['prototype keys as values', [rule([{ kind: 'field', field: '__proto__', anyOf: ['constructor'] }])], true],
+    [
+      'prototype keys as values',
+      [rule([{ kind: 'field', field: '__proto__', anyOf: ['constructor'] }])],
+      true,
+    ],
   ])('%s → valid: %s', (_name, raw, valid) => {
     expect(RoutingRules.safeParse(raw).success).toBe(valid);
   });
@@ -70,7 +74,13 @@ describe('evaluateRules', () => {
     const d = evaluateRules(
       rules([
         { id: 'a', name: 'A', conditions: [], actions: { labels: ['triaged'] } },
-        { id: 'b', name: 'B', conditions: [{ kind: 'language', anyOf: ['de'] }], actions: { team: 'DACH', labels: ['de'] }, stop: true },
+        {
+          id: 'b',
+          name: 'B',
+          conditions: [{ kind: 'language', anyOf: ['de'] }],
+          actions: { team: 'DACH', labels: ['de'] },
+          stop: true,
+        },
         { id: 'c', name: 'C', conditions: [], actions: { team: 'Global' } },
       ]),
       ticket(),
@@ -87,42 +97,75 @@ describe('evaluateRules', () => {
 
   it('runs in linear time on a huge text with a backtracking-bait phrase', () => {
     const text = `${'a '.repeat(200_000)}b`;
-    const d = evaluateRules(rules([rule([{ kind: 'text', anyOf: ['a a a a a a a a c'] }])]), ticket({ text }));
+    const d = evaluateRules(
+      rules([rule([{ kind: 'text', anyOf: ['a a a a a a a a c'] }])]),
+      ticket({ text }),
+    );
     expect(d.matched).toEqual([]);
   });
 });
 
 describe('analyzeRules', () => {
-  const find = (raw: unknown[], known?: string[]) => analyzeRules(rules(raw), known).map((f) => [f.kind, ...f.ruleIds]);
+  const find = (raw: unknown[], known?: string[]) =>
+    analyzeRules(rules(raw), known).map((f) => [f.kind, ...f.ruleIds]);
 
   it.each([
     ['empty set', [], [['empty-set']]],
-    ['unknown field', [rule([{ kind: 'field', field: 'Colour', anyOf: ['red'] }])], [['unknown-field', 'r1']]],
+    [
+      'unknown field',
+      [rule([{ kind: 'field', field: 'Colour', anyOf: ['red'] }])],
+      [['unknown-field', 'r1']],
+    ],
     [
       'contradictory request types',
-      [rule([{ kind: 'requestType', anyOf: ['A'] }, { kind: 'requestType', anyOf: ['B'] }])],
+      [
+        rule([
+          { kind: 'requestType', anyOf: ['A'] },
+          { kind: 'requestType', anyOf: ['B'] },
+        ]),
+      ],
       [['contradictory', 'r1']],
     ],
     [
       'shadowed by an earlier stopping catch-all',
       [
         { id: 'all', name: 'All', conditions: [], actions: { team: 'Desk' }, stop: true },
-        { id: 'net', name: 'Net', conditions: [{ kind: 'text', anyOf: ['vpn'] }], actions: { team: 'Network' } },
+        {
+          id: 'net',
+          name: 'Net',
+          conditions: [{ kind: 'text', anyOf: ['vpn'] }],
+          actions: { team: 'Network' },
+        },
       ],
       [['shadowed', 'all', 'net']],
     ],
     [
       'overlap with conflicting teams',
       [
-        { id: 'vpn', name: 'VPN', conditions: [{ kind: 'text', anyOf: ['vpn'] }], actions: { team: 'Network' } },
-        { id: 'de', name: 'DE', conditions: [{ kind: 'language', anyOf: ['de'] }], actions: { team: 'DACH' } },
+        {
+          id: 'vpn',
+          name: 'VPN',
+          conditions: [{ kind: 'text', anyOf: ['vpn'] }],
+          actions: { team: 'Network' },
+        },
+        {
+          id: 'de',
+          name: 'DE',
+          conditions: [{ kind: 'language', anyOf: ['de'] }],
+          actions: { team: 'DACH' },
+        },
       ],
       [['overlap', 'vpn', 'de']],
     ],
     [
       'no overlap when conditions exclude each other',
       [
-        { id: 'de', name: 'DE', conditions: [{ kind: 'language', anyOf: ['de'] }], actions: { team: 'DACH' } },
+        {
+          id: 'de',
+          name: 'DE',
+          conditions: [{ kind: 'language', anyOf: ['de'] }],
+          actions: { team: 'DACH' },
+        },
         { id: 'en', name: 'EN', conditions: [{ kind: 'language', anyOf: ['en'] }], actions: { team: 'UK' } },
       ],
       [],
@@ -138,7 +181,16 @@ describe('analyzeRules', () => {
     [
       'narrower stopping rule does not shadow a broader one',
       [
-        { id: 'n', name: 'N', conditions: [{ kind: 'text', anyOf: ['vpn'] }, { kind: 'language', anyOf: ['de'] }], actions: { team: 'X' }, stop: true },
+        {
+          id: 'n',
+          name: 'N',
+          conditions: [
+            { kind: 'text', anyOf: ['vpn'] },
+            { kind: 'language', anyOf: ['de'] },
+          ],
+          actions: { team: 'X' },
+          stop: true,
+        },
         { id: 'b', name: 'B', conditions: [{ kind: 'text', anyOf: ['vpn'] }], actions: { team: 'X' } },
       ],
       [],

@@ -1,7 +1,22 @@
 import type { Agent } from '../../../src/engine/route';
-import { RoutingRules, describeRouteNote, describeRouteReason, learnSkills, rankAssignees, rankTeams, suggestRoute } from '../../../src/engine/route';
+import {
+  RoutingRules,
+  describeRouteNote,
+  describeRouteReason,
+  learnSkills,
+  rankAssignees,
+  rankTeams,
+  suggestRoute,
+} from '../../../src/engine/route';
 
-const agent = (id: string, over: Partial<Agent> = {}): Agent => ({ id, name: id.toUpperCase(), teams: ['Network'], active: true, openLoad: 2, ...over });
+const agent = (id: string, over: Partial<Agent> = {}): Agent => ({
+  id,
+  name: id.toUpperCase(),
+  teams: ['Network'],
+  active: true,
+  openLoad: 2,
+  ...over,
+});
 
 const similar = [
   { key: 'IT-1', score: 0.9, team: 'Network', assignee: 'ann', resolved: true },
@@ -12,9 +27,18 @@ const similar = [
 
 describe('rankTeams', () => {
   it('blends classifier probabilities with the teams of similar tickets, with reasons', () => {
-    const teams = rankTeams([{ label: 'Desk', probability: 0.55 }, { label: 'Network', probability: 0.45 }], similar);
+    const teams = rankTeams(
+      [
+        { label: 'Desk', probability: 0.55 },
+        { label: 'Network', probability: 0.45 },
+      ],
+      similar,
+    );
     expect(teams.map((t) => t.id)).toEqual(['Network', 'Desk']);
-    expect(teams[0]!.reasons.map((r) => describeRouteReason(r))).toEqual(['model: 45 %', '3 of 4 similar tickets went to this team']);
+    expect(teams[0]!.reasons.map((r) => describeRouteReason(r))).toEqual([
+      'model: 45 %',
+      '3 of 4 similar tickets went to this team',
+    ]);
   });
 
   it('with no classifier and no similar tickets returns nothing', () => {
@@ -28,11 +52,18 @@ describe('rankAssignees', () => {
   it('prefers who solved the most similar tickets, and says so with the open load', () => {
     const ranked = rankAssignees({ team: 'Network', agents: [agent('ann'), agent('bob')], similar, today });
     expect(ranked[0]!.id).toBe('ann');
-    expect(ranked[0]!.reasons.map((r) => describeRouteReason(r))).toEqual(['solved 2 similar tickets', '2 open now']);
+    expect(ranked[0]!.reasons.map((r) => describeRouteReason(r))).toEqual([
+      'solved 2 similar tickets',
+      '2 open now',
+    ]);
   });
 
   it('with equal expertise, the less loaded agent ranks first', () => {
-    const ranked = rankAssignees({ team: 'Network', agents: [agent('x', { openLoad: 9 }), agent('y', { openLoad: 1 })], today });
+    const ranked = rankAssignees({
+      team: 'Network',
+      agents: [agent('x', { openLoad: 9 }), agent('y', { openLoad: 1 })],
+      today,
+    });
     expect(ranked.map((a) => a.id)).toEqual(['y', 'x']);
   });
 
@@ -45,7 +76,9 @@ describe('rankAssignees', () => {
       team: 'Network',
       agents: [agent('ann', over), agent('bob', { openLoad: 30 })],
       similar,
-      away: [{ accountId: 'ann', from: '2026-11-20', until: '2026-11-30' }].filter(() => _name === 'away today'),
+      away: [{ accountId: 'ann', from: '2026-11-20', until: '2026-11-30' }].filter(
+        () => _name === 'away today',
+      ),
       today,
     });
     expect(ranked[0]!.id).toBe('bob');
@@ -79,10 +112,22 @@ describe('rankAssignees', () => {
 
 describe('suggestRoute', () => {
   const agents = [agent('ann'), agent('bob'), agent('dee', { teams: ['DACH'] })];
-  const base = { ticket: { language: 'de' as const, text: 'VPN bricht ab' }, agents, similar, today: '2026-11-22' };
+  const base = {
+    ticket: { language: 'de' as const, text: 'VPN bricht ab' },
+    agents,
+    similar,
+    today: '2026-11-22',
+  };
 
   it('a rule decides the team and says which rule; learned teams follow', () => {
-    const rules = RoutingRules.parse([{ id: 'de', name: 'German desk', conditions: [{ kind: 'language', anyOf: ['de'] }], actions: { team: 'DACH' } }]);
+    const rules = RoutingRules.parse([
+      {
+        id: 'de',
+        name: 'German desk',
+        conditions: [{ kind: 'language', anyOf: ['de'] }],
+        actions: { team: 'DACH' },
+      },
+    ]);
     const s = suggestRoute({ ...base, rules, teamVotes: [{ label: 'Network', probability: 0.9 }] });
     expect(s.decidedByRule).toEqual({ id: 'de', name: 'German desk' });
     expect(s.teams.map((t) => t.id)).toEqual(['DACH', 'Network', 'Desk']);
@@ -98,16 +143,30 @@ describe('suggestRoute', () => {
   });
 
   it('a rule cannot put an away agent on top', () => {
-    const rules = RoutingRules.parse([{ id: 'a', name: 'To Bob', conditions: [], actions: { assignee: 'bob' } }]);
+    const rules = RoutingRules.parse([
+      { id: 'a', name: 'To Bob', conditions: [], actions: { assignee: 'bob' } },
+    ]);
     const s = suggestRoute({ ...base, rules, away: [{ accountId: 'bob' }] });
     expect(s.assignees[0]!.id).toBe('ann');
-    expect(s.assignees.find((a) => a.id === 'bob')!.reasons.map((r) => r.code)).toEqual(['rule-chose-unavailable', 'away', 'solved-similar', 'open-load']);
+    expect(s.assignees.find((a) => a.id === 'bob')!.reasons.map((r) => r.code)).toEqual([
+      'rule-chose-unavailable',
+      'away',
+      'solved-similar',
+      'open-load',
+    ]);
   });
 
   it('a team without members is explained', () => {
-    const s = suggestRoute({ ...base, rules: [], similar: [], teamVotes: [{ label: 'Ghost', probability: 1 }] });
+    const s = suggestRoute({
+      ...base,
+      rules: [],
+      similar: [],
+      teamVotes: [{ label: 'Ghost', probability: 1 }],
+    });
     expect(s.assignees).toEqual([]);
-    expect(s.notes.map((n) => describeRouteNote(n))).toEqual(['team "Ghost" has no members: assign to the team queue']);
+    expect(s.notes.map((n) => describeRouteNote(n))).toEqual([
+      'team "Ghost" has no members: assign to the team queue',
+    ]);
   });
 
   it('with no rules and no history there is no suggestion, and it says so', () => {

@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import type { SlaCycle, SlaRiskInput } from '../../../src/engine/sla';
-import { describeDriver, fitRiskCalibrator, scoreBreachRisk, trainResolutionModel } from '../../../src/engine/sla';
+import {
+  describeDriver,
+  fitRiskCalibrator,
+  scoreBreachRisk,
+  trainResolutionModel,
+} from '../../../src/engine/sla';
 
 const H = 3_600_000;
 
 /** History: "network" tickets take 2–10 h, "password" tickets 10–50 min; a few still open. */
 function history() {
   const out = [];
-  for (let i = 0; i < 40; i++) out.push({ ms: (2 + (i % 9)) * H, resolved: true, segments: ['type=network'] });
-  for (let i = 0; i < 40; i++) out.push({ ms: (10 + i) * 60_000, resolved: true, segments: ['type=password'] });
+  for (let i = 0; i < 40; i++)
+    out.push({ ms: (2 + (i % 9)) * H, resolved: true, segments: ['type=network'] });
+  for (let i = 0; i < 40; i++)
+    out.push({ ms: (10 + i) * 60_000, resolved: true, segments: ['type=password'] });
   for (let i = 0; i < 5; i++) out.push({ ms: 12 * H, resolved: false, segments: ['type=network'] });
   return out;
 }
@@ -51,7 +58,10 @@ describe('scoreBreachRisk', () => {
   });
 
   it('says why in words: how long similar tickets take and how much time is left', () => {
-    const r = scored({ cycle: cycle({ elapsedMs: 0, remainingMs: 2 * H, goalMs: 2 * H }), segmentLabel: 'network' });
+    const r = scored({
+      cycle: cycle({ elapsedMs: 0, remainingMs: 2 * H, goalMs: 2 * H }),
+      segmentLabel: 'network',
+    });
     const first = r.drivers[0];
     expect(first?.code).toBe('similar-take');
     expect(describeDriver(first!)).toMatch(/^similar tickets \(network\) take \d+(\.\d)? h, 2 h left$/);
@@ -92,7 +102,9 @@ describe('scoreBreachRisk', () => {
     const paused = scored({ cycle: cycle({ paused: true }) });
     expect(paused.probability).toBeCloseTo(running.probability);
     expect(paused.drivers.map((d) => d.code)).toContain('paused');
-    expect(scored({ cycle: cycle({ withinCalendarHours: false }) }).drivers.map((d) => d.code)).toContain('outside-hours');
+    expect(scored({ cycle: cycle({ withinCalendarHours: false }) }).drivers.map((d) => d.code)).toContain(
+      'outside-hours',
+    );
   });
 
   it.each([
@@ -115,7 +127,10 @@ describe('scoreBreachRisk', () => {
 
   it('a ticket older than all history falls back to the remaining-time rule', () => {
     const allResolved = trainResolutionModel(history().filter((h) => h.resolved));
-    const r = scoreBreachRisk(allResolved, input({ cycle: cycle({ elapsedMs: 500 * H, goalMs: 600 * H, remainingMs: 100 * H }) }));
+    const r = scoreBreachRisk(
+      allResolved,
+      input({ cycle: cycle({ elapsedMs: 500 * H, goalMs: 600 * H, remainingMs: 100 * H }) }),
+    );
     expect(r.status === 'scored' && r.drivers[0]?.code).toBe('beyond-history');
     // The rule's share of the goal used: 500 of 600 h.
     if (r.status === 'scored') expect(r.probability).toBeCloseTo(500 / 600);
@@ -143,7 +158,12 @@ describe('scoreBreachRisk', () => {
               model,
               {
                 metricName: 'm',
-                cycle: cycle({ goalMs: 24 * H, elapsedMs: elapsedMin * 60_000, remainingMs: remainingMin * 60_000, paused }),
+                cycle: cycle({
+                  goalMs: 24 * H,
+                  elapsedMs: elapsedMin * 60_000,
+                  remainingMs: remainingMin * 60_000,
+                  paused,
+                }),
                 segments: [segment],
                 ...(teamOpen === null ? {} : { load: { teamOpen, teamUsualOpen: 10 } }),
               },

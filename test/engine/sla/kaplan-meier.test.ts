@@ -42,7 +42,9 @@ describe('kaplanMeier', () => {
   it('is non-increasing in time for any history (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ ms: fc.integer({ min: 0, max: 1000 }), resolved: fc.boolean() }), { maxLength: 60 }),
+        fc.array(fc.record({ ms: fc.integer({ min: 0, max: 1000 }), resolved: fc.boolean() }), {
+          maxLength: 60,
+        }),
         fc.integer({ min: 0, max: 1000 }),
         fc.integer({ min: 0, max: 1000 }),
         (durations, a, b) => {

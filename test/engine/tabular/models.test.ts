@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { calibrate, fitIsotonic, fitPlatt } from '../../../src/engine/tabular/calibration';
-import { explainRow, predictProbability, trainCalibratedClassifier } from '../../../src/engine/tabular/calibrated-classifier';
+import {
+  explainRow,
+  predictProbability,
+  trainCalibratedClassifier,
+} from '../../../src/engine/tabular/calibrated-classifier';
 import { encodeRow, fitEncoder } from '../../../src/engine/tabular/encoder';
 import { logisticScore, trainLogistic } from '../../../src/engine/tabular/logistic';
 import { softmaxRank, trainSoftmax } from '../../../src/engine/tabular/softmax';
@@ -25,8 +29,14 @@ describe('trainLogistic', () => {
   it('recovers the rates of a one-hot feature', () => {
     const { rows, labels } = synthetic(4000, 1);
     const enc = fitEncoder({ categorical: ['type', 'channel'], numeric: [] }, rows);
-    const model = trainLogistic(rows.map((r) => encodeRow(enc, r)), labels, enc.width, { l2: 1e-5 });
-    const p = (type: string) => sigmoid(logisticScore(model, encodeRow(enc, { categorical: [type, 'Phone'], numeric: [] })));
+    const model = trainLogistic(
+      rows.map((r) => encodeRow(enc, r)),
+      labels,
+      enc.width,
+      { l2: 1e-5 },
+    );
+    const p = (type: string) =>
+      sigmoid(logisticScore(model, encodeRow(enc, { categorical: [type, 'Phone'], numeric: [] })));
     expect(p('Network')).toBeCloseTo(0.8, 1);
     expect(p('Password')).toBeCloseTo(0.1, 1);
   });
@@ -34,8 +44,16 @@ describe('trainLogistic', () => {
   it('is deterministic', () => {
     const { rows, labels } = synthetic(300, 2);
     const enc = fitEncoder({ categorical: ['type', 'channel'], numeric: [] }, rows);
-    const a = trainLogistic(rows.map((r) => encodeRow(enc, r)), labels, enc.width);
-    const b = trainLogistic(rows.map((r) => encodeRow(enc, r)), labels, enc.width);
+    const a = trainLogistic(
+      rows.map((r) => encodeRow(enc, r)),
+      labels,
+      enc.width,
+    );
+    const b = trainLogistic(
+      rows.map((r) => encodeRow(enc, r)),
+      labels,
+      enc.width,
+    );
     expect([...a.weights]).toEqual([...b.weights]);
   });
 });
@@ -45,13 +63,23 @@ describe('trainCalibratedClassifier', () => {
     const { rows, labels } = synthetic(3000, 3);
     const clf = trainCalibratedClassifier({ categorical: ['type', 'channel'], numeric: [] }, rows, labels);
     expect(predictProbability(clf, { categorical: ['Network', 'Email'], numeric: [] })).toBeCloseTo(0.8, 1);
-    expect(explainRow(clf, { categorical: ['Network', 'Email'], numeric: [] }, 1)).toEqual([{ feature: 'type = Network', direction: 'raises' }]);
+    expect(explainRow(clf, { categorical: ['Network', 'Email'], numeric: [] }, 1)).toEqual([
+      { feature: 'type = Network', direction: 'raises' },
+    ]);
   });
 
   it('refuses a training set with one outcome or too few rows', () => {
     const { rows } = synthetic(100, 4);
-    expect(() => trainCalibratedClassifier({ categorical: ['t', 'c'], numeric: [] }, rows, rows.map(() => 0))).toThrow(/both outcomes/);
-    expect(() => trainCalibratedClassifier({ categorical: ['t', 'c'], numeric: [] }, rows.slice(0, 5), [0, 1, 0, 1, 0])).toThrow(/at least 20/);
+    expect(() =>
+      trainCalibratedClassifier(
+        { categorical: ['t', 'c'], numeric: [] },
+        rows,
+        rows.map(() => 0),
+      ),
+    ).toThrow(/both outcomes/);
+    expect(() =>
+      trainCalibratedClassifier({ categorical: ['t', 'c'], numeric: [] }, rows.slice(0, 5), [0, 1, 0, 1, 0]),
+    ).toThrow(/at least 20/);
   });
 });
 
@@ -59,7 +87,10 @@ describe('calibrators', () => {
   it('are non-decreasing in the score (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 80,
+        }),
         fc.double({ min: -6, max: 6, noNaN: true }),
         fc.double({ min: -6, max: 6, noNaN: true }),
         (data, a, b) => {
@@ -86,7 +117,12 @@ describe('trainSoftmax', () => {
       labels.push(c);
     }
     const enc = fitEncoder({ categorical: ['category'], numeric: [] }, rows);
-    const model = trainSoftmax(rows.map((r) => encodeRow(enc, r)), labels, enc.width, { seed: 7 });
+    const model = trainSoftmax(
+      rows.map((r) => encodeRow(enc, r)),
+      labels,
+      enc.width,
+      { seed: 7 },
+    );
     const ranked = softmaxRank(model, encodeRow(enc, { categorical: ['cat-Desk'], numeric: [] }));
     expect(ranked[0]!.label).toBe('Desk');
     expect(ranked.reduce((s, r) => s + r.probability, 0)).toBeCloseTo(1);
@@ -110,7 +146,12 @@ describe('nearestByFields', () => {
   it('ranks tickets sharing rarer values higher, best scoring 1', () => {
     const near = nearestByFields(index, ['Network', 'Berlin', 'ann'], { maxShare: 1 });
     expect(near[0]).toEqual({ index: 0, score: 1 });
-    expect(near.map((n) => n.index).slice(1, 3).sort()).toEqual([2, 3]);
+    expect(
+      near
+        .map((n) => n.index)
+        .slice(1, 3)
+        .sort(),
+    ).toEqual([2, 3]);
     expect(near.some((n) => n.index === 4)).toBe(false);
   });
 
