@@ -48,6 +48,15 @@ describe('trainClassifier + predict', () => {
     expect(p.explanation).toEqual([]);
   });
 
+  it('predicts a 10 MB description in bounded time', () => {
+    const huge = 'Der Drucker im Büro druckt nicht. '.repeat(300_000);
+    expect(huge.length).toBeGreaterThan(10_000_000);
+    const start = performance.now();
+    const p = predict(model, { summary: 'Drucker', description: huge });
+    expect(performance.now() - start).toBeLessThan(3000);
+    expect(p.ranked[0]?.label).toBe('Hardware');
+  });
+
   it('is deterministic for a seed', () => {
     const again = trainClassifier(tickets, { seed: 3 });
     expect(Buffer.from(again.weights.buffer).equals(Buffer.from(model.weights.buffer))).toBe(true);
