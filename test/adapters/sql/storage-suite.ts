@@ -10,7 +10,7 @@ import { BYTES_PER_CHUNK, CHARS_PER_CHUNK } from '../../../src/adapters/sql/mode
 import { SqlSimilarIndexStore } from '../../../src/adapters/sql/index-repo';
 import { findSimilarInSql } from '../../../src/adapters/sql/similar-source';
 import { fitTicket, MAX_TICKET_BYTES } from '../../../src/adapters/sql/ticket-repo';
-import { computeIndexEntry, findSimilar, SimilarityIndex } from '../../../src/engine/similar';
+import { computeIndexEntry, DEFAULT_RERANK, findSimilar, SimilarityIndex } from '../../../src/engine/similar';
 import type { IndexEntry, TicketDoc } from '../../../src/engine/similar';
 import { createRng } from '../../../src/engine/util/rng';
 import type { JobStatus } from '../../../src/contracts/admin';
@@ -368,15 +368,28 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(await findSimilarInSql(s.index, computeIndexEntry({ id: 'x', summary: 'zzzz qqqq' }))).toEqual(
           [],
         );
-        // Tiny SELECTs: terms grouped by df, common terms read in ticket-id pages; same ranking.
-        const paged = new SqlSimilarIndexStore(sqlDb, Date.now, 7);
-        for (const q of docs.slice(0, 5)) {
+        // A tight preselection in SQL (20 for a rerank depth of 12) still holds the exact top 12.
+        const tight = { rerank: { ...DEFAULT_RERANK, depth: 12 } };
+        for (const q of docs.slice(12, 40)) {
           for (const filter of filters) {
-            const expected = findSimilar(memory, q, { filter }).map((r) => r.id);
-            expect(
-              (await findSimilarInSql(paged, computeIndexEntry(q), { filter })).map((r) => r.id),
-            ).toEqual(expected);
+            const expected = findSimilar(memory, q, { ...tight, filter }).map((r) => r.id);
+            const got = await findSimilarInSql(s.index, computeIndexEntry(q), {
+              ...tight,
+              filter,
+              preselect: 20,
+            });
+            expect(got.map((r) => r.id)).toEqual(expected);
           }
+        }
+        // Tiny SELECTs: terms grouped by df, common terms read in ticket-id pages; same postings.
+        const paged = new SqlSimilarIndexStore(sqlDb, Date.now, 7);
+        const sorted = (lists: { term: string; df: number; postings: { id: string }[] }[]) =>
+          lists.map((l) => ({ ...l, postings: l.postings.map((p) => p.id).sort() }));
+        for (const filter of filters) {
+          const terms = ['vpn', 'printer', 'hadoop', 'gc', 'server'];
+          expect(sorted(await paged.postings(terms, filter, 1_000))).toEqual(
+            sorted(await s.index.postings(terms, filter, 1_000)),
+          );
         }
       });
     });
