@@ -1,11 +1,15 @@
-import { maskIdentifiers, normalize } from '../text';
+import { DEFAULT_MAX_CHARS, maskIdentifiers, normalize } from '../text';
 import { idf } from './bm25f';
 import type { CandidateSource } from './candidate-source';
 import { analyzeFields, fieldTexts } from './index-entry';
 import type { FieldName, TicketDoc } from './types';
 import { FIELDS } from './types';
 
-/** A highlighted word: offsets into the field's original text (comments joined with "\n"). */
+/**
+ * A highlighted word: offsets into the field's original text (comments joined with "\n").
+ * Only the part of a field that was indexed is searched (the first 20,000 characters; for
+ * comments the last 20,000), so a 10 MB description costs no more than a short one.
+ */
 export interface Highlight {
   field: FieldName;
   start: number;
@@ -51,14 +55,17 @@ function surfacesByTerm(ticket: TicketDoc): Map<string, Set<string>> {
  */
 function highlights(ticket: TicketDoc, surfaceToTerm: ReadonlyMap<string, string>, maxHighlights: number): Highlight[] {
   const out: Highlight[] = [];
+  const allComments = (ticket.comments ?? []).join('\n').length;
   fieldTexts(ticket).forEach((text, f) => {
-    for (const chunk of text.matchAll(/\S+/g)) {
+    // fieldTexts keeps the latest comments: shift offsets back into the whole thread.
+    const shift = f === 2 ? allComments - text.length : 0;
+    for (const chunk of text.slice(0, DEFAULT_MAX_CHARS).matchAll(/\S+/g)) {
       if (out.length >= maxHighlights) return;
       if (maskIdentifiers(chunk[0]).includes('⟨')) continue;
       for (const word of chunk[0].matchAll(WORD)) {
         const term = surfaceToTerm.get(normalize(word[0]));
         if (term === undefined) continue;
-        const start = chunk.index + word.index;
+        const start = shift + chunk.index + word.index;
         out.push({ field: FIELDS[f] as FieldName, start, end: start + word[0].length, term });
         if (out.length >= maxHighlights) return;
       }

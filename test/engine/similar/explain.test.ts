@@ -92,3 +92,21 @@ describe('howSolved', () => {
     expect(long?.excerpt?.text.length).toBeLessThanOrEqual(300);
   });
 });
+
+describe('explainMatch on long texts', () => {
+  it('highlights within the indexed part of a 10 MB description, quickly', () => {
+    const huge = `VPN tunnel fails. ${'filler words here '.repeat(600_000)}`;
+    const start = performance.now();
+    const e = explainMatch({ id: 'Q', summary: 'VPN tunnel' }, { id: 'C', summary: 'x', description: huge }, index);
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(e.candidateHighlights.map((h) => huge.slice(h.start, h.end))).toEqual(['VPN', 'tunnel']);
+  });
+
+  it('gives comment offsets into the whole thread even when only the latest comments were indexed', () => {
+    const comments = ['old '.repeat(6_000), 'Replaced the docking station firmware'];
+    const e = explainMatch({ id: 'Q', summary: 'docking station firmware' }, { id: 'C', summary: 'x', comments }, index);
+    const thread = comments.join('\n');
+    const words = e.candidateHighlights.filter((h) => h.field === 'comments').map((h) => thread.slice(h.start, h.end));
+    expect(words).toEqual(['docking', 'station', 'firmware']);
+  });
+});
