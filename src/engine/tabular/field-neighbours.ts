@@ -49,8 +49,18 @@ export function nearestByFields(
     const idf = Math.log(index.size / list.length);
     for (const i of list) scores.set(i, (scores.get(i) ?? 0) + idf);
   });
-  // Ties go to the most recent ticket (higher index = later, when rows are in time order).
-  const top = [...scores.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, k);
+  // Keep the k best while scanning (no full sort: a common value can bring thousands of
+  // candidates). Ties go to the most recent ticket (higher index = later, in time order).
+  const top: [number, number][] = [];
+  const better = (a: [number, number], b: [number, number]): boolean =>
+    a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
+  for (const entry of scores) {
+    if (top.length === k && !better(entry, top[k - 1] as [number, number])) continue;
+    let at = top.length < k ? top.length : k - 1;
+    while (at > 0 && better(entry, top[at - 1] as [number, number])) at--;
+    top.splice(at, 0, entry);
+    if (top.length > k) top.pop();
+  }
   const best = top[0]?.[1] ?? 0;
   return best > 0 ? top.map(([i, s]) => ({ index: i, score: s / best })) : [];
 }

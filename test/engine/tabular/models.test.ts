@@ -161,3 +161,37 @@ describe('nearestByFields', () => {
     expect(nearestByFields(buildFieldIndex([]), ['a'])).toEqual([]);
   });
 });
+
+describe('nearestByFields top-k', () => {
+  it('equals a full sort of the overlap scores (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 1, max: 8 }),
+        (rows, query, k) => {
+          const index = buildFieldIndex(rows);
+          const naive = rows
+            .map((row, i) => {
+              let s = 0;
+              row.forEach((v, f) => {
+                if (v !== query[f]) return;
+                const n = rows.filter((r) => r[f] === v).length;
+                s += Math.log(rows.length / n);
+              });
+              return { i, s };
+            })
+            .filter((x) => x.s > 0 || rows.some((r, j) => j === x.i && r.some((v, f) => v === query[f])))
+            .sort((a, b) => b.s - a.s || b.i - a.i)
+            .slice(0, k);
+          const got = nearestByFields(index, query, { k, maxShare: 1 });
+          if (got.length > 0) expect(got.map((g) => g.index)).toEqual(naive.map((x) => x.i));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
