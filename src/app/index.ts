@@ -87,9 +87,12 @@ export function createApp(deps: AppDeps): App {
   return {
     resolvers,
     handleIssueEvent: (event) => handleIssueEvent(ctx, event),
+    // The schema first: the backfill's consumer needs the tables before the hourly migrate runs.
     handleInstalled: async () => {
+      await deps.migrate();
       await startBackfill(ctx);
     },
+    handleUpgraded: () => deps.migrate(),
     consume: (message, options) => consume(ctx, message, options?.finalAttempt ?? false),
     scheduled: {
       slaSweep: async () => {

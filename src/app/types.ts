@@ -53,6 +53,8 @@ export interface App {
   handleIssueEvent(event: unknown): Promise<void>;
   /** The app was installed: queues the first backfill. */
   handleInstalled(): Promise<void>;
+  /** A new version was installed over an older one: applies pending migrations. */
+  handleUpgraded(): Promise<void>;
   /**
    * One queue message; throws RetryLaterError to be redelivered later. On the queue's last
    * attempt (`finalAttempt`) a transient failure is final too, and a failed job is recorded.

@@ -43,8 +43,11 @@ export function forgeHandlers(appFor: () => App) {
     issueEvent: async (event: unknown): Promise<void> => {
       await appFor().handleIssueEvent(event);
     },
-    installed: async (): Promise<void> => {
-      await appFor().handleInstalled();
+    /** One function for both lifecycle events: an upgrade only migrates, an install also backfills. */
+    installed: async (event: { eventType?: unknown }): Promise<void> => {
+      const app = appFor();
+      if (event.eventType === 'avi:forge:upgraded:app') await app.handleUpgraded();
+      else await app.handleInstalled();
     },
     /** A RetryLaterError becomes Forge's InvocationError, which schedules the retry. */
     consume: async (event: AsyncEventLike): Promise<InvocationError | undefined> => {

@@ -22,6 +22,7 @@ function recordingApp(consume: App['consume'] = () => Promise.resolve()) {
     resolvers,
     handleIssueEvent: async (e) => void (await record('event')(e)),
     handleInstalled: async () => void (await record('installed')()),
+    handleUpgraded: async () => void (await record('upgraded')()),
     consume,
     scheduled: {
       slaSweep: () => Promise.resolve(),
@@ -87,6 +88,16 @@ describe('Forge handlers', () => {
     await expect(failing.consume({ body: {} })).rejects.toThrow('bug');
     const fine = forgeHandlers(() => recordingApp().app);
     await expect(fine.consume({ body: {} })).resolves.toBeUndefined();
+  });
+});
+
+describe('lifecycle events', () => {
+  it('backfills on install and only migrates on upgrade', async () => {
+    const { app, calls } = recordingApp();
+    const handlers = forgeHandlers(() => app);
+    await handlers.installed({ eventType: 'avi:forge:installed:app' });
+    await handlers.installed({ eventType: 'avi:forge:upgraded:app' });
+    expect(calls.map((c) => c.name)).toEqual(['installed', 'upgraded']);
   });
 });
 
