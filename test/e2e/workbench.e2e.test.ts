@@ -1,5 +1,6 @@
 import type { APIRequestContext, Frame, Page } from 'playwright-core';
 import type { PanelData } from '../../src/contracts/panel';
+import { isWritable } from '../../src/core/fields';
 import { launchBrowser, type Browser } from './support/browser';
 import { SECTIONS, openAdmin, openIssue, panelFrame, waitForPanel } from './support/panel';
 import { saveScreenshot } from './support/screens';
@@ -46,7 +47,12 @@ async function findTicket(): Promise<typeof ticket> {
     const data = await panelData(page.request, key);
     if (!data || data.classification.status !== 'ok' || data.similar.status !== 'ok') continue;
     const field = data.classification.data.find(
-      (f) => f.mode === 'suggest' && f.state === 'open' && !f.abstained && f.candidates.length > 0,
+      (f) =>
+        f.mode === 'suggest' &&
+        f.state === 'open' &&
+        !f.abstained &&
+        f.candidates.length > 0 &&
+        isWritable(f.fieldId),
     );
     const top = field?.candidates[0];
     if (!field || !top) continue;

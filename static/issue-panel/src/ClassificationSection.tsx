@@ -5,6 +5,8 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { FieldSuggestion, PanelData } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
+// The server's own rule (type-only imports), so the panel never offers an Apply the server refuses.
+import { isWritable } from '../../../src/core/fields';
 import { excerptAround } from '@shared/highlight';
 import { formatPercent, formatValue } from '@shared/format';
 import { useI18n } from '@shared/i18n';
@@ -61,6 +63,7 @@ function FieldCard({
   const applyId = `apply-${field.fieldId}`;
   const dismissId = `dismiss-${field.fieldId}`;
   const canAct = field.state === 'open' && !field.abstained && top !== undefined;
+  const canApply = canAct && isWritable(field.fieldId);
 
   return (
     <article
@@ -152,26 +155,33 @@ function FieldCard({
           </Box>
         ) : null}
 
+        {canAct && !canApply ? (
+          <Text size="small" color="color.text.subtle">
+            {t('suggestOnly')}
+          </Text>
+        ) : null}
         {canAct ? (
           <Inline space="space.100" shouldWrap>
-            <Button
-              appearance="primary"
-              spacing="compact"
-              testId={applyId}
-              isLoading={actions.busy === applyId}
-              isDisabled={actions.busy !== null}
-              aria-label={t('applyLabel', { value: top.value, field: field.fieldName })}
-              onClick={() =>
-                void actions.run(applyId, `${field.fieldName}: ${top.value}`, RESOLVERS.panelApply, {
-                  issueKey: panel.issueKey,
-                  fieldId: field.fieldId,
-                  // The server adds the value to multi-value fields and replaces single ones.
-                  value: top.value,
-                })
-              }
-            >
-              {t('apply')}
-            </Button>
+            {canApply ? (
+              <Button
+                appearance="primary"
+                spacing="compact"
+                testId={applyId}
+                isLoading={actions.busy === applyId}
+                isDisabled={actions.busy !== null}
+                aria-label={t('applyLabel', { value: top.value, field: field.fieldName })}
+                onClick={() =>
+                  void actions.run(applyId, `${field.fieldName}: ${top.value}`, RESOLVERS.panelApply, {
+                    issueKey: panel.issueKey,
+                    fieldId: field.fieldId,
+                    // The server adds the value to multi-value fields and replaces single ones.
+                    value: top.value,
+                  })
+                }
+              >
+                {t('apply')}
+              </Button>
+            ) : null}
             <Button
               appearance="subtle"
               spacing="compact"

@@ -92,7 +92,7 @@ export function PanelApp({ context }: { context: AppContext }) {
                 title={t('classification')}
                 section={data ? data.classification : 'loading'}
               >
-                {(fields) => <ClassificationSection fields={fields} panel={data!} actions={actions} />}
+                {(fields) => data && <ClassificationSection fields={fields} panel={data} actions={actions} />}
               </SectionFrame>
               <SectionFrame id="routing" title={t('routing')} section={data ? data.routing : 'loading'}>
                 {(routing) => <RoutingSection routing={routing} issueKey={issueKey} actions={actions} />}
