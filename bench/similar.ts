@@ -60,17 +60,24 @@ const queries = duplicateQueries(gitbugs, pairsFromTable(readTable(`${DATA}/gitb
 const row = (name: string, r: DuplicateEvalResult): string =>
   `| ${name} | ${f3(r.recallAt1)} | ${f3(r.recallAt5)} | ${f3(r.recallAt10)} | ${f3(r.mrr)} | ${r.queryMsP50.toFixed(2)} | ${r.queryMsP99.toFixed(2)} |`;
 
-out(`### gitbugs-hadoop duplicates (${gitbugs.length} issues, ${queries.length} queries; pool = issues created before the query)`);
+out(
+  `### gitbugs-hadoop duplicates (${gitbugs.length} issues, ${queries.length} queries; pool = issues created before the query)`,
+);
 out();
 out('| method | recall@1 | recall@5 | recall@10 | MRR | query ms p50 | p99 |');
 out('|---|---|---|---|---|---|---|');
-out(row('plain BM25 (k1 1.2, b 0.75, our text pipeline)', runDuplicateEval(gitbugs, queries, new PlainBm25())));
+out(
+  row('plain BM25 (k1 1.2, b 0.75, our text pipeline)', runDuplicateEval(gitbugs, queries, new PlainBm25())),
+);
 out(row('minisearch 7 (BM25+, its tokenizer)', runDuplicateEval(gitbugs, queries, new MiniSearchRanker())));
 out(row('**triage-lens** (BM25F + rerank)', runDuplicateEval(gitbugs, queries, new EngineRanker())));
 out();
 
 // ---------------------------------------------------------------- 2. ablation
-const withWeights = (w: Partial<RerankFeatures>, extra: Partial<FindSimilarOptions> = {}): FindSimilarOptions => ({
+const withWeights = (
+  w: Partial<RerankFeatures>,
+  extra: Partial<FindSimilarOptions> = {},
+): FindSimilarOptions => ({
   rerank: { ...DEFAULT_RERANK, weights: { ...DEFAULT_RERANK.weights, ...w } },
   ...extra,
 });
@@ -84,13 +91,17 @@ const ablation: [string, FindSimilarOptions][] = [
   ['no query pruning (all terms)', { retrieval: { ...DEFAULT_RETRIEVAL, maxQueryTerms: 1_000_000 } }],
   ['pruning to 24 terms', { retrieval: { ...DEFAULT_RETRIEVAL, maxQueryTerms: 24 } }],
   ['pruning to 16 terms', { retrieval: { ...DEFAULT_RETRIEVAL, maxQueryTerms: 16 } }],
-  ['summary weight 1 (= description)', { retrieval: { ...DEFAULT_RETRIEVAL, bm25f: { ...DEFAULT_RETRIEVAL.bm25f, weights: [1, 1, 0.5] } } }],
+  [
+    'summary weight 1 (= description)',
+    { retrieval: { ...DEFAULT_RETRIEVAL, bm25f: { ...DEFAULT_RETRIEVAL.bm25f, weights: [1, 1, 0.5] } } },
+  ],
 ];
 out('### Ablation on gitbugs-hadoop (each row changes one thing against the default)');
 out();
 out('| variant | recall@1 | recall@5 | recall@10 | MRR | query ms p50 | p99 |');
 out('|---|---|---|---|---|---|---|');
-for (const [name, options] of ablation) out(row(name, runDuplicateEval(gitbugs, queries, new EngineRanker(options))));
+for (const [name, options] of ablation)
+  out(row(name, runDuplicateEval(gitbugs, queries, new EngineRanker(options))));
 out();
 
 // ---------------------------------------------------------------- 3. calibration
@@ -119,16 +130,29 @@ function crossFit(examples: readonly Example[]): { oof: number[]; full: ReturnTy
   const oof = new Array<number>(examples.length).fill(0);
   for (let fold = 0; fold < 5; fold++) {
     const train = examples.filter((e) => e.group % 5 !== fold);
-    const model = fitLogistic(train.map((e) => e.x), train.map((e) => e.y));
+    const model = fitLogistic(
+      train.map((e) => e.x),
+      train.map((e) => e.y),
+    );
     examples.forEach((e, i) => {
       if (e.group % 5 === fold) oof[i] = predictLogistic(model, e.x);
     });
   }
-  return { oof, full: fitLogistic(examples.map((e) => e.x), examples.map((e) => e.y)) };
+  return {
+    oof,
+    full: fitLogistic(
+      examples.map((e) => e.x),
+      examples.map((e) => e.y),
+    ),
+  };
 }
 
 /** Lowest threshold whose suggestions (p ≥ t) reach the precision target with ≥ 5 of them. */
-function thresholdFor(probs: readonly number[], ys: readonly number[], target: number): { t: number; precision: number; shown: number } {
+function thresholdFor(
+  probs: readonly number[],
+  ys: readonly number[],
+  target: number,
+): { t: number; precision: number; shown: number } {
   const order = probs.map((p, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number));
   let hits = 0;
   let best = { t: 1, precision: Number.NaN, shown: 0 };
@@ -148,7 +172,9 @@ function calibrationReport(name: string, examples: Example[], target: number): v
   const ys = examples.map((e) => e.y);
   const outcomes = oof.map((p, i) => ({ probability: p, outcome: ys[i] ?? 0 }));
   const th = thresholdFor(oof, ys, target);
-  out(`- ${name}: ${examples.length} (query, candidate) rows, ${ys.filter((y) => y === 1).length} positive; out-of-fold ECE ${f3(calibrationError(outcomes))}; threshold ${f3(th.t)} gives precision ${f3(th.precision)} on ${th.shown} suggestions (target ${target})`);
+  out(
+    `- ${name}: ${examples.length} (query, candidate) rows, ${ys.filter((y) => y === 1).length} positive; out-of-fold ECE ${f3(calibrationError(outcomes))}; threshold ${f3(th.t)} gives precision ${f3(th.precision)} on ${th.shown} suggestions (target ${target})`,
+  );
   out(`  - fit on all rows: ${fmtModel(full)}`);
 }
 
@@ -164,11 +190,25 @@ queries.forEach((q, qi) => {
 const itscTable = readTable(`${DATA}/itsc-topics.csv.gz`);
 const docCol = requireColumn(itscTable, 'Document');
 const topicCol = requireColumn(itscTable, 'Topic_group');
-const splitSummary = (text: string, id: string, createdMs: number, extra: Partial<TicketDoc> = {}): TicketDoc => {
+const splitSummary = (
+  text: string,
+  id: string,
+  createdMs: number,
+  extra: Partial<TicketDoc> = {},
+): TicketDoc => {
   const words = text.split(/\s+/).filter((w) => w !== '');
-  return { id, summary: words.slice(0, 8).join(' '), description: words.slice(8).join(' '), createdMs, ...extra };
+  return {
+    id,
+    summary: words.slice(0, 8).join(' '),
+    description: words.slice(8).join(' '),
+    createdMs,
+    ...extra,
+  };
 };
-const itsc = itscTable.rows.map((r, i) => ({ ticket: splitSummary(cell(r, docCol), `itsc-${i}`, Date.UTC(2025, 0, 1) + i * 600_000), topic: cell(r, topicCol) }));
+const itsc = itscTable.rows.map((r, i) => ({
+  ticket: splitSummary(cell(r, docCol), `itsc-${i}`, Date.UTC(2025, 0, 1) + i * 600_000),
+  topic: cell(r, topicCol),
+}));
 const topicOf = new Map(itsc.map((x) => [x.ticket.id, x.topic]));
 const relatedIndex = new SimilarityIndex();
 itsc.forEach((x, i) => {
@@ -185,8 +225,16 @@ itsc
   });
 out('### Calibrated duplicate and related scores (logistic on the rerank features, 5-fold by query)');
 out();
-calibrationReport('duplicate (gitbugs-hadoop, top-10 of each query, positive = labelled duplicate)', dupExamples, 0.75);
-calibrationReport('related (itsc, 479 test queries against the train rows, top-10, positive = same Topic_group)', relExamples, 0.9);
+calibrationReport(
+  'duplicate (gitbugs-hadoop, top-10 of each query, positive = labelled duplicate)',
+  dupExamples,
+  0.75,
+);
+calibrationReport(
+  'related (itsc, 479 test queries against the train rows, top-10, positive = same Topic_group)',
+  relExamples,
+  0.9,
+);
 out();
 
 // ---------------------------------------------------------------- 4. scale
@@ -203,8 +251,19 @@ const scaleTickets: TicketDoc[] = [];
 for (let i = 0; i < SCALE; i++) {
   const src = base[i % base.length]!;
   // Second pass: the same texts with every 7th description word dropped (a re-worded repeat).
-  const description = i < base.length ? src.description : src.description.split(/\s+/).filter((_, w) => w % 7 !== 3).join(' ');
-  scaleTickets.push({ id: `t${i}`, summary: src.summary, description, createdMs: Date.UTC(2025, 0, 1) + i * 300_000 });
+  const description =
+    i < base.length
+      ? src.description
+      : src.description
+          .split(/\s+/)
+          .filter((_, w) => w % 7 !== 3)
+          .join(' ');
+  scaleTickets.push({
+    id: `t${i}`,
+    summary: src.summary,
+    description,
+    createdMs: Date.UTC(2025, 0, 1) + i * 300_000,
+  });
 }
 const heapBefore = heapMb();
 const buildStart = performance.now();
@@ -217,7 +276,10 @@ const buildCpuSeconds = (buildCpuUsed.user + buildCpuUsed.system) / 1e6;
 const heapAfter = heapMb();
 const snapshotBytes = Buffer.byteLength(JSON.stringify(toSnapshot(big)), 'utf8');
 const rng = createRng(7);
-const queryIds = shuffleInPlace(scaleTickets.map((_, i) => i), rng).slice(0, 1000);
+const queryIds = shuffleInPlace(
+  scaleTickets.map((_, i) => i),
+  rng,
+).slice(0, 1000);
 for (const i of queryIds.slice(0, 50)) findSimilar(big, scaleTickets[i]!, { limit: 10 }); // warm-up
 const oursMs: number[] = [];
 const oursCpuMs: number[] = [];
@@ -248,16 +310,26 @@ for (const i of queryIds.slice(0, 100)) {
 }
 out(`### Scale: ${SCALE.toLocaleString('en')} tickets`);
 out();
-out(`Built from itsc (${itsc.length.toLocaleString('en')}: first 8 words = summary, rest = description) and ata (${ataTable.rows.length.toLocaleString('en')}: Short description / Description), ${base.length.toLocaleString('en')} texts; the remaining ${(SCALE - base.length).toLocaleString('en')} tickets repeat them with every 7th description word dropped. Queries: 1,000 indexed tickets drawn with seed 7 (minisearch: the first 100 of them), top 10, the query itself excluded.`);
+out(
+  `Built from itsc (${itsc.length.toLocaleString('en')}: first 8 words = summary, rest = description) and ata (${ataTable.rows.length.toLocaleString('en')}: Short description / Description), ${base.length.toLocaleString('en')} texts; the remaining ${(SCALE - base.length).toLocaleString('en')} tickets repeat them with every 7th description word dropped. Queries: 1,000 indexed tickets drawn with seed 7 (minisearch: the first 100 of them), top 10, the query itself excluded.`,
+);
 out();
 const ms = (xs: number[]): string => `${percentile(xs, 50).toFixed(2)} | ${percentile(xs, 99).toFixed(2)}`;
 const rate = (seconds: number): string => Math.round(SCALE / seconds).toLocaleString('en');
-out('| engine | build tickets/s (wall) | per CPU s | memory KB per ticket | snapshot bytes/ticket | query ms p50 | p99 | CPU ms p50 | CPU p99 |');
+out(
+  '| engine | build tickets/s (wall) | per CPU s | memory KB per ticket | snapshot bytes/ticket | query ms p50 | p99 | CPU ms p50 | CPU p99 |',
+);
 out('|---|---|---|---|---|---|---|---|---|');
-out(`| **triage-lens** | ${rate(buildSeconds)} | ${rate(buildCpuSeconds)} | ${f1(((heapAfter - heapBefore) * 1024) / SCALE)} | ${Math.round(snapshotBytes / SCALE)} | ${ms(oursMs)} | ${ms(oursCpuMs)} |`);
-out(`| minisearch 7 | ${rate(miniBuild)} | ${rate(miniBuildCpu)} | – | – | ${ms(miniMs)} | ${ms(miniCpuMs)} |`);
+out(
+  `| **triage-lens** | ${rate(buildSeconds)} | ${rate(buildCpuSeconds)} | ${f1(((heapAfter - heapBefore) * 1024) / SCALE)} | ${Math.round(snapshotBytes / SCALE)} | ${ms(oursMs)} | ${ms(oursCpuMs)} |`,
+);
+out(
+  `| minisearch 7 | ${rate(miniBuild)} | ${rate(miniBuildCpu)} | – | – | ${ms(miniMs)} | ${ms(miniCpuMs)} |`,
+);
 out();
-out('Query ms is wall time; CPU ms (process.cpuUsage, all threads) is what a query costs when other processes share the machine. Memory: JS heap plus typed arrays, after full GC, before minus after building.');
+out(
+  'Query ms is wall time; CPU ms (process.cpuUsage, all threads) is what a query costs when other processes share the machine. Memory: JS heap plus typed arrays, after full GC, before minus after building.',
+);
 out();
 
 // ---------------------------------------------------------------- 5. recurring incidents
@@ -266,14 +338,26 @@ const WEEKS = 26;
 const HOUR = 3_600_000;
 const start = Date.UTC(2025, 0, 6);
 const timeRng = createRng(11);
-const stamped = itsc.map((x) => ({ ...x.ticket, createdMs: start + Math.floor(timeRng() * WEEKS * 7 * 24) * HOUR }));
+const stamped = itsc.map((x) => ({
+  ...x.ticket,
+  createdMs: start + Math.floor(timeRng() * WEEKS * 7 * 24) * HOUR,
+}));
 const idfIndex = new SimilarityIndex();
 for (const t of stamped) idfIndex.add(t);
-out(`### Recurring incidents: itsc with synthetic time stamps (${stamped.length.toLocaleString('en')} tickets spread uniformly over ${WEEKS} weeks, seed 11)`);
+out(
+  `### Recurring incidents: itsc with synthetic time stamps (${stamped.length.toLocaleString('en')} tickets spread uniformly over ${WEEKS} weeks, seed 11)`,
+);
 out();
-out('| min similarity | N / T | clusters per week | tickets per cluster (mean) | purity vs Topic_group | ms per weekly run |');
+out(
+  '| min similarity | N / T | clusters per week | tickets per cluster (mean) | purity vs Topic_group | ms per weekly run |',
+);
 out('|---|---|---|---|---|---|');
-for (const [minSimilarity, minTickets] of [[0.4, 3], [0.5, 3], [0.6, 3], [0.6, 5]] as const) {
+for (const [minSimilarity, minTickets] of [
+  [0.4, 3],
+  [0.5, 3],
+  [0.6, 3],
+  [0.6, 5],
+] as const) {
   let clusters = 0;
   let members = 0;
   let pure = 0;
@@ -282,21 +366,31 @@ for (const [minSimilarity, minTickets] of [[0.4, 3], [0.5, 3], [0.6, 3], [0.6, 5
     const nowMs = start + w * 7 * 24 * HOUR;
     const week = stamped.filter((t) => t.createdMs >= nowMs - 7 * 24 * HOUR && t.createdMs < nowMs);
     const s = performance.now();
-    const found = detectRecurring({ tickets: week, nowMs, source: idfIndex, config: { minTickets, windowHours: 24, minSimilarity, lookbackHours: 7 * 24 } });
+    const found = detectRecurring({
+      tickets: week,
+      nowMs,
+      source: idfIndex,
+      config: { minTickets, windowHours: 24, minSimilarity, lookbackHours: 7 * 24 },
+    });
     runMs.push(performance.now() - s);
     for (const c of found) {
       clusters++;
       members += c.memberIds.length;
       const counts = new Map<string, number>();
-      for (const id of c.memberIds) counts.set(topicOf.get(id) ?? '', (counts.get(topicOf.get(id) ?? '') ?? 0) + 1);
+      for (const id of c.memberIds)
+        counts.set(topicOf.get(id) ?? '', (counts.get(topicOf.get(id) ?? '') ?? 0) + 1);
       pure += Math.max(...counts.values());
     }
   }
-  out(`| ${minSimilarity} | ${minTickets} / 24 h | ${f1(clusters / WEEKS)} | ${f1(members / Math.max(1, clusters))} | ${f3(pure / Math.max(1, members))} | ${percentile(runMs, 50).toFixed(0)} |`);
+  out(
+    `| ${minSimilarity} | ${minTickets} / 24 h | ${f1(clusters / WEEKS)} | ${f1(members / Math.max(1, clusters))} | ${f3(pure / Math.max(1, members))} | ${percentile(runMs, 50).toFixed(0)} |`,
+  );
 }
 const topicCounts = new Map<string, number>();
 for (const x of itsc) topicCounts.set(x.topic, (topicCounts.get(x.topic) ?? 0) + 1);
 out();
-out(`Reference: the largest Topic_group holds ${f3(Math.max(...topicCounts.values()) / itsc.length)} of the tickets (the purity of clusters drawn at random).`);
+out(
+  `Reference: the largest Topic_group holds ${f3(Math.max(...topicCounts.values()) / itsc.length)} of the tickets (the purity of clusters drawn at random).`,
+);
 out();
 out(`Peak RSS ${Math.round(process.memoryUsage().rss / 1_048_576)} MB.`);

@@ -19,7 +19,9 @@ export class MiniSearchRanker implements IncrementalRanker {
 
   search(query: TicketDoc, k: number): string[] {
     const out: string[] = [];
-    for (const r of this.index.search(`${query.summary}\n${query.description ?? ''}`, { combineWith: 'OR' })) {
+    for (const r of this.index.search(`${query.summary}\n${query.description ?? ''}`, {
+      combineWith: 'OR',
+    })) {
       const id = String(r.id);
       if (id !== query.id) out.push(id);
       if (out.length >= k) break;

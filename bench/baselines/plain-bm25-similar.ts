@@ -12,7 +12,10 @@ export class PlainBm25 implements IncrementalRanker {
   private readonly ids: string[] = [];
   private totalLength = 0;
 
-  constructor(private readonly k1 = 1.2, private readonly b = 0.75) {}
+  constructor(
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {}
 
   add(ticket: TicketDoc): void {
     const doc = this.ids.length;

@@ -38,7 +38,12 @@ const REPORTS = [
   ['NameNode crashes on startup with NullPointerException', '1', '30/Sep/21 17:20', 'NPE in FSImage loading'],
   ['Printer driver missing', '2', '2021-10-01T09:00:00Z', 'unrelated'],
   ['DataNode heartbeat timeout under load', '3', '2021-10-02 10:00', 'heartbeats time out'],
-  ['NullPointerException when NameNode starts', '4', '2021-10-03T10:00:00+02:00', 'FSImage loading throws NPE on start'],
+  [
+    'NullPointerException when NameNode starts',
+    '4',
+    '2021-10-03T10:00:00+02:00',
+    'FSImage loading throws NPE on start',
+  ],
   ['Heartbeat timeouts on busy DataNode', '5', '22/Nov/21 2:31 PM', 'datanode heartbeat times out when busy'],
 ];
 const PAIRS = [
@@ -50,7 +55,19 @@ const PAIRS = [
 ];
 
 const args = (reports: string, pairs: string, extra: string[] = []): string[] => [
-  'eval', 'similar', '--reports', reports, '--pairs', pairs, '--id', 'Issue id', '--text', 'Summary,Description', '--created', 'Created', ...extra,
+  'eval',
+  'similar',
+  '--reports',
+  reports,
+  '--pairs',
+  pairs,
+  '--id',
+  'Issue id',
+  '--text',
+  'Summary,Description',
+  '--created',
+  'Created',
+  ...extra,
 ];
 
 describe('triage-lens eval similar', () => {
@@ -60,7 +77,17 @@ describe('triage-lens eval similar', () => {
     const last = r.stdout.trim().split('\n').pop()!;
     const json = JSON.parse(last) as Record<string, unknown>;
     expect(Object.keys(json).sort()).toEqual(
-      ['task', 'queries', 'recall_at_1', 'recall_at_5', 'recall_at_10', 'mrr', 'query_ms_p50', 'query_ms_p99', 'index_bytes_per_ticket'].sort(),
+      [
+        'task',
+        'queries',
+        'recall_at_1',
+        'recall_at_5',
+        'recall_at_10',
+        'mrr',
+        'query_ms_p50',
+        'query_ms_p99',
+        'index_bytes_per_ticket',
+      ].sort(),
     );
     expect(json.task).toBe('similar');
     // Pairs 4-1 (listed twice) and 5-3 count once each; 9 is not in the reports.
@@ -71,7 +98,11 @@ describe('triage-lens eval similar', () => {
   });
 
   it.each([
-    ['a bad date', [...REPORTS, ['x', '6', 'yesterday', 'y']], /row 6: "yesterday" in column "Created" is not a date/],
+    [
+      'a bad date',
+      [...REPORTS, ['x', '6', 'yesterday', 'y']],
+      /row 6: "yesterday" in column "Created" is not a date/,
+    ],
     ['a missing column', REPORTS.map((r) => r.filter((_, i) => i !== 2)), /column "Created" not found/],
     ['a repeated id', [...REPORTS, ['x', '1', '2021-10-01', 'y']], /id "1" appears twice/],
   ])('rejects %s with one line and exit 2', async (_name, rows, message) => {
@@ -82,9 +113,19 @@ describe('triage-lens eval similar', () => {
   });
 
   it('rejects missing options, unknown options and pairs that match nothing', async () => {
-    expect((await cli(['eval', 'similar', '--reports', 'x'])).stderr).toMatch(/missing required option --pairs/);
+    expect((await cli(['eval', 'similar', '--reports', 'x'])).stderr).toMatch(
+      /missing required option --pairs/,
+    );
     expect((await cli([...args('a', 'b'), '--bogus'])).stderr).toMatch(/unknown option --bogus/);
-    const none = await cli(args(file('r.csv', REPORTS), file('none.csv', [['Issue id', 'Duplicate id'], ['77', '88']])));
+    const none = await cli(
+      args(
+        file('r.csv', REPORTS),
+        file('none.csv', [
+          ['Issue id', 'Duplicate id'],
+          ['77', '88'],
+        ]),
+      ),
+    );
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no pair/);
   });
@@ -93,7 +134,19 @@ describe('triage-lens eval similar', () => {
 describe('duplicateQueries', () => {
   it('asks with the later ticket, once per unordered pair, larger id on equal times', () => {
     const t = (id: string, createdMs: number) => ({ id, summary: id, createdMs });
-    const q = duplicateQueries([t('a', 2), t('b', 1), t('c', 1)], [['a', 'b'], ['b', 'a'], ['b', 'c'], ['a', 'a'], ['a', 'zz']]);
-    expect(q.map((x) => [x.query.id, x.duplicateId])).toEqual([['a', 'b'], ['c', 'b']]);
+    const q = duplicateQueries(
+      [t('a', 2), t('b', 1), t('c', 1)],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['b', 'c'],
+        ['a', 'a'],
+        ['a', 'zz'],
+      ],
+    );
+    expect(q.map((x) => [x.query.id, x.duplicateId])).toEqual([
+      ['a', 'b'],
+      ['c', 'b'],
+    ]);
   });
 });

@@ -18,7 +18,11 @@ const round = (x: number, digits: number): number => (Number.isFinite(x) ? Numbe
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['reports', 'pairs', 'id', 'text', 'created'], flags: ['json'] });
-  if (args.positional.length > 0) throw new InputError('bad_argument', `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`);
+  if (args.positional.length > 0)
+    throw new InputError(
+      'bad_argument',
+      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`,
+    );
   const reports = requireValue(args, 'reports');
   const pairsFile = requireValue(args, 'pairs');
   const id = requireValue(args, 'id');
@@ -28,7 +32,11 @@ export async function run(argv: readonly string[]): Promise<number> {
 
   const tickets = ticketsFromTable(readTable(reports), { id, text, created });
   const queries = duplicateQueries(tickets, pairsFromTable(readTable(pairsFile)));
-  if (queries.length === 0) throw new InputError('empty_input', `no pair in ${pairsFile} has both tickets in ${reports} (column "${id}")`);
+  if (queries.length === 0)
+    throw new InputError(
+      'empty_input',
+      `no pair in ${pairsFile} has both tickets in ${reports} (column "${id}")`,
+    );
   const ranker = new EngineRanker();
   const r = runDuplicateEval(tickets, queries, ranker);
   const bytes = Buffer.byteLength(JSON.stringify(toSnapshot(ranker.index)), 'utf8');

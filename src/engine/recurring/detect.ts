@@ -20,7 +20,12 @@ export interface RecurringConfig {
  * Defaults from the itsc run in docs/benchmarks.md: similarity 0.6 keeps clusters 0.97 pure
  * (vs 0.82 at 0.4) and about 16 a week on a desk of ~1,800 tickets a week.
  */
-export const DEFAULT_RECURRING: RecurringConfig = { minTickets: 3, windowHours: 24, minSimilarity: 0.6, lookbackHours: 7 * 24 };
+export const DEFAULT_RECURRING: RecurringConfig = {
+  minTickets: 3,
+  windowHours: 24,
+  minSimilarity: 0.6,
+  lookbackHours: 7 * 24,
+};
 
 export interface RecurringCluster {
   /** Stable id: the first member's id (earliest, then smallest id). */
@@ -48,10 +53,14 @@ export interface RecurringInput {
 }
 
 export function validateRecurringConfig(c: RecurringConfig): RecurringConfig {
-  if (!(Number.isInteger(c.minTickets) && c.minTickets >= 2)) throw new InputError('bad_value', `minTickets must be an integer ≥ 2 (got ${c.minTickets})`);
-  if (!(c.windowHours > 0)) throw new InputError('bad_value', `windowHours must be > 0 (got ${c.windowHours})`);
-  if (!(c.minSimilarity > 0 && c.minSimilarity <= 1)) throw new InputError('bad_value', `minSimilarity must be within (0, 1] (got ${c.minSimilarity})`);
-  if (!(c.lookbackHours > 0)) throw new InputError('bad_value', `lookbackHours must be > 0 (got ${c.lookbackHours})`);
+  if (!(Number.isInteger(c.minTickets) && c.minTickets >= 2))
+    throw new InputError('bad_value', `minTickets must be an integer ≥ 2 (got ${c.minTickets})`);
+  if (!(c.windowHours > 0))
+    throw new InputError('bad_value', `windowHours must be > 0 (got ${c.windowHours})`);
+  if (!(c.minSimilarity > 0 && c.minSimilarity <= 1))
+    throw new InputError('bad_value', `minSimilarity must be within (0, 1] (got ${c.minSimilarity})`);
+  if (!(c.lookbackHours > 0))
+    throw new InputError('bad_value', `lookbackHours must be > 0 (got ${c.lookbackHours})`);
   return c;
 }
 
@@ -89,7 +98,7 @@ export function detectRecurring(input: RecurringInput): RecurringCluster[] {
     const weights = new Map<string, number>();
     let sq = 0;
     for (const { term, tf } of computeIndexEntry(ticket).terms) {
-      const n = 2 * (tf[0]) + (tf[1]);
+      const n = 2 * tf[0] + tf[1];
       if (n === 0) continue;
       const w = (1 + Math.log(n)) * idf(Math.min(input.source.documentFrequency(term), documents), documents);
       weights.set(term, w);
@@ -104,8 +113,13 @@ export function detectRecurring(input: RecurringInput): RecurringCluster[] {
     return i;
   };
   for (let i = 0; i < vectors.length; i++) {
-    for (let j = i + 1; j < vectors.length && (vectors[j] as Vector).time - (vectors[i] as Vector).time <= windowMs; j++) {
-      if (cosine(vectors[i] as Vector, vectors[j] as Vector) >= config.minSimilarity) parent[find(j)] = find(i);
+    for (
+      let j = i + 1;
+      j < vectors.length && (vectors[j] as Vector).time - (vectors[i] as Vector).time <= windowMs;
+      j++
+    ) {
+      if (cosine(vectors[i] as Vector, vectors[j] as Vector) >= config.minSimilarity)
+        parent[find(j)] = find(i);
     }
   }
   const groups = new Map<number, Vector[]>();
@@ -135,8 +149,12 @@ function denseEnough(members: readonly Vector[], min: number, windowMs: number):
 
 function describe(members: readonly Vector[], problemIds: ReadonlySet<string>): RecurringCluster {
   const mass = new Map<string, number>();
-  for (const m of members) for (const [t, w] of m.weights) mass.set(t, (mass.get(t) ?? 0) + w / (m.norm || 1));
-  const top = [...mass.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map(([t]) => t);
+  for (const m of members)
+    for (const [t, w] of m.weights) mass.set(t, (mass.get(t) ?? 0) + w / (m.norm || 1));
+  const top = [...mass.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 12)
+    .map(([t]) => t);
   const surfaces = new Map<string, Map<string, number>>();
   const wanted = new Set(top);
   for (const m of members) {
@@ -151,7 +169,12 @@ function describe(members: readonly Vector[], problemIds: ReadonlySet<string>): 
   }
   // Only plain words are shown: a number or placeholder has no surface here and is skipped.
   const terms = top
-    .map((t) => [...(surfaces.get(t) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0])
+    .map(
+      (t) =>
+        [...(surfaces.get(t) ?? new Map<string, number>()).entries()].sort(
+          (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+        )[0]?.[0],
+    )
     .filter((s): s is string => s !== undefined)
     .slice(0, 5);
   const linked = new Set<string>();

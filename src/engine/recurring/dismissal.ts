@@ -16,23 +16,37 @@ export const dismissalStateSchema = z.object({
 
 export type DismissalState = z.infer<typeof dismissalStateSchema>;
 
-export const emptyDismissals = (): DismissalState => ({ kind: 'triage-lens/recurring-dismissals', version: 1, dismissed: [] });
+export const emptyDismissals = (): DismissalState => ({
+  kind: 'triage-lens/recurring-dismissals',
+  version: 1,
+  dismissed: [],
+});
 
 /** Validates stored dismissal state (JSON from KVS); a bad value is an InputError naming the path. */
 export function parseDismissals(data: unknown): DismissalState {
   const parsed = dismissalStateSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError('bad_model', `recurring dismissals malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
+    throw new InputError(
+      'bad_model',
+      `recurring dismissals malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+    );
   }
   return parsed.data;
 }
 
 /** New state with the cluster dismissed (replacing an earlier dismissal of the same key). */
-export function dismissCluster(state: DismissalState, cluster: { key: string; memberIds: readonly string[] }, nowMs: number): DismissalState {
+export function dismissCluster(
+  state: DismissalState,
+  cluster: { key: string; memberIds: readonly string[] },
+  nowMs: number,
+): DismissalState {
   return {
     ...state,
-    dismissed: [...state.dismissed.filter((d) => d.key !== cluster.key), { key: cluster.key, memberIds: [...cluster.memberIds], atMs: nowMs }],
+    dismissed: [
+      ...state.dismissed.filter((d) => d.key !== cluster.key),
+      { key: cluster.key, memberIds: [...cluster.memberIds], atMs: nowMs },
+    ],
   };
 }
 
@@ -46,7 +60,10 @@ export function expireDismissals(state: DismissalState, nowMs: number, maxAgeDay
  * members were in a dismissed cluster. Once it has more than doubled with new tickets it shows
  * again: the incident is recurring harder than when someone judged it.
  */
-export function isDismissed(state: DismissalState, cluster: { key: string; memberIds: readonly string[] }): boolean {
+export function isDismissed(
+  state: DismissalState,
+  cluster: { key: string; memberIds: readonly string[] },
+): boolean {
   for (const d of state.dismissed) {
     const before = new Set(d.memberIds);
     const overlap = cluster.memberIds.filter((id) => before.has(id)).length;

@@ -62,7 +62,8 @@ export function bm25fTermWeight(
     const t = tf[f] as number;
     if (t === 0) continue;
     const b = params.b[f] as number;
-    pseudo += ((params.weights[f] as number) * t) / (1 - b + (b * (lengths[f] as number)) / (averages[f] as number));
+    pseudo +=
+      ((params.weights[f] as number) * t) / (1 - b + (b * (lengths[f] as number)) / (averages[f] as number));
   }
   return pseudo === 0 ? 0 : (pseudo * (params.k1 + 1)) / (params.k1 + pseudo);
 }

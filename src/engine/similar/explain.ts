@@ -53,7 +53,11 @@ function surfacesByTerm(ticket: TicketDoc): Map<string, Set<string>> {
  * holds an e-mail, URL, IP, ticket key, version or phone number is skipped whole, so no part
  * of an identifying value is ever highlighted.
  */
-function highlights(ticket: TicketDoc, surfaceToTerm: ReadonlyMap<string, string>, maxHighlights: number): Highlight[] {
+function highlights(
+  ticket: TicketDoc,
+  surfaceToTerm: ReadonlyMap<string, string>,
+  maxHighlights: number,
+): Highlight[] {
   const out: Highlight[] = [];
   const allComments = (ticket.comments ?? []).join('\n').length;
   fieldTexts(ticket).forEach((text, f) => {
@@ -106,7 +110,15 @@ export function explainMatch(
     new Map(kept.flatMap((s) => pick(s).map((surface) => [surface, s.term] as const)));
   return {
     sharedTerms: kept,
-    queryHighlights: highlights(query, toTerm((s) => s.querySurfaces), maxHighlights),
-    candidateHighlights: highlights(candidate, toTerm((s) => s.candidateSurfaces), maxHighlights),
+    queryHighlights: highlights(
+      query,
+      toTerm((s) => s.querySurfaces),
+      maxHighlights,
+    ),
+    candidateHighlights: highlights(
+      candidate,
+      toTerm((s) => s.candidateSurfaces),
+      maxHighlights,
+    ),
   };
 }

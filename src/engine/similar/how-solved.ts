@@ -27,7 +27,8 @@ export function howSolved(ticket: TicketDoc, source: CandidateSource): SolvedBef
   const resolution = (ticket.resolution ?? '').trim();
   if (UNRESOLVED.has(resolution.toLowerCase())) return undefined;
   const out: SolvedBefore = { resolution };
-  if (ticket.resolvedMs !== undefined && Number.isFinite(ticket.resolvedMs)) out.resolvedMs = ticket.resolvedMs;
+  if (ticket.resolvedMs !== undefined && Number.isFinite(ticket.resolvedMs))
+    out.resolvedMs = ticket.resolvedMs;
   const comments = ticket.comments ?? [];
   const language = ticketLanguage(ticket);
   const documents = Math.max(1, source.stats().documents);
@@ -35,10 +36,15 @@ export function howSolved(ticket: TicketDoc, source: CandidateSource): SolvedBef
   for (let i = Math.max(0, comments.length - CLOSING_COMMENTS); i < comments.length; i++) {
     const comment = (comments[i] ?? '').slice(0, 20_000);
     for (const sentence of comment.split(/(?<=[.!?])\s+|\n+/)) {
-      const terms = new Set(analyze(sentence, { language }).tokens.filter((t) => t.kind === 'word').map((t) => t.term));
+      const terms = new Set(
+        analyze(sentence, { language })
+          .tokens.filter((t) => t.kind === 'word')
+          .map((t) => t.term),
+      );
       let score = 0;
       for (const term of terms) score += idf(Math.min(source.documentFrequency(term), documents), documents);
-      if (score > 0 && (best === undefined || score >= best.score)) best = { score, commentIndex: i, text: sentence };
+      if (score > 0 && (best === undefined || score >= best.score))
+        best = { score, commentIndex: i, text: sentence };
     }
   }
   if (best !== undefined) {

@@ -1,5 +1,13 @@
 export { FIELDS } from './types';
-export type { CandidateFilter, CorpusStats, FieldName, FieldTriple, IndexEntry, TermFrequencies, TicketDoc } from './types';
+export type {
+  CandidateFilter,
+  CorpusStats,
+  FieldName,
+  FieldTriple,
+  IndexEntry,
+  TermFrequencies,
+  TicketDoc,
+} from './types';
 export { computeIndexEntry, MAX_TERM_FREQUENCY } from './index-entry';
 export type { CandidateSource, PostingView } from './candidate-source';
 export { SimilarityIndex } from './memory-index';
@@ -18,7 +26,13 @@ export { howSolved } from './how-solved';
 export type { SolvedBefore } from './how-solved';
 export { fitLogistic, predictLogistic } from './logistic';
 export type { LogisticModel } from './logistic';
-export { DEFAULT_DUPLICATE_MODEL, DEFAULT_RELATED_MODEL, labelMatches, MATCH_FEATURES, matchVector } from './match-kind';
+export {
+  DEFAULT_DUPLICATE_MODEL,
+  DEFAULT_RELATED_MODEL,
+  labelMatches,
+  MATCH_FEATURES,
+  matchVector,
+} from './match-kind';
 export type { LabelledMatch, MatchKind, MatchModel } from './match-kind';
 export { fromSnapshot, SNAPSHOT_KIND, SNAPSHOT_VERSION, toSnapshot } from './snapshot';
 export type { SimilarIndexSnapshot } from './snapshot';

@@ -7,7 +7,8 @@ export interface LogisticModel {
   weights: number[];
 }
 
-export const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+export const sigmoid = (z: number): number =>
+  z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 
 export function predictLogistic(model: LogisticModel, x: readonly number[]): number {
   let z = model.bias;
@@ -19,7 +20,11 @@ export function predictLogistic(model: LogisticModel, x: readonly number[]): num
  * Fits bias and weights by Newton's method (IRLS) with an L2 penalty `l2` on the weights (not
  * the bias). Empty input or a single class gives a constant model at the smoothed base rate.
  */
-export function fitLogistic(xs: readonly (readonly number[])[], ys: readonly number[], options: { l2?: number; iterations?: number } = {}): LogisticModel {
+export function fitLogistic(
+  xs: readonly (readonly number[])[],
+  ys: readonly number[],
+  options: { l2?: number; iterations?: number } = {},
+): LogisticModel {
   const d = xs[0]?.length ?? 0;
   const l2 = options.l2 ?? 1;
   const positives = ys.reduce((s, y) => s + y, 0);
@@ -61,7 +66,9 @@ function solve(a: number[][], b: number[]): number[] | undefined {
   const m = a.map((row, i) => [...row, b[i] as number]);
   for (let c = 0; c < n; c++) {
     let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs((m[r] as number[])[c] as number) > Math.abs((m[pivot] as number[])[c] as number)) pivot = r;
+    for (let r = c + 1; r < n; r++)
+      if (Math.abs((m[r] as number[])[c] as number) > Math.abs((m[pivot] as number[])[c] as number))
+        pivot = r;
     const pr = m[pivot] as number[];
     if (Math.abs(pr[c] as number) < 1e-12) return undefined;
     m[pivot] = m[c] as number[];

@@ -11,7 +11,15 @@ export interface MatchModel extends LogisticModel {
 }
 
 /** Names of the matchVector entries, in order. */
-export const MATCH_FEATURES = ['retrieval', 'summary', 'shingles', 'recency', '1/rank', 'margin', 'score/top'] as const;
+export const MATCH_FEATURES = [
+  'retrieval',
+  'summary',
+  'shingles',
+  'recency',
+  '1/rank',
+  'margin',
+  'score/top',
+] as const;
 
 /**
  * Feature vector of result `i` of a ranked list: its rerank features (facets left out: no
@@ -24,7 +32,15 @@ export function matchVector(results: readonly Reranked[], i: number): number[] {
   const f = r.features;
   const next = results[i + 1]?.score ?? 0;
   const top = results[0]?.score ?? r.score;
-  return [f.retrieval, f.summary, f.shingles, f.recency, 1 / (i + 1), r.score > 0 ? (r.score - next) / r.score : 0, top > 0 ? r.score / top : 0];
+  return [
+    f.retrieval,
+    f.summary,
+    f.shingles,
+    f.recency,
+    1 / (i + 1),
+    r.score > 0 ? (r.score - next) / r.score : 0,
+    top > 0 ? r.score / top : 0,
+  ];
 }
 
 /**
@@ -70,7 +86,11 @@ export function labelMatches(
     const duplicateProbability = predictLogistic(dup, x);
     const relatedProbability = Math.max(duplicateProbability, predictLogistic(rel, x));
     const kind: MatchKind =
-      duplicateProbability >= dup.threshold ? 'duplicate' : relatedProbability >= rel.threshold ? 'related' : 'weak';
+      duplicateProbability >= dup.threshold
+        ? 'duplicate'
+        : relatedProbability >= rel.threshold
+          ? 'related'
+          : 'weak';
     return { ...r, kind, duplicateProbability, relatedProbability };
   });
 }

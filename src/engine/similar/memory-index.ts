@@ -108,7 +108,8 @@ export class SimilarityIndex implements CandidateSource {
         p.size--;
       }
     }
-    for (let f = 0; f < 3; f++) this.lengthSums[f] = (this.lengthSums[f] as number) - (this.lengths[3 * slot + f] as number);
+    for (let f = 0; f < 3; f++)
+      this.lengthSums[f] = (this.lengthSums[f] as number) - (this.lengths[3 * slot + f] as number);
     this.slotOf.delete(id);
     this.ids[slot] = undefined;
     this.docTerms[slot] = undefined;
@@ -136,15 +137,23 @@ export class SimilarityIndex implements CandidateSource {
     return id === undefined ? 0 : (this.postings[id] as Postings).size;
   }
 
-  forEachPosting(term: string, filter: CandidateFilter, visit: (doc: number, posting: PostingView) => void): void {
+  forEachPosting(
+    term: string,
+    filter: CandidateFilter,
+    visit: (doc: number, posting: PostingView) => void,
+  ): void {
     const id = this.termIds.get(term);
     if (id === undefined) return;
     const p = this.postings[id] as Postings;
-    const unfiltered = filter.project === undefined && filter.createdFromMs === undefined && filter.createdBeforeMs === undefined;
+    const unfiltered =
+      filter.project === undefined &&
+      filter.createdFromMs === undefined &&
+      filter.createdBeforeMs === undefined;
     const view = this.view;
     for (let i = 0; i < p.size; i++) {
       const slot = p.docs[i] as number;
-      if (!unfiltered && !passesFilter(filter, this.created[slot] as number, this.projects[slot] as string)) continue;
+      if (!unfiltered && !passesFilter(filter, this.created[slot] as number, this.projects[slot] as string))
+        continue;
       unpack(p.tfs[i] as number, view.tf);
       view.lengths[0] = this.lengths[3 * slot] as number;
       view.lengths[1] = this.lengths[3 * slot + 1] as number;
@@ -180,7 +189,11 @@ export class SimilarityIndex implements CandidateSource {
       createdMs: this.created[slot] as number,
       project: this.projects[slot] as string,
       facets: this.facets[slot] ?? [],
-      lengths: [this.lengths[3 * slot] as number, this.lengths[3 * slot + 1] as number, this.lengths[3 * slot + 2] as number],
+      lengths: [
+        this.lengths[3 * slot] as number,
+        this.lengths[3 * slot + 1] as number,
+        this.lengths[3 * slot + 2] as number,
+      ],
       terms,
       signature: [...(this.signatures[slot] ?? [])],
     };

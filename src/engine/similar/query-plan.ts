@@ -67,7 +67,11 @@ export interface QueryPlan {
  * the `maxQueryTerms` most informative (ties by term, so every backend keeps the same ones) and
  * returns them in that order, which is also the order scores are summed in.
  */
-export function planQuery(query: IndexEntry, source: CandidateSource, params: RetrievalParams = DEFAULT_RETRIEVAL): QueryPlan {
+export function planQuery(
+  query: IndexEntry,
+  source: CandidateSource,
+  params: RetrievalParams = DEFAULT_RETRIEVAL,
+): QueryPlan {
   const stats = source.stats();
   const averages = averageLengths(stats);
   const weighed: QueryTerm[] = [];
@@ -85,7 +89,10 @@ export function planQuery(query: IndexEntry, source: CandidateSource, params: Re
       queryTf: tf,
     });
   }
-  weighed.sort((a, b) => b.idf * b.queryWeight - a.idf * a.queryWeight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  weighed.sort(
+    (a, b) =>
+      b.idf * b.queryWeight - a.idf * a.queryWeight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
+  );
   const terms: QueryTerm[] = [];
   let postings = 0;
   for (const t of weighed) {
@@ -95,6 +102,7 @@ export function planQuery(query: IndexEntry, source: CandidateSource, params: Re
     postings += t.df;
   }
   let selfScore = 0;
-  for (const t of terms) selfScore += t.idf * t.queryWeight * bm25fTermWeight(t.queryTf, query.lengths, averages, params.bm25f);
+  for (const t of terms)
+    selfScore += t.idf * t.queryWeight * bm25fTermWeight(t.queryTf, query.lengths, averages, params.bm25f);
   return { terms, averages, documents: stats.documents, params, selfScore, query };
 }

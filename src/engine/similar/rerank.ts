@@ -23,7 +23,13 @@ export interface RerankFeatures {
   facets: number;
 }
 
-export const FEATURE_NAMES = ['retrieval', 'summary', 'shingles', 'recency', 'facets'] as const satisfies readonly (keyof RerankFeatures)[];
+export const FEATURE_NAMES = [
+  'retrieval',
+  'summary',
+  'shingles',
+  'recency',
+  'facets',
+] as const satisfies readonly (keyof RerankFeatures)[];
 
 /** Linear reranking weights over RerankFeatures plus the recency scale. */
 export interface RerankParams {
@@ -40,14 +46,19 @@ export const DEFAULT_RERANK: RerankParams = {
   depth: 50,
 };
 
-export function rerankFeatures(plan: QueryPlan, candidate: IndexEntry, retrievalScore: number, params: RerankParams): RerankFeatures {
+export function rerankFeatures(
+  plan: QueryPlan,
+  candidate: IndexEntry,
+  retrievalScore: number,
+  params: RerankParams,
+): RerankFeatures {
   const query = plan.query;
   const candidateSummary = new Set<string>();
-  for (const t of candidate.terms) if ((t.tf[0]) > 0) candidateSummary.add(t.term);
+  for (const t of candidate.terms) if (t.tf[0] > 0) candidateSummary.add(t.term);
   let shared = 0;
   let total = 0;
   for (const t of plan.terms) {
-    if ((t.queryTf[0]) === 0) continue;
+    if (t.queryTf[0] === 0) continue;
     total += t.idf;
     if (candidateSummary.has(t.term)) shared += t.idf;
   }
@@ -70,7 +81,11 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
 }
 
 export const linearScore = (f: RerankFeatures, w: RerankFeatures): number =>
-  w.retrieval * f.retrieval + w.summary * f.summary + w.shingles * f.shingles + w.recency * f.recency + w.facets * f.facets;
+  w.retrieval * f.retrieval +
+  w.summary * f.summary +
+  w.shingles * f.shingles +
+  w.recency * f.recency +
+  w.facets * f.facets;
 
 export interface Reranked extends Scored {
   features: RerankFeatures;

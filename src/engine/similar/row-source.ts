@@ -49,7 +49,11 @@ export function createRowSource(rows: PrefetchedRows): CandidateSource {
   return {
     stats: () => rows.stats,
     documentFrequency: (term) => rows.documentFrequencies.get(term) ?? 0,
-    forEachPosting(term: string, filter: CandidateFilter, visit: (doc: number, posting: PostingView) => void): void {
+    forEachPosting(
+      term: string,
+      filter: CandidateFilter,
+      visit: (doc: number, posting: PostingView) => void,
+    ): void {
       for (const row of byTerm.get(term) ?? []) {
         if (passesFilter(filter, row.createdMs, row.project)) visit(docOf.get(row.id) as number, row);
       }

@@ -20,7 +20,11 @@ export interface FindSimilarOptions {
  * reranker orders them. The query ticket itself is always excluded. A query with no indexed
  * term (empty text, words no ticket has) returns [].
  */
-export function findSimilar(source: CandidateSource, query: TicketDoc | IndexEntry, options: FindSimilarOptions = {}): Reranked[] {
+export function findSimilar(
+  source: CandidateSource,
+  query: TicketDoc | IndexEntry,
+  options: FindSimilarOptions = {},
+): Reranked[] {
   const entry = 'terms' in query ? query : computeIndexEntry(query);
   const rerank = options.rerank ?? DEFAULT_RERANK;
   const limit = Math.max(0, Math.floor(options.limit ?? 10));
@@ -32,7 +36,10 @@ export function findSimilar(source: CandidateSource, query: TicketDoc | IndexEnt
     filter: { ...options.filter, excludeIds: exclude },
     limit: Math.max(limit, rerank.depth),
   });
-  return rerankCandidates(plan, candidates, (id) => source.entryOf(id), { ...rerank, depth: Math.max(limit, rerank.depth) }).slice(0, limit);
+  return rerankCandidates(plan, candidates, (id) => source.entryOf(id), {
+    ...rerank,
+    depth: Math.max(limit, rerank.depth),
+  }).slice(0, limit);
 }
 
 /** Options a panel or admin sets for which tickets may be suggested. */
@@ -51,6 +58,7 @@ export interface SimilarScope {
 export function scopeFilter(query: TicketDoc, scope: SimilarScope = {}): CandidateFilter {
   const filter: CandidateFilter = { excludeIds: new Set([query.id, ...(query.linkedIds ?? [])]) };
   if (scope.sameProject === true) filter.project = query.project ?? '';
-  if (scope.windowDays !== undefined && scope.nowMs !== undefined) filter.createdFromMs = scope.nowMs - scope.windowDays * 86_400_000;
+  if (scope.windowDays !== undefined && scope.nowMs !== undefined)
+    filter.createdFromMs = scope.nowMs - scope.windowDays * 86_400_000;
   return filter;
 }

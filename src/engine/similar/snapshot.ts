@@ -54,15 +54,24 @@ export function toSnapshot(index: SimilarityIndex): SimilarIndexSnapshot {
 export function fromSnapshot(data: unknown): SimilarityIndex {
   const head = z.object({ kind: z.string(), version: z.unknown() }).safeParse(data);
   if (!head.success || head.data.kind !== SNAPSHOT_KIND) {
-    throw new InputError('bad_model', `not a similar-ticket index snapshot (expected kind "${SNAPSHOT_KIND}")`);
+    throw new InputError(
+      'bad_model',
+      `not a similar-ticket index snapshot (expected kind "${SNAPSHOT_KIND}")`,
+    );
   }
   if (head.data.version !== SNAPSHOT_VERSION) {
-    throw new InputError('unknown_model_version', `similar-ticket index snapshot version ${String(head.data.version)} is not supported (expected ${SNAPSHOT_VERSION})`);
+    throw new InputError(
+      'unknown_model_version',
+      `similar-ticket index snapshot version ${String(head.data.version)} is not supported (expected ${SNAPSHOT_VERSION})`,
+    );
   }
   const parsed = snapshotSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError('bad_model', `similar-ticket index snapshot is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
+    throw new InputError(
+      'bad_model',
+      `similar-ticket index snapshot is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+    );
   }
   const index = new SimilarityIndex();
   for (const e of parsed.data.entries) {

@@ -15,7 +15,10 @@ const T0 = Date.UTC(2026, 2, 2, 8);
 
 const outage = (i: number, hours: number, extra: Partial<TicketDoc> = {}): TicketDoc => ({
   id: `OUT-${i}`,
-  summary: i % 2 === 0 ? 'Email server not reachable, Outlook disconnected' : 'Outlook cannot connect to the email server',
+  summary:
+    i % 2 === 0
+      ? 'Email server not reachable, Outlook disconnected'
+      : 'Outlook cannot connect to the email server',
   description: 'Outlook shows disconnected from the email server since this morning.',
   createdMs: T0 + hours * HOUR,
   ...extra,
@@ -24,7 +27,12 @@ const outage = (i: number, hours: number, extra: Partial<TicketDoc> = {}): Ticke
 const source = (): SimilarityIndex => {
   const index = new SimilarityIndex();
   for (const t of DESK) index.add(t);
-  for (let i = 0; i < 30; i++) index.add({ id: `BG-${i}`, summary: `misc request number ${i}`, description: 'please help with my laptop settings' });
+  for (let i = 0; i < 30; i++)
+    index.add({
+      id: `BG-${i}`,
+      summary: `misc request number ${i}`,
+      description: 'please help with my laptop settings',
+    });
   return index;
 };
 
@@ -32,7 +40,12 @@ const NOW = T0 + 24 * HOUR;
 
 describe('detectRecurring', () => {
   it('groups at least N similar tickets within T hours, with terms, members and first/last seen', () => {
-    const tickets = [outage(0, 0), outage(1, 1), outage(2, 3), ...DESK.map((t) => ({ ...t, createdMs: T0 + 2 * HOUR }))];
+    const tickets = [
+      outage(0, 0),
+      outage(1, 1),
+      outage(2, 3),
+      ...DESK.map((t) => ({ ...t, createdMs: T0 + 2 * HOUR })),
+    ];
     const [cluster, ...rest] = detectRecurring({ tickets, nowMs: NOW, source: source() });
     expect(rest).toHaveLength(0);
     expect(cluster?.memberIds).toEqual(['OUT-0', 'OUT-1', 'OUT-2']);
@@ -52,7 +65,12 @@ describe('detectRecurring', () => {
 
   it('says when a problem ticket already links the cluster', () => {
     const tickets = [outage(0, 0), outage(1, 1, { linkedIds: ['PRB-7'] }), outage(2, 2)];
-    const [cluster] = detectRecurring({ tickets, nowMs: NOW, source: source(), problemIds: new Set(['PRB-7']) });
+    const [cluster] = detectRecurring({
+      tickets,
+      nowMs: NOW,
+      source: source(),
+      problemIds: new Set(['PRB-7']),
+    });
     expect(cluster?.problemLinked).toBe(true);
     expect(cluster?.problemIds).toEqual(['PRB-7']);
   });
@@ -74,7 +92,11 @@ describe('detectRecurring', () => {
     expect(detectRecurring({ tickets: [], nowMs: NOW, source: new SimilarityIndex() })).toEqual([]);
     const blank = [0, 1, 2].map((i) => ({ id: `B${i}`, summary: '', createdMs: T0 + i * HOUR }));
     expect(detectRecurring({ tickets: blank, nowMs: NOW, source: source() })).toEqual([]);
-    const hostile = [0, 1, 2].map((i) => ({ id: i === 0 ? '__proto__' : `H${i}`, summary: 'constructor <script> prototype outage', createdMs: T0 + i * HOUR }));
+    const hostile = [0, 1, 2].map((i) => ({
+      id: i === 0 ? '__proto__' : `H${i}`,
+      summary: 'constructor <script> prototype outage',
+      createdMs: T0 + i * HOUR,
+    }));
     expect(detectRecurring({ tickets: hostile, nowMs: NOW, source: source() })[0]?.memberIds).toHaveLength(3);
   });
 
@@ -87,7 +109,9 @@ describe('detectRecurring', () => {
   });
 
   it('rejects malformed stored dismissals', () => {
-    expect(() => parseDismissals({ kind: 'triage-lens/recurring-dismissals', version: 2, dismissed: [] })).toThrow(InputError);
+    expect(() =>
+      parseDismissals({ kind: 'triage-lens/recurring-dismissals', version: 2, dismissed: [] }),
+    ).toThrow(InputError);
     expect(() => parseDismissals(null)).toThrow(InputError);
   });
 });

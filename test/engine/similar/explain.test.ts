@@ -6,18 +6,29 @@ const index = new SimilarityIndex();
 for (const t of DESK) index.add(t);
 
 const textOf = (t: TicketDoc, field: string): string =>
-  field === 'summary' ? t.summary : field === 'description' ? (t.description ?? '') : (t.comments ?? []).join('\n');
+  field === 'summary'
+    ? t.summary
+    : field === 'description'
+      ? (t.description ?? '')
+      : (t.comments ?? []).join('\n');
 
 describe('explainMatch', () => {
   it('lists shared distinctive words, rarest first, and highlights them as written in both texts', () => {
-    const query: TicketDoc = { id: 'Q', summary: 'VPN keeps disconnecting at home', description: 'The VPN client drops.' };
+    const query: TicketDoc = {
+      id: 'Q',
+      summary: 'VPN keeps disconnecting at home',
+      description: 'The VPN client drops.',
+    };
     const match = DESK.find((t) => t.id === 'EN-5')!;
     const e = explainMatch(query, match, index);
     const terms = e.sharedTerms.map((s) => s.term);
     expect(terms).toEqual(expect.arrayContaining(['vpn', 'disconnect', 'home']));
     // "disconnect" (2 tickets) is rarer than "vpn" (3 tickets), so it comes first.
     expect(terms.indexOf('disconnect')).toBeLessThan(terms.indexOf('vpn'));
-    for (const [ticket, spans] of [[query, e.queryHighlights], [match, e.candidateHighlights]] as const) {
+    for (const [ticket, spans] of [
+      [query, e.queryHighlights],
+      [match, e.candidateHighlights],
+    ] as const) {
       expect(spans.length).toBeGreaterThan(0);
       for (const h of spans) {
         const word = textOf(ticket, h.field).slice(h.start, h.end).toLowerCase();
@@ -25,21 +36,46 @@ describe('explainMatch', () => {
         expect(ticket === query ? shared.querySurfaces : shared.candidateSurfaces).toContain(word);
       }
     }
-    expect(e.queryHighlights.some((h) => textOf(query, h.field).slice(h.start, h.end) === 'disconnecting')).toBe(true);
-    expect(e.candidateHighlights.some((h) => textOf(match, h.field).slice(h.start, h.end) === 'disconnects')).toBe(true);
+    expect(
+      e.queryHighlights.some((h) => textOf(query, h.field).slice(h.start, h.end) === 'disconnecting'),
+    ).toBe(true);
+    expect(
+      e.candidateHighlights.some((h) => textOf(match, h.field).slice(h.start, h.end) === 'disconnects'),
+    ).toBe(true);
   });
 
   it('works for German text with umlauts and ß', () => {
-    const query: TicketDoc = { id: 'Q', summary: 'Drucker: Papierstau, Straße 5', description: 'Der Drucker meldet Papierstau.' };
-    const e = explainMatch(query, DESK.find((t) => t.id === 'DE-1')!, index);
-    expect(e.sharedTerms.map((s) => s.querySurfaces[0])).toEqual(expect.arrayContaining(['drucker', 'papierstau']));
+    const query: TicketDoc = {
+      id: 'Q',
+      summary: 'Drucker: Papierstau, Straße 5',
+      description: 'Der Drucker meldet Papierstau.',
+    };
+    const e = explainMatch(
+      query,
+      DESK.find((t) => t.id === 'DE-1')!,
+      index,
+    );
+    expect(e.sharedTerms.map((s) => s.querySurfaces[0])).toEqual(
+      expect.arrayContaining(['drucker', 'papierstau']),
+    );
   });
 
   it('never highlights or lists any part of an identifying value', () => {
-    const query: TicketDoc = { id: 'Q', summary: 'mail from payroll', description: 'Write to payroll@example.com or see https://payroll.example.com/help' };
-    const other: TicketDoc = { id: 'O', summary: 'payroll question', description: 'payroll@example.com bounced, https://payroll.example.com down' };
+    const query: TicketDoc = {
+      id: 'Q',
+      summary: 'mail from payroll',
+      description: 'Write to payroll@example.com or see https://payroll.example.com/help',
+    };
+    const other: TicketDoc = {
+      id: 'O',
+      summary: 'payroll question',
+      description: 'payroll@example.com bounced, https://payroll.example.com down',
+    };
     const e = explainMatch(query, other, index);
-    for (const [t, spans] of [[query, e.queryHighlights], [other, e.candidateHighlights]] as const) {
+    for (const [t, spans] of [
+      [query, e.queryHighlights],
+      [other, e.candidateHighlights],
+    ] as const) {
       for (const h of spans) {
         const before = textOf(t, h.field).slice(Math.max(0, h.start - 1), h.start);
         expect(before).not.toMatch(/[@./]/);
@@ -50,9 +86,17 @@ describe('explainMatch', () => {
   });
 
   it('gives an empty explanation for tickets with nothing in common, and survives hostile text', () => {
-    const e = explainMatch({ id: 'A', summary: '__proto__ constructor <script>' }, { id: 'B', summary: '' }, index);
+    const e = explainMatch(
+      { id: 'A', summary: '__proto__ constructor <script>' },
+      { id: 'B', summary: '' },
+      index,
+    );
     expect(e).toEqual({ sharedTerms: [], queryHighlights: [], candidateHighlights: [] });
-    const h = explainMatch({ id: 'A', summary: 'constructor <script>' }, { id: 'B', summary: 'constructor script' }, new SimilarityIndex());
+    const h = explainMatch(
+      { id: 'A', summary: 'constructor <script>' },
+      { id: 'B', summary: 'constructor script' },
+      new SimilarityIndex(),
+    );
     expect(h.sharedTerms.map((s) => s.term)).toEqual(expect.arrayContaining(['constructor', 'script']));
   });
 });
@@ -88,7 +132,10 @@ describe('howSolved', () => {
 
   it('has no excerpt without comments and bounds long ones', () => {
     expect(howSolved({ id: 'A', summary: 'x', resolution: 'Done' }, index)).toEqual({ resolution: 'Done' });
-    const long = howSolved({ id: 'A', summary: 'x', resolution: 'Done', comments: [`restart ${'nodemanager '.repeat(5000)}`] }, index);
+    const long = howSolved(
+      { id: 'A', summary: 'x', resolution: 'Done', comments: [`restart ${'nodemanager '.repeat(5000)}`] },
+      index,
+    );
     expect(long?.excerpt?.text.length).toBeLessThanOrEqual(300);
   });
 });
@@ -97,16 +144,26 @@ describe('explainMatch on long texts', () => {
   it('highlights within the indexed part of a 10 MB description, quickly', () => {
     const huge = `VPN tunnel fails. ${'filler words here '.repeat(600_000)}`;
     const start = performance.now();
-    const e = explainMatch({ id: 'Q', summary: 'VPN tunnel' }, { id: 'C', summary: 'x', description: huge }, index);
+    const e = explainMatch(
+      { id: 'Q', summary: 'VPN tunnel' },
+      { id: 'C', summary: 'x', description: huge },
+      index,
+    );
     expect(performance.now() - start).toBeLessThan(2_000);
     expect(e.candidateHighlights.map((h) => huge.slice(h.start, h.end))).toEqual(['VPN', 'tunnel']);
   });
 
   it('gives comment offsets into the whole thread even when only the latest comments were indexed', () => {
     const comments = ['old '.repeat(6_000), 'Replaced the docking station firmware'];
-    const e = explainMatch({ id: 'Q', summary: 'docking station firmware' }, { id: 'C', summary: 'x', comments }, index);
+    const e = explainMatch(
+      { id: 'Q', summary: 'docking station firmware' },
+      { id: 'C', summary: 'x', comments },
+      index,
+    );
     const thread = comments.join('\n');
-    const words = e.candidateHighlights.filter((h) => h.field === 'comments').map((h) => thread.slice(h.start, h.end));
+    const words = e.candidateHighlights
+      .filter((h) => h.field === 'comments')
+      .map((h) => thread.slice(h.start, h.end));
     expect(words).toEqual(['docking', 'station', 'firmware']);
   });
 });

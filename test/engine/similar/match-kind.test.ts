@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { fitLogistic, labelMatches, matchVector, MATCH_FEATURES, predictLogistic, scopeFilter } from '../../../src/engine/similar';
+import {
+  fitLogistic,
+  labelMatches,
+  matchVector,
+  MATCH_FEATURES,
+  predictLogistic,
+  scopeFilter,
+} from '../../../src/engine/similar';
 import type { Reranked } from '../../../src/engine/similar';
 
 const result = (id: string, score: number, retrieval: number, summary = retrieval): Reranked => ({
@@ -31,11 +38,14 @@ describe('fitLogistic', () => {
 
   it('always predicts a probability in 0..1', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 3 }), (x) => {
-        const p = predictLogistic({ bias: -3, weights: [2, -1, 0.5] }, x);
-        expect(p).toBeGreaterThanOrEqual(0);
-        expect(p).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        (x) => {
+          const p = predictLogistic({ bias: -3, weights: [2, -1, 0.5] }, x);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });

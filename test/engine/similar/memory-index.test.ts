@@ -1,4 +1,9 @@
-import { computeIndexEntry, findSimilar, MAX_TERM_FREQUENCY, SimilarityIndex } from '../../../src/engine/similar';
+import {
+  computeIndexEntry,
+  findSimilar,
+  MAX_TERM_FREQUENCY,
+  SimilarityIndex,
+} from '../../../src/engine/similar';
 import { DESK } from './fixtures';
 
 const build = (): SimilarityIndex => {
@@ -99,7 +104,9 @@ describe('bad input has defined results', () => {
     index.add({ id: '__proto__', summary: 'constructor prototype <script>alert(1)</script>' });
     index.add({ id: 'constructor', summary: 'hasOwnProperty toString __proto__' });
     expect(index.size).toBe(2);
-    expect(findSimilar(index, { id: 'Q', summary: 'prototype script alert' }).map((r) => r.id)).toEqual(['__proto__']);
+    expect(findSimilar(index, { id: 'Q', summary: 'prototype script alert' }).map((r) => r.id)).toEqual([
+      '__proto__',
+    ]);
     expect(index.remove('__proto__')).toBe(true);
     expect(index.documentFrequency('prototype')).toBe(0);
   });
@@ -109,14 +116,25 @@ describe('filters', () => {
   it('keeps the same project, the time window, and drops the query and its links', () => {
     const index = build();
     const query = { id: 'EN-1', summary: 'VPN disconnects', linkedIds: ['EN-5'], project: 'IT' };
-    const all = findSimilar(index, query, { filter: { excludeIds: new Set(query.linkedIds) }, limit: 10 }).map((r) => r.id);
+    const all = findSimilar(index, query, {
+      filter: { excludeIds: new Set(query.linkedIds) },
+      limit: 10,
+    }).map((r) => r.id);
     expect(all).not.toContain('EN-1');
     expect(all).not.toContain('EN-5');
     expect(all).toContain('DE-3');
-    const hr = findSimilar(index, { id: 'Q', summary: 'payroll Lohnabrechnung gesperrt locked' }, { filter: { project: 'HR' } });
+    const hr = findSimilar(
+      index,
+      { id: 'Q', summary: 'payroll Lohnabrechnung gesperrt locked' },
+      { filter: { project: 'HR' } },
+    );
     expect(hr.length).toBeGreaterThan(0);
     expect(hr.every((r) => ['EN-3', 'DE-2'].includes(r.id))).toBe(true);
-    const windowed = findSimilar(index, { id: 'Q', summary: 'VPN' }, { filter: { createdFromMs: Date.UTC(2026, 0, 10) } }).map((r) => r.id);
+    const windowed = findSimilar(
+      index,
+      { id: 'Q', summary: 'VPN' },
+      { filter: { createdFromMs: Date.UTC(2026, 0, 10) } },
+    ).map((r) => r.id);
     expect(windowed).toEqual(['EN-5']);
   });
 });

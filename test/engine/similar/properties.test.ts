@@ -12,18 +12,39 @@ import {
 import type { PostingRow, TicketDoc } from '../../../src/engine/similar';
 import { DESK } from './fixtures';
 
-const WORDS = ['vpn', 'drucker', 'printer', 'paper', 'jam', 'papierstau', 'login', 'kennwort', 'password', 'locked', 'laptop', 'monitor', 'calendar', 'sync', 'home', 'office', 'error', 'fehler'];
+const WORDS = [
+  'vpn',
+  'drucker',
+  'printer',
+  'paper',
+  'jam',
+  'papierstau',
+  'login',
+  'kennwort',
+  'password',
+  'locked',
+  'laptop',
+  'monitor',
+  'calendar',
+  'sync',
+  'home',
+  'office',
+  'error',
+  'fehler',
+];
 const text = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 12 }).map((w) => w.join(' '));
 const ticket = (id: string): fc.Arbitrary<TicketDoc> =>
-  fc.record({ summary: text, description: text, day: fc.integer({ min: 0, max: 60 }) }).map(({ summary, description, day }) => ({
-    id,
-    summary,
-    description,
-    createdMs: Date.UTC(2026, 0, 1) + day * 86_400_000,
-  }));
-const corpus = fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 0, maxLength: 15 }).chain((keys) =>
-  fc.tuple(...[...new Set(keys)].map((k) => ticket(`T${k}`))),
-);
+  fc
+    .record({ summary: text, description: text, day: fc.integer({ min: 0, max: 60 }) })
+    .map(({ summary, description, day }) => ({
+      id,
+      summary,
+      description,
+      createdMs: Date.UTC(2026, 0, 1) + day * 86_400_000,
+    }));
+const corpus = fc
+  .array(fc.integer({ min: 0, max: 1e6 }), { minLength: 0, maxLength: 15 })
+  .chain((keys) => fc.tuple(...[...new Set(keys)].map((k) => ticket(`T${k}`))));
 
 const results = (index: SimilarityIndex, query: TicketDoc): [string, number][] =>
   findSimilar(index, query, { limit: 10 }).map((r) => [r.id, r.score]);
@@ -63,7 +84,14 @@ describe('properties', () => {
         // What a SQL backend stores: the index entries; what it returns: rows of them.
         const entries = [...index.entries()];
         const postings: PostingRow[] = entries.flatMap((e) =>
-          e.terms.map((t) => ({ term: t.term, id: e.id, tf: t.tf, lengths: e.lengths, createdMs: e.createdMs, project: e.project })),
+          e.terms.map((t) => ({
+            term: t.term,
+            id: e.id,
+            tf: t.tf,
+            lengths: e.lengths,
+            createdMs: e.createdMs,
+            project: e.project,
+          })),
         );
         const df = new Map<string, number>();
         for (const p of postings) df.set(p.term, (df.get(p.term) ?? 0) + 1);
@@ -83,8 +111,14 @@ describe('properties', () => {
     const index = new SimilarityIndex();
     for (const t of DESK) index.add(t);
     const plan = planQuery({ ...index.entryOf('EN-1')!, id: 'Q' }, index);
-    const staged = rerankCandidates(plan, retrieveCandidates(index, plan, { filter: { excludeIds: new Set(['Q']) }, limit: 50 }), (id) => index.entryOf(id));
-    expect(staged.slice(0, 10).map((r) => r.id)).toEqual(findSimilar(index, plan.query, { limit: 10 }).map((r) => r.id));
+    const staged = rerankCandidates(
+      plan,
+      retrieveCandidates(index, plan, { filter: { excludeIds: new Set(['Q']) }, limit: 50 }),
+      (id) => index.entryOf(id),
+    );
+    expect(staged.slice(0, 10).map((r) => r.id)).toEqual(
+      findSimilar(index, plan.query, { limit: 10 }).map((r) => r.id),
+    );
   });
 
   it('scores never increase when a query term is removed from a matching ticket (BM25 monotone in tf)', () => {

@@ -42,7 +42,10 @@ describe('index snapshot', () => {
   it.each([
     ['null', null],
     ['another kind', { kind: 'something-else', version: 1, entries: [] }],
-    ['a bad term frequency', { ...snapshot(), entries: [{ ...snapshot().entries[0]!, terms: [['vpn', -1, 0, 0]] }] }],
+    [
+      'a bad term frequency',
+      { ...snapshot(), entries: [{ ...snapshot().entries[0]!, terms: [['vpn', -1, 0, 0]] }] },
+    ],
     ['a short signature', { ...snapshot(), entries: [{ ...snapshot().entries[0]!, signature: [1, 2] }] }],
     ['an empty id', { ...snapshot(), entries: [{ ...snapshot().entries[0]!, id: '' }] }],
   ])('rejects %s as bad_model', (_name, data) => {
