@@ -1,10 +1,12 @@
 import { unavailability } from './availability';
-import type { Agent, AwayEntry, RankedCandidate, RouteReason, SimilarHint } from './types';
+import type { Agent, AwayEntry, ClassVote, RankedCandidate, RouteReason, SimilarHint } from './types';
 
 export interface AssigneeRankingInput {
   team: string;
   agents: readonly Agent[];
   similar?: readonly SimilarHint[];
+  /** A classifier's ranked assignees (trained on who resolved past tickets), if any. */
+  assigneeVotes?: readonly ClassVote[];
   /** The ticket's (predicted) category, to use the agents' learned skills. */
   category?: string;
   away?: readonly AwayEntry[];
@@ -19,8 +21,8 @@ export interface AssigneeRankingOptions {
 }
 
 /**
- * Ranks the team's members: expertise (similar tickets they solved, weighted by similarity,
- * plus a damped count of tickets they solved in this category) minus a load penalty (open
+ * Ranks the team's members: expertise (a classifier's vote for them, similar tickets they solved
+ * weighted by similarity, and a damped count of tickets they solved in this category) minus a load penalty (open
  * tickets relative to their capacity, or to the team's average load when no capacity is set).
  * Inactive, away and at-capacity agents are listed after every available one, never on top.
  */
@@ -39,8 +41,15 @@ export function rankAssignees(
     solvedScore.set(h.assignee, (solvedScore.get(h.assignee) ?? 0) + h.score);
     solvedCount.set(h.assignee, (solvedCount.get(h.assignee) ?? 0) + 1);
   }
+  const voted = new Map<string, number>();
+  for (const v of input.assigneeVotes ?? []) {
+    if (Number.isFinite(v.probability) && v.probability > 0)
+      voted.set(v.label, (voted.get(v.label) ?? 0) + v.probability);
+  }
   const ranked = members.map((agent) => {
     const reasons: RouteReason[] = [];
+    const vote = voted.get(agent.id) ?? 0;
+    if (vote > 0) reasons.push({ code: 'classifier', probability: vote });
     const solved = solvedCount.get(agent.id) ?? 0;
     if (solved > 0) reasons.push({ code: 'solved-similar', count: solved });
     const inCategory = input.category === undefined ? 0 : (agent.solvedByCategory?.get(input.category) ?? 0);
@@ -55,7 +64,8 @@ export function rankAssignees(
     );
     const blocked = unavailability(agent, input.away ?? [], input.today);
     if (blocked !== null) reasons.unshift(blocked);
-    const expertise = (solvedScore.get(agent.id) ?? 0) + 0.3 * Math.log1p(inCategory);
+    // A classifier vote counts like one very similar solved ticket at probability 1.
+    const expertise = vote + (solvedScore.get(agent.id) ?? 0) + 0.3 * Math.log1p(inCategory);
     const reference =
       agent.capacity !== undefined && agent.capacity > 0 ? agent.capacity : Math.max(1, meanLoad);
     const score = expertise - loadWeight * (open / reference);

@@ -12,6 +12,8 @@ export interface RouteRequest {
   rules: readonly RoutingRule[];
   /** The classifier's ranked teams (text and fields), if a model is trained. */
   teamVotes?: readonly ClassVote[];
+  /** The classifier's ranked assignees, if a model is trained on resolvers. */
+  assigneeVotes?: readonly ClassVote[];
   /** Similar past tickets with their teams and resolvers. */
   similar?: readonly SimilarHint[];
   agents: readonly Agent[];
@@ -71,6 +73,7 @@ export function suggestRoute(
         agents: request.agents,
         today: request.today,
         ...(request.similar === undefined ? {} : { similar: request.similar }),
+        ...(request.assigneeVotes === undefined ? {} : { assigneeVotes: request.assigneeVotes }),
         ...(request.category === undefined ? {} : { category: request.category }),
         ...(request.away === undefined ? {} : { away: request.away }),
       },

@@ -58,6 +58,20 @@ describe('rankAssignees', () => {
     ]);
   });
 
+  it('a classifier vote for an agent counts as expertise and is named', () => {
+    const ranked = rankAssignees({
+      team: 'Network',
+      agents: [agent('ann'), agent('bob')],
+      assigneeVotes: [
+        { label: 'bob', probability: 0.8 },
+        { label: 'zed', probability: 0.2 },
+      ],
+      today,
+    });
+    expect(ranked[0]!.id).toBe('bob');
+    expect(describeRouteReason(ranked[0]!.reasons[0]!)).toBe('model: 80 %');
+  });
+
   it('with equal expertise, the less loaded agent ranks first', () => {
     const ranked = rankAssignees({
       team: 'Network',
