@@ -26,7 +26,8 @@ export function PrecisionCoverageChart({
   const { t, locale } = useI18n();
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
-  const minPrecision = Math.min(0.5, ...curve.map((p) => p.precision));
+  // Round the axis down to a tenth so its labels read as round numbers.
+  const minPrecision = Math.floor(Math.min(0.5, ...curve.map((p) => p.precision)) * 10) / 10;
   const x = (coverage: number) => LEFT + scale(coverage, 0, 1, plotW);
   const y = (precision: number) => TOP + plotH - scale(precision, minPrecision, 1, plotH);
   const sorted = [...curve].sort((a, b) => a.coverage - b.coverage);
