@@ -29,7 +29,21 @@ describe('agent actions', () => {
     h.app.resolvers[key](payload, { accountId: h.users.agent });
 
   it('applies a field as the user and records accepted or replaced feedback', async () => {
-    const target = issue(5);
+    // A new request with another's text and no components or priority set yet.
+    const customer = h.site.users.get(h.users.customer);
+    if (!customer) throw new Error('no customer');
+    const target = h.site.createIssue(
+      {
+        ...issue(5),
+        components: [],
+        labels: [],
+        priority: 'Low',
+        status: 'Waiting for support',
+        assigneeId: null,
+        resolution: null,
+      },
+      { kind: 'user', user: customer },
+    );
     const panel = PanelData.parse(data(await call(RESOLVERS.panelGet, { issueKey: target.key })));
     if (panel.classification.status !== 'ok') throw new Error('no classification');
     const labels = panel.classification.data.find((f) => f.fieldId === 'components');
