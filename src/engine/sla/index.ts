@@ -10,3 +10,4 @@ export { cycleFromTimes } from './cycle-from-times';
 export { describeDriver } from './describe-driver';
 export { formatDuration } from './format-duration';
 export type * from './types';
+export { RESOLUTION_MODEL_VERSION, resolutionModelFromJson, resolutionModelToJson } from './serialize';

@@ -9,6 +9,7 @@ import { encodeRow, fitEncoder } from '../../../src/engine/tabular/encoder';
 import { logisticScore, trainLogistic } from '../../../src/engine/tabular/logistic';
 import { softmaxRank, trainSoftmax } from '../../../src/engine/tabular/softmax';
 import { buildFieldIndex, nearestByFields } from '../../../src/engine/tabular/field-neighbours';
+import { classifierFromJson, classifierToJson } from '../../../src/engine/tabular/serialize';
 import { sigmoid } from '../../../src/engine/tabular/sparse';
 import { createRng } from '../../../src/engine/util/rng';
 
@@ -193,5 +194,36 @@ describe('nearestByFields top-k', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('classifier JSON', () => {
+  const { rows, labels } = synthetic(400, 9);
+  const withNumbers = rows.map((r, i) => ({
+    categorical: r.categorical,
+    numeric: [i % 7 === 0 ? Number.NaN : i],
+  }));
+  const clf = trainCalibratedClassifier(
+    { categorical: ['type', 'channel'], numeric: ['age'], crosses: [['type', 'age']] },
+    withNumbers,
+    labels,
+  );
+
+  it('round-trips through JSON text and predicts identically', () => {
+    const back = classifierFromJson(JSON.parse(JSON.stringify(classifierToJson(clf))));
+    for (const row of withNumbers.slice(0, 50))
+      expect(predictProbability(back, row)).toBe(predictProbability(clf, row));
+  });
+
+  it.each([
+    ['another version', { version: 9 }, /version 9/],
+    ['weights of the wrong length', { weights: [1, 2] }, /differ in length/],
+    [
+      'a negative Platt slope (would reverse the ranking)',
+      { calibrator: { kind: 'platt', a: -1, b: 0 } },
+      /calibrator/,
+    ],
+  ])('refuses %s', (_name, patch, message) => {
+    expect(() => classifierFromJson({ ...(classifierToJson(clf) as object), ...patch })).toThrow(message);
   });
 });

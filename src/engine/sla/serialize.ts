@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { InputError } from '../errors';
+import type { SurvivalCurve } from './kaplan-meier';
+import type { ResolutionModel } from './resolution-model';
+
+/**
+ * The time-to-resolution model as plain JSON, versioned and validated with zod on load, so a
+ * stored model from another version or a damaged row is refused with a typed error instead of
+ * producing silent nonsense.
+ */
+const Curve = z
+  .object({
+    times: z.array(z.number().finite().nonnegative()),
+    survival: z.array(z.number().min(0).max(1)),
+    count: z.number().int().nonnegative(),
+    horizon: z.number().finite().nonnegative(),
+  })
+  .refine((c) => c.times.length === c.survival.length, 'times and survival differ in length');
+
+const Envelope = z.object({
+  kind: z.literal('sla-resolution-model'),
+  version: z.number().int(),
+  priorStrength: z.number().positive(),
+  overall: Curve,
+  segments: z.array(z.tuple([z.string().max(500), Curve])).max(100_000),
+});
+
+export const RESOLUTION_MODEL_VERSION = 1;
+
+export function resolutionModelToJson(model: ResolutionModel): unknown {
+  return {
+    kind: 'sla-resolution-model',
+    version: RESOLUTION_MODEL_VERSION,
+    priorStrength: model.priorStrength,
+    overall: model.overall,
+    segments: [...model.segments.entries()],
+  };
+}
+
+export function resolutionModelFromJson(json: unknown): ResolutionModel {
+  const parsed = Envelope.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      'bad_model',
+      `stored SLA model is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`,
+    );
+  }
+  if (parsed.data.version !== RESOLUTION_MODEL_VERSION) {
+    throw new InputError(
+      'unknown_model_version',
+      `stored SLA model has version ${parsed.data.version}; this build reads ${RESOLUTION_MODEL_VERSION}`,
+    );
+  }
+  const curve = (c: SurvivalCurve): SurvivalCurve => ({
+    times: c.times,
+    survival: c.survival,
+    count: c.count,
+    horizon: c.horizon,
+  });
+  return {
+    priorStrength: parsed.data.priorStrength,
+    overall: curve(parsed.data.overall),
+    segments: new Map(parsed.data.segments.map(([k, c]) => [k, curve(c)])),
+  };
+}

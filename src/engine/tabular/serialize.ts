@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { InputError } from '../errors';
+import type { CalibratedClassifier } from './calibrated-classifier';
+
+/**
+ * A calibrated tabular classifier as plain JSON, versioned and validated with zod on load
+ * (stored models are bytes from outside: a damaged or foreign one is refused, never guessed at).
+ */
+const Name = z.string().max(1000);
+const Envelope = z
+  .object({
+    kind: z.literal('tabular-calibrated-classifier'),
+    version: z.number().int(),
+    spec: z.object({
+      categorical: z.array(Name).max(200),
+      numeric: z.array(Name).max(200),
+      crosses: z.array(z.tuple([Name, Name])).max(200),
+      minCount: z.number().int().min(1),
+      numericBins: z.number().int().min(1).max(100),
+    }),
+    columns: z.array(z.tuple([z.string().max(5000), z.number().int().nonnegative()])),
+    numeric: z.array(
+      z.object({ mean: z.number().finite(), std: z.number().positive(), cuts: z.array(z.number().finite()) }),
+    ),
+    names: z.array(z.string().max(5000)),
+    bias: z.number().finite(),
+    weights: z.array(z.number().finite()),
+    calibrator: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('platt'), a: z.number().finite().nonnegative(), b: z.number().finite() }),
+      z.object({
+        kind: z.literal('isotonic'),
+        thresholds: z.array(z.number()),
+        probabilities: z.array(z.number().min(0).max(1)),
+      }),
+    ]),
+  })
+  .refine((e) => e.weights.length === e.names.length, 'weights and column names differ in length')
+  .refine((e) => e.columns.every(([, i]) => i < e.names.length), 'a column index is out of range')
+  .refine(
+    (e) => e.numeric.length === e.spec.numeric.length,
+    'numeric statistics do not match the numeric fields',
+  );
+
+export const TABULAR_MODEL_VERSION = 1;
+
+export function classifierToJson(c: CalibratedClassifier): unknown {
+  return {
+    kind: 'tabular-calibrated-classifier',
+    version: TABULAR_MODEL_VERSION,
+    spec: c.encoder.spec,
+    columns: [...c.encoder.columns.entries()],
+    numeric: c.encoder.numeric,
+    names: c.encoder.names,
+    bias: c.model.bias,
+    weights: [...c.model.weights],
+    calibrator: c.calibrator,
+  };
+}
+
+export function classifierFromJson(json: unknown): CalibratedClassifier {
+  const parsed = Envelope.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      'bad_model',
+      `stored classifier is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`,
+    );
+  }
+  const e = parsed.data;
+  if (e.version !== TABULAR_MODEL_VERSION) {
+    throw new InputError(
+      'unknown_model_version',
+      `stored classifier has version ${e.version}; this build reads ${TABULAR_MODEL_VERSION}`,
+    );
+  }
+  return {
+    encoder: {
+      spec: e.spec,
+      columns: new Map(e.columns),
+      numeric: e.numeric,
+      names: e.names,
+      width: e.names.length,
+    },
+    model: { bias: e.bias, weights: Float64Array.from(e.weights) },
+    calibrator: e.calibrator,
+  };
+}
