@@ -111,7 +111,7 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
             testId="sla-outcomes"
             rows={state.data.sla}
             rowKey={(row) => row.band}
-            empty={t('noMetrics')}
+            empty={t('noSlaOutcomes')}
             columns={[
               { key: 'band', header: t('band'), cell: (row) => row.band },
               {
