@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../errors';
+import { parseStored } from '../tabular/parse-stored';
 import type { SurvivalCurve } from './kaplan-meier';
 import type { ResolutionModel } from './resolution-model';
 
@@ -38,20 +38,7 @@ export function resolutionModelToJson(model: ResolutionModel): unknown {
 }
 
 export function resolutionModelFromJson(json: unknown): ResolutionModel {
-  const parsed = Envelope.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      'bad_model',
-      `stored SLA model is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`,
-    );
-  }
-  if (parsed.data.version !== RESOLUTION_MODEL_VERSION) {
-    throw new InputError(
-      'unknown_model_version',
-      `stored SLA model has version ${parsed.data.version}; this build reads ${RESOLUTION_MODEL_VERSION}`,
-    );
-  }
+  const data = parseStored(Envelope, json, 'SLA model', RESOLUTION_MODEL_VERSION);
   const curve = (c: SurvivalCurve): SurvivalCurve => ({
     times: c.times,
     survival: c.survival,
@@ -59,8 +46,8 @@ export function resolutionModelFromJson(json: unknown): ResolutionModel {
     horizon: c.horizon,
   });
   return {
-    priorStrength: parsed.data.priorStrength,
-    overall: curve(parsed.data.overall),
-    segments: new Map(parsed.data.segments.map(([k, c]) => [k, curve(c)])),
+    priorStrength: data.priorStrength,
+    overall: curve(data.overall),
+    segments: new Map(data.segments.map(([k, c]) => [k, curve(c)])),
   };
 }

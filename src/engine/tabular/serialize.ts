@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../errors';
+import { parseStored } from './parse-stored';
 import type { CalibratedClassifier } from './calibrated-classifier';
 
 /**
@@ -58,21 +58,7 @@ export function classifierToJson(c: CalibratedClassifier): unknown {
 }
 
 export function classifierFromJson(json: unknown): CalibratedClassifier {
-  const parsed = Envelope.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      'bad_model',
-      `stored classifier is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`,
-    );
-  }
-  const e = parsed.data;
-  if (e.version !== TABULAR_MODEL_VERSION) {
-    throw new InputError(
-      'unknown_model_version',
-      `stored classifier has version ${e.version}; this build reads ${TABULAR_MODEL_VERSION}`,
-    );
-  }
+  const e = parseStored(Envelope, json, 'classifier', TABULAR_MODEL_VERSION);
   return {
     encoder: {
       spec: e.spec,
