@@ -2,6 +2,8 @@ import type { Calibrator } from '../tabular/calibration';
 import { calibrate } from '../tabular/calibration';
 import { logit } from '../tabular/sparse';
 import { heuristicBand, heuristicScore } from './heuristic';
+import type { RiskBlend } from './risk-blend';
+import { blendRisk } from './risk-blend';
 import type { BlendedCurve, ResolutionModel } from './resolution-model';
 import { blendFor, blendHorizon, blendedSurvival } from './resolution-model';
 import type { ExpectedResolution, SlaBand, SlaCycle, SlaDriver, SlaRiskInput, SlaRiskResult } from './types';
@@ -19,6 +21,8 @@ export interface BreachRiskOptions {
   calibrator?: Calibrator;
   /** Remaining-goal share below which the heuristic says "at risk" (default 0.25). */
   heuristicShare?: number;
+  /** Stacks the survival risk with `input.fieldProbability` (used instead of `calibrator`). */
+  blend?: RiskBlend;
 }
 
 const SURVIVAL_FLOOR = 1e-9;
@@ -130,7 +134,12 @@ export function scoreBreachRisk(
     return { ...base, probability: 1, band: 'breached', drivers: [{ code: 'breached' }] };
   }
   const raw = rawBreachProbability(model, input, options);
-  const probability = options.calibrator ? calibrate(options.calibrator, logit(raw)) : raw;
+  const probability =
+    options.blend && input.fieldProbability !== undefined && Number.isFinite(input.fieldProbability)
+      ? blendRisk(options.blend, raw, input.fieldProbability)
+      : options.calibrator
+        ? calibrate(options.calibrator, logit(raw))
+        : raw;
   const drivers: SlaDriver[] = [];
   const beyond = Number.isNaN(conditional(blend, factor, cycle.elapsedMs, cycle.elapsedMs));
   if (beyond) drivers.push({ code: 'beyond-history' });

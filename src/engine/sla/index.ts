@@ -11,3 +11,5 @@ export { describeDriver } from './describe-driver';
 export { formatDuration } from './format-duration';
 export type * from './types';
 export { RESOLUTION_MODEL_VERSION, resolutionModelFromJson, resolutionModelToJson } from './serialize';
+export type { RiskBlend } from './risk-blend';
+export { blendRisk, fitRiskBlend } from './risk-blend';

@@ -41,6 +41,8 @@ export interface SlaRiskInput {
   /** How the finest segment reads in a sentence ("priority High, category Network"). */
   segmentLabel?: string;
   load?: QueueLoad;
+  /** A field classifier's breach probability for this ticket, if one is trained (see RiskBlend). */
+  fieldProbability?: number;
 }
 
 export interface ExpectedResolution {
