@@ -35,6 +35,12 @@ export interface PostingView {
  *   fetched set, not database ids);
  * - `idOf(doc)`: the ticket id behind the `doc` number it passed to `visit`;
  * - `entryOf(id)`: the stored IndexEntry (for reranking), or undefined if not indexed.
+ *
+ * Only the terms of `plan.terms` are ever visited and only the stage-1 winners (`rerank.depth`)
+ * are asked for their entry, so a store fetches little. Pruning (term count, postings budget,
+ * accumulator limit) is decided by the engine from `documentFrequency` and the order of
+ * `plan.terms`, never from the order rows arrive in, so it needs nothing from the backend.
+ * An unknown creation time is NaN in the entry (NULL in SQL): it fails every time filter.
  */
 export interface CandidateSource {
   stats(): CorpusStats;
