@@ -39,7 +39,8 @@ export function parseCsvText(text: string, source = 'input'): Table {
   }
   let records: string[][];
   try {
-    records = parse(body, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+    const parsed: unknown = parse(body, { relax_column_count: true, skip_empty_lines: true, bom: true });
+    records = parsed as string[][]; // without `columns`, csv-parse yields one string array per record
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : 'parse error';
     throw new InputError('not_csv', `${source} is not valid CSV: ${reason}`);
