@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CoreContext } from './context';
-import { ingestTicket } from './ingest';
+import { ingestTicket, storeHistory } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { isJiraError } from './ports/jira';
 import type { JobRecord } from './ports/storage';
@@ -94,7 +94,8 @@ export async function runBackfill(ctx: CoreContext, runId: string): Promise<void
         });
         continue;
       }
-      await ingestTicket(ctx, ticket);
+      if (ticket.statusCategory === 'done') await storeHistory(ctx, ticket);
+      else await ingestTicket(ctx, ticket);
     }
     const done = result.nextPageToken === undefined;
     const now = new Date(ctx.clock.now()).toISOString();

@@ -50,6 +50,18 @@ export async function ingestTicket(ctx: CoreContext, fetched: Ticket): Promise<I
   return 'indexed';
 }
 
+/**
+ * Stores a resolved ticket from the history: the ticket and its index entry only. Suggestions
+ * for a closed request would never be shown, and skipping them keeps the backfill fast and the
+ * SQL quota for what matters. Indexing is idempotent, so a replayed page re-puts the same entry
+ * (which also repairs a crash between the two writes).
+ */
+export async function storeHistory(ctx: CoreContext, fetched: Ticket): Promise<void> {
+  const outcome = await ctx.storage.tickets.upsert(fetched);
+  const ticket = outcome === 'stale' ? ((await ctx.storage.tickets.get(fetched.id)) ?? fetched) : fetched;
+  await ctx.engines.similar.index(ticket);
+}
+
 async function derive(ctx: CoreContext, ticket: Ticket): Promise<void> {
   await ctx.engines.similar.index(ticket);
   const previous = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
