@@ -53,19 +53,18 @@ const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 const f3 = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3));
 const lastJson = <T>(stdout: string): T => JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
 
+/** The options both our CLI and the NB baseline take for a dataset. */
+const datasetArgs = (d: Dataset): string[] => [
+  '--input',
+  join(DATA, d.file),
+  '--text',
+  d.text.join(','),
+  '--label',
+  d.label,
+];
+
 function runOurs(d: Dataset): ClassifyEvalResult {
-  const args = [
-    join(ROOT, 'bin', 'triage-lens.js'),
-    'eval',
-    'classify',
-    '--input',
-    join(DATA, d.file),
-    '--text',
-    d.text.join(','),
-    '--label',
-    d.label,
-    '--json',
-  ];
+  const args = [join(ROOT, 'bin', 'triage-lens.js'), 'eval', 'classify', ...datasetArgs(d), '--json'];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`eval classify failed on ${d.name}: ${r.stderr}`);
   return lastJson<ClassifyEvalResult>(r.stdout);
@@ -79,19 +78,8 @@ interface NbResult {
 }
 
 function runNb(d: Dataset, vocab: number): NbResult | null {
-  const args = [
-    '--import',
-    'tsx',
-    join(__dirname, 'baselines', 'naive-bayes-classify.ts'),
-    '--input',
-    join(DATA, d.file),
-    '--text',
-    d.text.join(','),
-    '--label',
-    d.label,
-    '--vocab',
-    String(vocab),
-  ];
+  const script = join(__dirname, 'baselines', 'naive-bayes-classify.ts');
+  const args = ['--import', 'tsx', script, ...datasetArgs(d), '--vocab', String(vocab)];
   const r = spawnSync(process.execPath, [`--max-old-space-size=${NB_LIMIT_MB * 2}`, ...args], {
     encoding: 'utf8',
     cwd: ROOT,
