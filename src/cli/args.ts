@@ -41,7 +41,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
 
 export function requireValue(args: ParsedArgs, name: string): string {
   const v = args.values.get(name);
-  if (v === undefined || v.trim() === '') throw new InputError('bad_argument', `missing required option --${name}`);
+  if (v === undefined || v.trim() === '')
+    throw new InputError('bad_argument', `missing required option --${name}`);
   return v;
 }
 

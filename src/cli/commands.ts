@@ -10,10 +10,34 @@ const lazy =
     (await load()).run(argv);
 
 export const commands: Command[] = [
-  { name: 'eval classify', summary: 'train and score the classifier on a CSV export', run: lazy(() => import('./commands/eval-classify')) },
-  { name: 'eval similar', summary: 'duplicate-ticket retrieval on an export and a pairs file (recall@k, MRR, latency)', run: lazy(() => import('./commands/eval-similar')) },
-  { name: 'eval sla', summary: 'train and score the SLA breach-risk model on a one-row-per-ticket table', run: lazy(() => import('./commands/eval-sla')) },
-  { name: 'demo', summary: 'write the seeded demo service desk (IT, HR, facilities) as a Jira CSV export', run: lazy(() => import('./commands/demo')) },
-  { name: 'readiness', summary: 'measure on a Jira CSV export how well the app would work; writes an HTML report', run: lazy(() => import('./commands/readiness')) },
-  { name: 'workbench', summary: 'run the app locally against the JSM emulator (demo desk or --input export.csv)', run: lazy(() => import('./commands/workbench')) },
+  {
+    name: 'eval classify',
+    summary: 'train and score the classifier on a CSV export',
+    run: lazy(() => import('./commands/eval-classify')),
+  },
+  {
+    name: 'eval similar',
+    summary: 'duplicate-ticket retrieval on an export and a pairs file (recall@k, MRR, latency)',
+    run: lazy(() => import('./commands/eval-similar')),
+  },
+  {
+    name: 'eval sla',
+    summary: 'train and score the SLA breach-risk model on a one-row-per-ticket table',
+    run: lazy(() => import('./commands/eval-sla')),
+  },
+  {
+    name: 'demo',
+    summary: 'write the seeded demo service desk (IT, HR, facilities) as a Jira CSV export',
+    run: lazy(() => import('./commands/demo')),
+  },
+  {
+    name: 'readiness',
+    summary: 'measure on a Jira CSV export how well the app would work; writes an HTML report',
+    run: lazy(() => import('./commands/readiness')),
+  },
+  {
+    name: 'workbench',
+    summary: 'run the app locally against the JSM emulator (demo desk or --input export.csv)',
+    run: lazy(() => import('./commands/workbench')),
+  },
 ];

@@ -12,7 +12,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const words = argv.filter((a) => !a.startsWith('--'));
   const command = commands.find((c) => c.name.split(' ').every((w, i) => words[i] === w));
   if (command === undefined) {
-    process.stderr.write(argv.length === 0 || argv.includes('--help') ? USAGE : `triage-lens: unknown command "${argv.join(' ')}"\n${USAGE}`);
+    process.stderr.write(
+      argv.length === 0 || argv.includes('--help')
+        ? USAGE
+        : `triage-lens: unknown command "${argv.join(' ')}"\n${USAGE}`,
+    );
     return argv.length === 0 || argv.includes('--help') ? 0 : 2;
   }
   const rest = [...argv];

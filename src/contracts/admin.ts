@@ -32,7 +32,9 @@ export const FieldQuality = z.object({
   accuracy: z.number().min(0).max(1),
   classes: z.array(ClassQuality),
   /** Precision reached when the top share `coverage` of predictions (by confidence) is kept. */
-  curve: z.array(z.object({ coverage: z.number().min(0).max(1), precision: z.number().min(0).max(1) })).max(101),
+  curve: z
+    .array(z.object({ coverage: z.number().min(0).max(1), precision: z.number().min(0).max(1) }))
+    .max(101),
   /** Classes left out for too few examples, with their counts. */
   leftOut: z.array(z.object({ label: z.string(), count: z.number().int().nonnegative() })),
 });
@@ -99,7 +101,10 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const DryRunRequest = z.object({ rule: z.unknown(), limit: z.number().int().min(1).max(20000).default(5000) });
+export const DryRunRequest = z.object({
+  rule: z.unknown(),
+  limit: z.number().int().min(1).max(20000).default(5000),
+});
 export type DryRunRequest = z.infer<typeof DryRunRequest>;
 
 export const DryRunResult = z.object({

@@ -8,7 +8,11 @@ export type IssueKey = z.infer<typeof IssueKey>;
 export const FieldId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'not a Jira field id');
 export type FieldId = z.infer<typeof FieldId>;
 
-export const AccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'not an account id');
+export const AccountId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9:_-]+$/, 'not an account id');
 export type AccountId = z.infer<typeof AccountId>;
 
 /** A value the app may write into a field: one option name or several (labels, components). */
@@ -39,7 +43,10 @@ export type ResolverError = z.infer<typeof ResolverError>;
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
 
 export function resolverResult<T extends z.ZodType>(data: T) {
-  return z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: ResolverError })]);
+  return z.union([
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: ResolverError }),
+  ]);
 }
 
 /** A section of the panel loads, is empty (with a reason to show), or failed (with a message). */

@@ -44,7 +44,11 @@ export const AdminConfig = z.object({
   }),
   recurring: z.object({
     minTickets: z.number().int().min(2).max(1000),
-    windowHours: z.number().int().min(1).max(24 * 90),
+    windowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90),
   }),
   /** Keep tickets in the app's store for this many days (0 = forever); keeps big sites in quota. */
   retentionDays: z.number().int().min(0).max(3650),
@@ -54,7 +58,13 @@ export type AdminConfig = z.infer<typeof AdminConfig>;
 export const DEFAULT_CONFIG: AdminConfig = {
   version: 1,
   fields: [
-    { fieldId: 'requestType', name: 'Request type', mode: 'suggest', precisionTarget: 0.9, multiValue: false },
+    {
+      fieldId: 'requestType',
+      name: 'Request type',
+      mode: 'suggest',
+      precisionTarget: 0.9,
+      multiValue: false,
+    },
     { fieldId: 'priority', name: 'Priority', mode: 'suggest', precisionTarget: 0.9, multiValue: false },
     { fieldId: 'components', name: 'Components', mode: 'suggest', precisionTarget: 0.9, multiValue: true },
     { fieldId: 'labels', name: 'Labels', mode: 'shadow', precisionTarget: 0.95, multiValue: true },

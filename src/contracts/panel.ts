@@ -82,7 +82,11 @@ export const SlaRisk = z.object({
   remainingMs: z.number(),
   paused: z.boolean(),
   /** Expected time to resolution from now, with an interval (ms). */
-  expected: z.object({ medianMs: z.number().nonnegative(), lowMs: z.number().nonnegative(), highMs: z.number().nonnegative() }),
+  expected: z.object({
+    medianMs: z.number().nonnegative(),
+    lowMs: z.number().nonnegative(),
+    highMs: z.number().nonnegative(),
+  }),
   drivers: z.array(z.string()).max(6),
 });
 export type SlaRisk = z.infer<typeof SlaRisk>;

@@ -8,13 +8,30 @@
  * - day-first numeric (ServiceNow log): `29/2/2016 01:16`, `13/03/2016 4:57`
  */
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
   // German exports: Mär/Mrz, Mai, Okt, Dez
-  mär: 2, mrz: 2, mai: 4, okt: 9, dez: 11,
+  mär: 2,
+  mrz: 2,
+  mai: 4,
+  okt: 9,
+  dez: 11,
 };
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-const DAY_MONTH_YEAR = /^(\d{1,2})[/.-]([A-Za-zäÄ]{3}|\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DAY_MONTH_YEAR =
+  /^(\d{1,2})[/.-]([A-Za-zäÄ]{3}|\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
 export function parseDate(text: string): number {
   const s = text.trim();
@@ -23,7 +40,15 @@ export function parseDate(text: string): number {
   if (iso) {
     const [, y, mo, d, h, mi, sec, frac, zone] = iso;
     const millis = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-    const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(sec ?? 0), millis);
+    const wall = Date.UTC(
+      Number(y),
+      Number(mo) - 1,
+      Number(d),
+      Number(h ?? 0),
+      Number(mi ?? 0),
+      Number(sec ?? 0),
+      millis,
+    );
     if (Number.isNaN(validDate(wall, Number(mo) - 1, Number(d)))) return Number.NaN;
     if (!zone || zone.toUpperCase() === 'Z') return wall;
     const sign = zone.startsWith('-') ? -1 : 1;

@@ -15,7 +15,9 @@ const file = (name: string, content: string | Buffer): string => {
 
 describe('readTable', () => {
   it('reads a BOM-prefixed CSV with a quoted multi-line field', () => {
-    const t = readTable(file('a.csv', '\uFEFFSummary,Description\n"Drucker","Zeile 1\nZeile 2, mit Komma"\n'));
+    const t = readTable(
+      file('a.csv', '\uFEFFSummary,Description\n"Drucker","Zeile 1\nZeile 2, mit Komma"\n'),
+    );
     expect(t.header).toEqual(['Summary', 'Description']);
     expect(t.rows).toEqual([['Drucker', 'Zeile 1\nZeile 2, mit Komma']]);
   });

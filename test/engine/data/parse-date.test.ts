@@ -18,10 +18,16 @@ describe('parseDate', () => {
     expect(parseDate(text)).toBe(expected);
   });
 
-  it.each(['', '?', 'yesterday', '31/Feb/21 10:00', '2026-13-01', '22/Nov/26 13:00 PM', '<script>', '__proto__'])(
-    'refuses %j with NaN',
-    (text) => {
-      expect(parseDate(text)).toBeNaN();
-    },
-  );
+  it.each([
+    '',
+    '?',
+    'yesterday',
+    '31/Feb/21 10:00',
+    '2026-13-01',
+    '22/Nov/26 13:00 PM',
+    '<script>',
+    '__proto__',
+  ])('refuses %j with NaN', (text) => {
+    expect(parseDate(text)).toBeNaN();
+  });
 });

@@ -11,7 +11,11 @@ import {
   type ScoredPrediction,
 } from '../../../src/engine/eval/classification-metrics';
 
-const p = (actual: string, predicted: string, confidence: number): ScoredPrediction => ({ actual, predicted, confidence });
+const p = (actual: string, predicted: string, confidence: number): ScoredPrediction => ({
+  actual,
+  predicted,
+  confidence,
+});
 
 describe('accuracy and macro-F1', () => {
   it('counts hits over all predictions', () => {
@@ -34,7 +38,13 @@ describe('accuracy and macro-F1', () => {
 
 describe('coverageAtPrecision', () => {
   it('keeps the largest confident share that still reaches the target', () => {
-    const preds = [p('a', 'a', 0.99), p('a', 'a', 0.95), p('a', 'a', 0.9), p('a', 'b', 0.8), p('a', 'a', 0.7)];
+    const preds = [
+      p('a', 'a', 0.99),
+      p('a', 'a', 0.95),
+      p('a', 'a', 0.9),
+      p('a', 'b', 0.8),
+      p('a', 'a', 0.7),
+    ];
     expect(coverageAtPrecision(preds, 1)).toBe(0.6);
     expect(coverageAtPrecision(preds, 0.8)).toBe(1); // 4/5 correct overall
   });
@@ -47,11 +57,16 @@ describe('coverageAtPrecision', () => {
   it('is monotone: a lower target never covers less', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         fc.double({ min: 0.5, max: 1, noNaN: true }),
         (rows, target) => {
           const preds = rows.map(([ok, c]) => p('x', ok ? 'x' : 'y', c));
-          expect(coverageAtPrecision(preds, target - 0.1)).toBeGreaterThanOrEqual(coverageAtPrecision(preds, target));
+          expect(coverageAtPrecision(preds, target - 0.1)).toBeGreaterThanOrEqual(
+            coverageAtPrecision(preds, target),
+          );
         },
       ),
     );
