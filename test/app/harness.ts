@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localJiraClients } from '../../src/adapters/local/jira-client';
 import { LocalQueue } from '../../src/adapters/local/queue-memory';
+import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../src/adapters/local/mariadb-db';
 import { openSqlite } from '../../src/adapters/local/sqlite-db';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../src/adapters/sql/storage';
@@ -49,7 +50,11 @@ export interface HarnessOptions {
   /** The local Jira client's per-request timeout. */
   jiraTimeoutMs?: number;
   backfillPageSize?: number;
+  /** Run on a MariaDB server (MARIADB_* env) instead of in-memory SQLite. */
+  mariadb?: boolean;
 }
+
+let databases = 0;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const demo = generateDemo({ tickets: options.tickets ?? 120, seed: options.seed ?? 7 });
@@ -58,7 +63,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const site = new EmulatorSite(demo.site, () => (tick += 1000));
   const emulator = await startEmulator({ site });
   const dir = mkdtempSync(join(tmpdir(), 'triage-lens-app-test-'));
-  const db = await openSqlite(':memory:');
+  const maria =
+    options.mariadb === true ? mariaDbOptionsFromEnv(`tl_app_${process.pid}_${++databases}`) : null;
+  const db = maria ? await openMariaDb(maria) : await openSqlite(':memory:');
   const storage = createSqlStorage(db, site.now);
   const config = new FileConfigStore(join(dir, 'config.json'));
   await config.save({ ...DEFAULT_CONFIG, ...options.config });
@@ -107,6 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       queue.close();
       await emulator.close();
       await db.close();
+      if (maria) await dropMariaDb(maria);
       rmSync(dir, { recursive: true, force: true });
     },
   };
