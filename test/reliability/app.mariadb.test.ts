@@ -13,7 +13,7 @@ describe('the app on MariaDB', () => {
       tickets: 90,
       trigger: false,
       backfillPageSize: 20,
-      jiraTimeoutMs: 300,
+      jiraTimeoutMs: 1_000,
       mariadb: true,
     });
     try {

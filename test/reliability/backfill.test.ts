@@ -72,7 +72,7 @@ describe('backfill under a misbehaving Jira', () => {
       tickets: 90,
       trigger: false,
       backfillPageSize: 20,
-      jiraTimeoutMs: 300,
+      jiraTimeoutMs: 1_000,
       maxAttempts: 8,
     });
     try {
