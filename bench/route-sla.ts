@@ -25,7 +25,13 @@ import { chronoSplit } from '../src/engine/eval/splits';
 import type { ClassVote, SimilarHint } from '../src/engine/route';
 import { rankTeams, suggestRoute } from '../src/engine/route';
 import { buildFieldIndex, nearestByFields } from '../src/engine/tabular/field-neighbours';
-import { fitRiskCalibrator, scoreBreachRisk, trainResolutionModel } from '../src/engine/sla';
+import {
+  blendRisk,
+  fitRiskBlend,
+  fitRiskCalibrator,
+  scoreBreachRisk,
+  trainResolutionModel,
+} from '../src/engine/sla';
 import type { Calibrator } from '../src/engine/tabular/calibration';
 import { predictProbability, trainCalibratedClassifier } from '../src/engine/tabular/calibrated-classifier';
 import type { EncoderSpec, TabularRow } from '../src/engine/tabular/encoder';
@@ -221,6 +227,11 @@ printSla('SLA engine at open: time to resolution vs a goal per priority (UCI)', 
     '**survival engine, Platt-calibrated on the latest 15 % of train**',
     survival.calibrated,
     `80 % interval holds ${f3(survival.intervalCoverage)} of resolved test incidents`,
+  ),
+  scoreRow(
+    '**survival + field classifier, stacked (RiskBlend fitted on the latest 15 % of train)**',
+    survival.blended,
+    'what the panel computes when both models are trained',
   ),
 ]);
 out(
@@ -653,6 +664,7 @@ function trainCalibratedClassifierForCost(): ReturnType<typeof trainCalibratedCl
 function survivalSection(): {
   raw: BinaryOutcome[];
   calibrated: BinaryOutcome[];
+  blended: BinaryOutcome[];
   heuristic: BinaryOutcome[];
   intervalCoverage: number;
 } {
@@ -671,16 +683,20 @@ function survivalSection(): {
       segments: [`priority=${priority}`, `priority=${priority}|category=${first[col('category')] ?? ''}`],
     };
   };
-  const train = split.train
-    .map((i) => info(incidents[i] as UciIncident))
-    .filter((x) => Number.isFinite(x.ms) && x.ms >= 0);
+  type Info = ReturnType<typeof info>;
+  // Same chrono order as the open-time table: row j here is row j of openExt's train / test.
+  const train = split.train.map((i) => info(incidents[i] as UciIncident));
+  const test = split.test.map((i) => info(incidents[i] as UciIncident));
+  if (
+    train.length !== openExt.trainRows.length ||
+    test.some((x, j) => (x.breach ? 1 : 0) !== openExt.testLabels[j])
+  ) {
+    throw new Error('survival rows and the open-time table are not aligned');
+  }
+  const usable = (list: readonly Info[]): Info[] => list.filter((x) => Number.isFinite(x.ms) && x.ms >= 0);
   const cut = Math.floor(train.length * 0.85);
   const H = 3_600_000;
-  const score = (
-    model: ReturnType<typeof trainResolutionModel>,
-    x: ReturnType<typeof info>,
-    calibrator?: Calibrator,
-  ) => {
+  const score = (model: ReturnType<typeof trainResolutionModel>, x: Info, calibrator?: Calibrator) => {
     const goalMs = (goals.get(x.priority) ?? 24) * H;
     const cycle = {
       goalMs,
@@ -696,31 +712,41 @@ function survivalSection(): {
       calibrator ? { calibrator } : {},
     );
   };
-  const early = trainResolutionModel(train.slice(0, cut));
-  const samples = train.slice(cut).map((x) => {
-    const r = score(early, x);
-    return { raw: r.status === 'scored' ? r.probability : 0.5, breached: x.breach };
-  });
-  const calibrator = fitRiskCalibrator(samples);
-  const model = trainResolutionModel(train);
-  const test = split.test.map((i) => info(incidents[i] as UciIncident));
+  const probabilityOf = (r: ReturnType<typeof score>): number =>
+    r.status === 'scored' ? r.probability : 0.5;
+  // Held-back slice: survival model and field classifier trained on the first 85 % of train.
+  const early = trainResolutionModel(usable(train.slice(0, cut)));
+  const earlyFields = trainCalibratedClassifier(
+    slaSpec(AT_OPEN_EXTENDED, [], AT_OPEN_CROSSES),
+    openExt.trainRows.slice(0, cut),
+    openExt.trainLabels.slice(0, cut),
+  );
+  const held = train.slice(cut).map((x, j) => ({
+    raw: probabilityOf(score(early, x)),
+    fields: predictProbability(earlyFields, openExt.trainRows[cut + j] as TabularRow),
+    breached: x.breach,
+  }));
+  const calibrator = fitRiskCalibrator(held);
+  const blend = fitRiskBlend(held.map((h) => ({ survival: h.raw, fields: h.fields, breached: h.breached })));
+  const model = trainResolutionModel(usable(train));
   const raw: BinaryOutcome[] = [];
   const calibrated: BinaryOutcome[] = [];
+  const blended: BinaryOutcome[] = [];
   let inside = 0;
   let resolvedCount = 0;
-  for (const x of test) {
+  test.forEach((x, j) => {
     const r = score(model, x);
-    const c = score(model, x, calibrator);
-    if (r.status !== 'scored' || c.status !== 'scored') continue;
     const outcome = x.breach ? 1 : 0;
-    raw.push({ probability: r.probability, outcome });
-    calibrated.push({ probability: c.probability, outcome });
-    if (x.resolved && Number.isFinite(x.ms) && x.ms >= 0) {
+    raw.push({ probability: probabilityOf(r), outcome });
+    calibrated.push({ probability: probabilityOf(score(model, x, calibrator)), outcome });
+    const fields = (oursExt.outcomes[j] as BinaryOutcome).probability;
+    blended.push({ probability: blendRisk(blend, probabilityOf(r), fields), outcome });
+    if (r.status === 'scored' && x.resolved && Number.isFinite(x.ms) && x.ms >= 0) {
       resolvedCount++;
       if (x.ms >= r.expected.lowMs && x.ms <= r.expected.highMs) inside++;
     }
-  }
-  const trainRate = samples.filter((s) => s.breached).length / Math.max(1, samples.length);
+  });
+  const trainRate = held.filter((h) => h.breached).length / Math.max(1, held.length);
   const heuristic = calibrated.map((o) => ({ probability: trainRate, outcome: o.outcome }));
-  return { raw, calibrated, heuristic, intervalCoverage: inside / Math.max(1, resolvedCount) };
+  return { raw, calibrated, blended, heuristic, intervalCoverage: inside / Math.max(1, resolvedCount) };
 }
