@@ -87,6 +87,9 @@ describe('triage-lens eval classify', () => {
     expect(json.accuracy).toBeGreaterThan(0.8);
     expect(Object.keys(json.coverage_at_precision as object)).toEqual(['0.9', '0.95']);
     expect(r.out).toContain('accuracy');
+    // Each class row says from which probability it could be auto-applied (or never).
+    expect(r.out).toMatch(/auto-apply at P0\.90/);
+    expect(r.out).toMatch(/Hardware .*(p ≥ 0\.\d\d|p ≥ 1\.00|never)/);
   });
 
   it('reads gzip CSV and skips (and counts) rows with empty text', async () => {

@@ -36,10 +36,17 @@ export function formatClassifyReport(details: ClassifyEvalDetails, data: Classif
     );
   }
   const stats = perClassStats(details.predictions).sort((a, b) => b.support - a.support);
-  lines.push('', '  class                          precision  recall   F1      support');
+  const target = `P${details.targetPrecision.toFixed(2)}`;
+  lines.push(
+    '',
+    `  class                          precision  recall   F1      support  auto-apply at ${target}`,
+  );
   for (const s of stats.slice(0, 25)) {
+    const t = details.thresholds.get(s.label);
+    // Above 1: the held-back slice never reached the target precision for this class.
+    const gate = t === undefined ? 'left out' : t > 1 ? 'never' : `p ≥ ${t.toFixed(2)}`;
     lines.push(
-      `  ${s.label.slice(0, 30).padEnd(30)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(8)} ${pct(s.f1).padStart(8)} ${String(s.support).padStart(8)}`,
+      `  ${s.label.slice(0, 30).padEnd(30)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(8)} ${pct(s.f1).padStart(8)} ${String(s.support).padStart(8)}  ${gate}`,
     );
   }
   if (stats.length > 25) lines.push(`  … ${stats.length - 25} more classes`);

@@ -31,6 +31,9 @@ export interface ClassifyEvalResult {
 export interface ClassifyEvalDetails {
   result: ClassifyEvalResult;
   excluded: ExcludedClass[];
+  /** Per class, the probability a suggestion must reach for the model's target precision (held-back slice). */
+  thresholds: Map<string, number>;
+  targetPrecision: number;
   predictions: ScoredPrediction[];
   abstained: number;
 }
@@ -76,6 +79,8 @@ export function runClassifyEval(data: ClassifyDataset, options?: TrainOptions): 
       model_bytes: modelBytes,
     },
     excluded: model.excluded,
+    thresholds: new Map(model.labels.map((l, i) => [l, model.thresholds[i] ?? 1])),
+    targetPrecision: model.targetPrecision,
     predictions,
     abstained,
   };

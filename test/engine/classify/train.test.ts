@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { loadClassifier, predict, serializeClassifier, trainClassifier } from '../../../src/engine/classify';
 import { InputError } from '../../../src/engine/errors';
+import { thresholdFor } from '../../../src/engine/classify/calibrate';
 import { CLASSES, makeTickets } from './fixtures';
 
 const tickets = makeTickets(400);
@@ -108,5 +109,25 @@ describe('serialise → load', () => {
   it('is compact: int8 weights, about one byte per weight after base64', () => {
     const bytes = serializeClassifier(model).length;
     expect(bytes).toBeLessThan(model.weights.length * 1.6 + model.vocab.buckets.length * 7 + 10_000);
+  });
+});
+
+describe('thresholdFor', () => {
+  it('needs enough held-back evidence before it vouches for a threshold', () => {
+    const right = (probability: number) => ({ predicted: 0, probability, correct: true });
+    expect(thresholdFor([right(0.9), right(0.8), right(0.7)], 0.9)).toBeGreaterThan(1);
+    expect(
+      thresholdFor(
+        [
+          right(0.9),
+          right(0.8),
+          right(0.7),
+          right(0.6),
+          right(0.5),
+          { predicted: 0, probability: 0.4, correct: false },
+        ],
+        0.9,
+      ),
+    ).toBeCloseTo(0.5);
   });
 });
