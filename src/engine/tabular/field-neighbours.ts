@@ -42,23 +42,33 @@ export function nearestByFields(
 ): { index: number; score: number }[] {
   const k = options.k ?? 20;
   const limit = Math.max(1, Math.floor((options.maxShare ?? 0.15) * index.size));
-  const scores = new Map<number, number>();
+  // Dense scores plus the list of touched rows: no per-candidate allocation, so no GC pauses
+  // when a value brings thousands of candidates.
+  const scores = new Float64Array(index.size);
+  const seen = new Uint8Array(index.size);
+  const touched: number[] = [];
   row.forEach((value, f) => {
     const list = index.postings.get(keyOf(f, value));
     if (list === undefined || list.length > limit) return;
     const idf = Math.log(index.size / list.length);
-    for (const i of list) scores.set(i, (scores.get(i) ?? 0) + idf);
+    for (const i of list) {
+      if (seen[i] === 0) {
+        seen[i] = 1;
+        touched.push(i);
+      }
+      scores[i] = (scores[i] as number) + idf;
+    }
   });
-  // Keep the k best while scanning (no full sort: a common value can bring thousands of
-  // candidates). Ties go to the most recent ticket (higher index = later, in time order).
+  // Keep the k best while scanning; ties go to the most recent ticket (higher index = later).
   const top: [number, number][] = [];
-  const better = (a: [number, number], b: [number, number]): boolean =>
-    a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
-  for (const entry of scores) {
-    if (top.length === k && !better(entry, top[k - 1] as [number, number])) continue;
+  const better = (i: number, s: number, than: [number, number]): boolean =>
+    s > than[1] || (s === than[1] && i > than[0]);
+  for (const i of touched) {
+    const s = scores[i] as number;
+    if (top.length === k && !better(i, s, top[k - 1] as [number, number])) continue;
     let at = top.length < k ? top.length : k - 1;
-    while (at > 0 && better(entry, top[at - 1] as [number, number])) at--;
-    top.splice(at, 0, entry);
+    while (at > 0 && better(i, s, top[at - 1] as [number, number])) at--;
+    top.splice(at, 0, [i, s]);
     if (top.length > k) top.pop();
   }
   const best = top[0]?.[1] ?? 0;
