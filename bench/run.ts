@@ -27,10 +27,7 @@ for (const suite of suites) {
     continue;
   }
   process.stdout.write(`\n## ${suite}\n\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', file], {
-    stdio: 'inherit',
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, 'tsx.tsconfig.json') },
-  });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);
