@@ -112,6 +112,12 @@ function scopeProblems(manifestScopes: readonly string[]): string[] {
   return problems;
 }
 
+/** Scopes as the manifest lists them: a list, or (newer form) a map keyed by scope. */
+function scopeList(scopes: readonly string[] | Record<string, unknown> | undefined): string[] {
+  if (scopes === undefined) return [];
+  return Array.isArray(scopes) ? [...(scopes as readonly string[])] : Object.keys(scopes);
+}
+
 /**
  * Statsig answers as for a CLI that cannot reach Atlassian: every gate off and no remotely
  * published list of deprecated runtimes (the schema still rejects unknown runtimes).
@@ -152,7 +158,7 @@ async function main(): Promise<number> {
     }
   }
   const counts = problemCount(results);
-  const scopes = scopeProblems(manifest.permissions?.scopes ?? []);
+  const scopes = scopeProblems(scopeList(manifest.permissions?.scopes));
   for (const p of scopes) console.log(`manifest.yml permissions: error ${p}`);
   console.log(
     `lint:forge: manifest ${manifestErrors.length} error(s); linters ${counts.errors} error(s), ${counts.warnings} warning(s) over ${files.length} files; scopes ${scopes.length} error(s)`,
