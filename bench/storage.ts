@@ -58,8 +58,8 @@ interface Context {
 /**
  * 100,000 tickets from itsc (first 8 words = summary, the rest = description) and ata (Short
  * description / Description), as the similar bench builds them; past the 56,337 real texts the
- * texts repeat with every 7th description word dropped. Four projects (i mod 4), one ticket
- * every 5 minutes from 2025-01-01, every third one resolved.
+ * texts repeat with every 7th description word dropped. Four projects and a third resolved, drawn
+ * with seed 3; one ticket every 5 minutes from 2025-01-01.
  */
 function scaleCorpus(): Ticket[] {
   const itsc = readTable(`${DATA}/itsc-topics.csv.gz`);
@@ -77,6 +77,8 @@ function scaleCorpus(): Ticket[] {
     ...ata.rows.map((r) => ({ summary: cell(r, short), description: cell(r, desc) })),
   ];
   const projects = ['IT', 'HR', 'FAC', 'SEC'];
+  // Seeded draws, not i mod 4: a sample taken every k-th ticket must still see every project.
+  const rng = createRng(3);
   return Array.from({ length: SCALE }, (_, i): Ticket => {
     const src = base[i % base.length] as { summary: string; description: string };
     const description =
@@ -87,8 +89,8 @@ function scaleCorpus(): Ticket[] {
             .filter((_, w) => w % 7 !== 3)
             .join(' ');
     const created = Date.UTC(2025, 0, 1) + i * 300_000;
-    const resolved = i % 3 === 0 ? created + 86_400_000 : null;
-    const project = projects[i % 4] as string;
+    const project = projects[Math.floor(rng() * projects.length)] as string;
+    const resolved = rng() < 1 / 3 ? created + 86_400_000 : null;
     return {
       id: String(1_000_000 + i),
       key: `${project}-${i + 1}`,
@@ -400,7 +402,7 @@ async function main(): Promise<void> {
     out(`### Corpus: ${SCALE.toLocaleString('en')} tickets`);
     out();
     out(
-      `Built from itsc (first 8 words = summary, rest = description) and ata (Short description / Description), 56,337 texts; the remaining tickets repeat them with every 7th description word dropped; 4 projects, one ticket every 5 minutes from 2025-01-01, every third resolved. Loaded into MariaDB with \`upsertMany\` + \`putMany\` in batches of ${BATCH}: ${seconds.toFixed(0)} s (${Math.round(SCALE / seconds).toLocaleString('en')} tickets/s).`,
+      `Built from itsc (first 8 words = summary, rest = description) and ata (Short description / Description), 56,337 texts; the remaining tickets repeat them with every 7th description word dropped; 4 projects and a third resolved (drawn with seed 3), one ticket every 5 minutes from 2025-01-01. Loaded into MariaDB with \`upsertMany\` + \`putMany\` in batches of ${BATCH}: ${seconds.toFixed(0)} s (${Math.round(SCALE / seconds).toLocaleString('en')} tickets/s).`,
     );
     out();
     const ctx: Context = { maria, storage, tickets, entries };

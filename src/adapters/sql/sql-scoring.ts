@@ -44,7 +44,10 @@ function pseudoFrequency(plan: QueryPlan): RawBuilder<number> {
  * One SELECT that scores every ticket sharing a planned term inside the database and returns
  * the best `limit` ids (score, then id): the rows never leave the database, only the winners
  * do. Scores are the engine's formula in SQL doubles; the caller re-scores the winners exactly
- * with the engine, so the last bits of float rounding cannot change the final order.
+ * with the engine. The database sums a ticket's terms in no fixed order, so tickets with equal
+ * scores differ in the last bits: ordering by the score rounded to 1e-9 makes them tie again,
+ * and ties go to the smaller id, as in the engine (hundreds of identical tickets would
+ * otherwise fill the preselection in arbitrary order).
  */
 export function candidateQuery(
   plan: QueryPlan,
@@ -65,6 +68,6 @@ export function candidateQuery(
       WHERE p.term_hash IN (${hashes}) AND d.digest <> '' ${where}
     ) x
     GROUP BY x.id
-    ORDER BY score DESC, x.id
+    ORDER BY ROUND(SUM(x.w * x.pf * ${doubleLiteral(k1 + 1)} / (${doubleLiteral(k1)} + x.pf)), 9) DESC, x.id
     LIMIT ${sql.lit(Math.max(1, Math.floor(limit)))}`;
 }

@@ -381,6 +381,22 @@ export function describeStorage(label: string, harness: Harness): void {
             expect(got.map((r) => r.id)).toEqual(expected);
           }
         }
+        // Dozens of identical tickets tie exactly; the preselection must keep the smallest ids.
+        const twins = Array.from({ length: 40 }, (_, i) => ({
+          id: String(900 + i),
+          summary: 'printer jam tray two',
+          description: 'paper stuck in tray two again after toner change',
+          createdMs: 1_600_000_000_000,
+          project: 'HELP',
+        }));
+        for (const t of twins) {
+          memory.add(t);
+          await s.index.put(computeIndexEntry(t));
+        }
+        const twinQuery = computeIndexEntry({ ...(twins[0] as TicketDoc), id: '999' });
+        expect(
+          (await findSimilarInSql(s.index, twinQuery, { ...tight, preselect: 15 })).map((r) => r.id),
+        ).toEqual(findSimilar(memory, twinQuery, tight).map((r) => r.id));
         // Tiny SELECTs: terms grouped by df, common terms read in ticket-id pages; same postings.
         const paged = new SqlSimilarIndexStore(sqlDb, Date.now, 7);
         const sorted = (lists: { term: string; df: number; postings: { id: string }[] }[]) =>
