@@ -94,9 +94,8 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
     };
     const configStore = new FileConfigStore(join(dir, 'config.json'));
     await configStore.save(config);
-    const sample = tickets.filter(
-      (_, i) => i % Math.max(1, Math.floor(tickets.length / TRAINING_TICKETS)) === 0,
-    );
+    // The corpus cycles through its four projects ticket by ticket: the first ones hold all four.
+    const sample = tickets.slice(0, TRAINING_TICKETS);
     const model = textClassifierEngine.train(
       sample.map((t) => ({ ticket: t, label: t.projectKey })),
       0.9,
