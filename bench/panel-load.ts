@@ -47,16 +47,18 @@ function corpusJira(byKey: ReadonlyMap<string, Ticket>): JiraClientFactory {
       },
     },
   ];
-  const ticket = (key: string): Ticket => {
-    const t = byKey.get(key);
-    if (!t) throw new Error(`no ${key} in the corpus`);
+  const byId = new Map([...byKey.values()].map((t) => [t.id, t]));
+  // Jira takes an issue's key or its numeric id (the consumer asks by id).
+  const ticket = (idOrKey: string): Ticket => {
+    const t = byKey.get(idOrKey) ?? byId.get(idOrKey);
+    if (!t) throw new Error(`no ${idOrKey} in the corpus`);
     return t;
   };
   const unused = (): never => {
     throw new Error('not called by the panel');
   };
   const port: JiraPort = {
-    getIssue: (key) => Promise.resolve({ id: ticket(key).id, key, fields: {} }),
+    getIssue: (idOrKey) => Promise.resolve({ id: ticket(idOrKey).id, key: ticket(idOrKey).key, fields: {} }),
     getIssueLinkTypes: () =>
       Promise.resolve([
         { id: '1', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
