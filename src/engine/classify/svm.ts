@@ -12,10 +12,12 @@ export interface BinarySvmOptions {
   rng: Rng;
   /** Optional per-feature multiplier applied to every x (NB-SVM's log-count ratios). */
   featureScale?: Float64Array;
+  /** 'squared' (L2-loss, smooth) or 'hinge' (L1-loss: dual variables boxed by C). Default squared. */
+  loss?: 'squared' | 'hinge';
 }
 
 /**
- * L2-regularised squared-hinge linear SVM, trained by dual coordinate descent (Hsieh et al.,
+ * L2-regularised squared-hinge (or hinge) linear SVM, trained by dual coordinate descent (Hsieh et al.,
  * ICML 2008, the LIBLINEAR solver). The bias is a constant feature 1, regularised like the rest.
  * Labels are ±1. Returns the weights and the bias.
  */
@@ -32,7 +34,10 @@ export function trainBinarySvm(
   let bias = 0;
   const n = docs.length;
   const alpha = new Float64Array(n);
-  const diag = 0.5 / options.c;
+  const hinge = options.loss === 'hinge';
+  // LIBLINEAR's two dual forms: squared hinge adds 1/(2C) to the diagonal, hinge boxes alpha in [0, C].
+  const diag = hinge ? 0 : 0.5 / options.c;
+  const upper = hinge ? options.c : Number.POSITIVE_INFINITY;
   const qii = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const d = docs[i] as SparseVector;
@@ -52,11 +57,11 @@ export function trainBinarySvm(
       for (let k = 0; k < d.index.length; k++) dot += (w[d.index[k] ?? 0] ?? 0) * xv(d, k);
       const a = alpha[i] ?? 0;
       const g = yi * dot - 1 + diag * a;
-      const pg = a === 0 ? Math.min(g, 0) : g;
+      const pg = a === 0 ? Math.min(g, 0) : a >= upper ? Math.max(g, 0) : g;
       maxPg = Math.max(maxPg, pg);
       minPg = Math.min(minPg, pg);
       if (Math.abs(pg) < 1e-12) continue;
-      const next = Math.max(a - g / (qii[i] ?? 1), 0);
+      const next = Math.min(Math.max(a - g / (qii[i] ?? 1), 0), upper);
       const delta = (next - a) * yi;
       alpha[i] = next;
       for (let k = 0; k < d.index.length; k++) {
