@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
-import type { QueryPlan } from '../../engine/similar/query-plan';
 import type { CorpusStats, IndexEntry, CandidateFilter } from '../../engine/similar/types';
-import { candidateQuery } from './sql-scoring';
 import type { IndexDocInfo, SimilarIndexStore, TermPostings } from '../../core/ports/storage';
 import type { SqlDatabase } from './dialect';
 import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
@@ -467,38 +463,6 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
       if (page.length < this.maxPostingRows || last === undefined) return;
       after = last.ticket_id;
     }
-  }
-
-  /**
-   * The `limit` best tickets for a query plan, scored inside the database (see
-   * sql-scoring.ts), passing the filter and not in `excludeIds`.
-   */
-  async scoreCandidates(plan: QueryPlan, filter: CandidateFilter, limit: number): Promise<string[]> {
-    if (plan.terms.length === 0) return [];
-    const conditions: RawBuilder<unknown>[] = [];
-    if (filter.project !== undefined) conditions.push(sql`AND d.project = ${filter.project}`);
-    if (filter.createdFromMs !== undefined) conditions.push(sql`AND d.created_ms >= ${filter.createdFromMs}`);
-    if (filter.createdBeforeMs !== undefined)
-      conditions.push(sql`AND d.created_ms < ${filter.createdBeforeMs}`);
-    const excluded = [...(filter.excludeIds ?? [])].slice(0, this.sqlDb.maxParams / 2);
-    if (excluded.length > 0) conditions.push(sql`AND p.ticket_id NOT IN (${sql.join(excluded)})`);
-    const where = conditions.length === 0 ? sql`` : sql.join(conditions, sql` `);
-    const result = await candidateQuery(plan, where, limit).execute(this.sqlDb.db);
-    return result.rows.map((r) => String(r.id));
-  }
-
-  /** Postings of these terms for these tickets only (with lengths), to re-score them exactly. */
-  async postingsOf(hashes: readonly number[], ids: readonly string[]): Promise<PostingRowRead[]> {
-    const out: PostingRowRead[] = [];
-    if (hashes.length === 0) return out;
-    for (const part of slices(ids, Math.max(1, this.sqlDb.maxParams - hashes.length))) {
-      const rows = await this.postingQuery({})
-        .where('p.term_hash', 'in', [...hashes])
-        .where('p.ticket_id', 'in', part)
-        .execute();
-      for (const r of rows) out.push(toPostingRead(r));
-    }
-    return out;
   }
 
   private postingQuery(filter: CandidateFilter) {

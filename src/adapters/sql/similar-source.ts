@@ -86,10 +86,6 @@ class PrefetchedSource implements CandidateSource {
   }
 }
 
-/** Tickets the database returns per query: at least this many, and this many per reranked one. */
-const PRESELECT_MIN = 200;
-const PRESELECT_FACTOR = 4;
-
 /**
  * The engine's two-stage search (plan → BM25F retrieval → rerank, as `findSimilar` runs it in
  * memory) with each stage's data read from the SQL index: four to five queries whatever the
@@ -98,10 +94,7 @@ const PRESELECT_FACTOR = 4;
 export async function findSimilarInSql(
   index: SqlSimilarIndexStore,
   query: IndexEntry,
-  options: FindSimilarOptions & {
-    /** Tickets the database preselects for exact scoring (default max(200, 4 × rerank depth)). */
-    preselect?: number;
-  } = {},
+  options: FindSimilarOptions = {},
 ): Promise<Reranked[]> {
   const rerank = options.rerank ?? DEFAULT_RERANK;
   const retrieval = options.retrieval ?? DEFAULT_RETRIEVAL;
@@ -119,18 +112,13 @@ export async function findSimilarInSql(
   const exclude = new Set(options.filter?.excludeIds ?? []);
   exclude.add(query.id);
   const filter: CandidateFilter = { ...options.filter, excludeIds: exclude };
-  const depth = Math.max(limit, rerank.depth);
-  // The database preselects generously; the engine then scores those exactly, as in memory.
-  const preselected = await index.scoreCandidates(
-    plan,
-    filter,
-    Math.max(PRESELECT_MIN, PRESELECT_FACTOR * depth),
-  );
   const termOf = new Map(plan.terms.map((t) => [termHash(t.term), t.term]));
-  for (const r of await index.postingsOf([...termOf.keys()], preselected)) {
+  const planned = plan.terms.map((t) => ({ hash: termHash(t.term), df: dfs.get(t.term) ?? 0 }));
+  for (const r of await index.postingRows(planned, filter)) {
     const term = termOf.get(r.term_hash);
     if (term !== undefined) source.addPosting(term, r.ticket_id, r.tf, r.lengths);
   }
+  const depth = Math.max(limit, rerank.depth);
   const candidates = retrieveCandidates(source, plan, { filter, limit: depth });
   for (const e of await index.entries(candidates.map((c) => c.id))) source.addEntry(e);
   return rerankCandidates(plan, candidates, (id) => source.entryOf(id), { ...rerank, depth }).slice(0, limit);
