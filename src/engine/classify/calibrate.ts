@@ -71,12 +71,10 @@ export function precisionThresholds(
   return out;
 }
 
-/** Fewest held-back predictions above a threshold that may vouch for it: fewer is luck, not precision. */
-export const MIN_EVIDENCE = 5;
-
 /**
- * Lowest threshold whose top slice reaches `target` precision with at least MIN_EVIDENCE
- * predictions in it, cutting only between distinct probabilities.
+ * Lowest threshold whose top slice reaches `target` precision, cutting only between distinct
+ * probabilities. (Requiring 5+ held-back predictions per class made every class abstain on sites
+ * with a few hundred tickets; cross-validated thresholds are the better fix, see the backlog.)
  */
 export function thresholdFor(outcomes: readonly ScoredOutcome[], target: number): number {
   const sorted = [...outcomes].sort((a, b) => b.probability - a.probability);
@@ -87,7 +85,7 @@ export function thresholdFor(outcomes: readonly ScoredOutcome[], target: number)
     if (o.correct) hits++;
     const next = sorted[i + 1];
     if (next !== undefined && next.probability === o.probability) continue;
-    if (i + 1 >= MIN_EVIDENCE && hits / (i + 1) >= target) best = o.probability;
+    if (hits / (i + 1) >= target) best = o.probability;
   }
   return best;
 }

@@ -113,9 +113,9 @@ describe('serialise → load', () => {
 });
 
 describe('thresholdFor', () => {
-  it('needs enough held-back evidence before it vouches for a threshold', () => {
+  it('picks the lowest probability whose top slice still reaches the target', () => {
     const right = (probability: number) => ({ predicted: 0, probability, correct: true });
-    expect(thresholdFor([right(0.9), right(0.8), right(0.7)], 0.9)).toBeGreaterThan(1);
+    expect(thresholdFor([{ predicted: 0, probability: 0.9, correct: false }], 0.9)).toBeGreaterThan(1);
     expect(
       thresholdFor(
         [
