@@ -46,8 +46,14 @@ export function parseCsvText(text: string, source = 'input'): Table {
     throw new InputError('not_csv', `${source} is not valid CSV: ${reason}`);
   }
   const [header, ...rows] = records;
-  if (header === undefined || header.length === 0) throw new InputError('empty_input', `${source} has no header row`);
-  if (header.length < 2 && rows.length > 0 && rows.every((r) => r.length < 2) && /[<{]/.test(header[0] ?? '')) {
+  if (header === undefined || header.length === 0)
+    throw new InputError('empty_input', `${source} has no header row`);
+  if (
+    header.length < 2 &&
+    rows.length > 0 &&
+    rows.every((r) => r.length < 2) &&
+    /[<{]/.test(header[0] ?? '')
+  ) {
     throw new InputError('not_csv', `${source} does not look like CSV (one column, markup content)`);
   }
   return { header: header.map((h) => h.trim()), rows };

@@ -73,7 +73,9 @@ describe('LocalQueue', () => {
 
   it('runs by itself in auto mode', async () => {
     const queue = new LocalQueue({ autoRun: true });
-    const done = new Promise<unknown>((resolve) => queue.setConsumer((body) => Promise.resolve(resolve(body))));
+    const done = new Promise<unknown>((resolve) =>
+      queue.setConsumer((body) => Promise.resolve(resolve(body))),
+    );
     await queue.push([ingest('7')]);
     await expect(done).resolves.toEqual(ingest('7'));
     queue.close();
