@@ -47,15 +47,21 @@ export function spansOf(text: string, term: string): [number, number][] {
   const hay = text.toLocaleLowerCase();
   // Lower-casing can change lengths for a few scripts; spans are only given where it did not.
   if (hay.length !== text.length) return spans;
+  // Short terms ("e", "in") would light up inside unrelated words, so they must stand alone;
+  // longer ones may sit inside a word, as German compound parts do ("drucker" in "Netzwerkdrucker").
+  const whole = needle.length < 4;
   for (
     let at = hay.indexOf(needle);
     at >= 0 && spans.length < 20;
     at = hay.indexOf(needle, at + needle.length)
   ) {
+    if (whole && (isWordChar(hay[at - 1]) || isWordChar(hay[at + needle.length]))) continue;
     spans.push([at, at + needle.length]);
   }
   return spans;
 }
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 function fieldSuggestion(
   config: AdminConfig['fields'][number],
