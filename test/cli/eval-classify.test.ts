@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { main } from '../../src/cli/main';
 import { makeTickets } from '../engine/classify/fixtures';
+import { runCli as run } from '../support/run-cli';
 
 let dir: string;
 beforeAll(() => {
@@ -14,24 +14,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const csvCell = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = (rows: readonly (readonly string[])[]): string =>
   rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 function write(name: string, content: string | Buffer): string {
   const path = join(dir, name);
