@@ -1,32 +1,15 @@
 import { currentValue, fieldEdit, holdsValue, trainingLabel, withValue } from '../../src/core/fields';
-import type { Ticket } from '../../src/core/ticket';
+import { makeTicket } from '../support/tickets';
 
-const base: Ticket = {
-  id: '10001',
-  key: 'IT-1',
-  projectKey: 'IT',
+const base = makeTicket({
   summary: 'VPN drops',
   description: '',
-  comments: [],
-  issueType: 'Service Request',
-  requestType: null,
-  priority: null,
   components: ['Network'],
   labels: ['vpn'],
   custom: { customfield_10050: 'Hardware', customfield_10051: ['a'] },
-  status: 'Open',
-  statusCategory: 'new',
-  resolution: null,
-  assigneeId: null,
-  team: null,
-  reporterId: null,
-  reporterDomain: null,
-  organization: null,
   created: 1,
   updated: 2,
-  resolved: null,
-  links: [],
-};
+});
 
 describe('field access', () => {
   it('reads standard and custom fields, and only own custom properties', () => {
