@@ -33,6 +33,7 @@ import type { DuplicateEvalResult, IncrementalRanker } from '../src/cli/eval/sim
 import { pairsFromTable, ticketsFromTable } from '../src/cli/eval/similar-tickets';
 import { MiniSearchRanker } from './baselines/minisearch-similar';
 import { PlainBm25 } from './baselines/plain-bm25-similar';
+import { scaleTexts } from './scale-corpus';
 
 const DATA = `${__dirname}/../../shared/datasets`;
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
@@ -247,24 +248,7 @@ const base: { summary: string; description: string }[] = [
   ...ataTable.rows.map((r) => ({ summary: cell(r, shortCol), description: cell(r, descCol) })),
 ];
 const SCALE = 100_000;
-const scaleTickets: TicketDoc[] = [];
-for (let i = 0; i < SCALE; i++) {
-  const src = base[i % base.length]!;
-  // Second pass: the same texts with every 7th description word dropped (a re-worded repeat).
-  const description =
-    i < base.length
-      ? src.description
-      : src.description
-          .split(/\s+/)
-          .filter((_, w) => w % 7 !== 3)
-          .join(' ');
-  scaleTickets.push({
-    id: `t${i}`,
-    summary: src.summary,
-    description,
-    createdMs: Date.UTC(2025, 0, 1) + i * 300_000,
-  });
-}
+const scaleTickets: TicketDoc[] = scaleTexts(base, SCALE).map((t, i) => ({ id: `t${i}`, ...t }));
 const heapBefore = heapMb();
 const buildStart = performance.now();
 const buildCpu = process.cpuUsage();

@@ -29,6 +29,7 @@ import { computeIndexEntry, findSimilar, SimilarityIndex } from '../src/engine/s
 import type { CandidateFilter, IndexEntry, TicketDoc } from '../src/engine/similar';
 import { createRng, shuffleInPlace } from '../src/engine/util/rng';
 import { panelLoad } from './panel-load';
+import { scaleTexts } from './scale-corpus';
 
 const DATA = `${__dirname}/../../shared/datasets`;
 // TL_BENCH_SCALE shrinks the corpus for a quick smoke run; the published figures use 100,000.
@@ -79,23 +80,14 @@ function scaleCorpus(): Ticket[] {
   const projects = ['IT', 'HR', 'FAC', 'SEC'];
   // Seeded draws, not i mod 4: a sample taken every k-th ticket must still see every project.
   const rng = createRng(3);
-  return Array.from({ length: SCALE }, (_, i): Ticket => {
-    const src = base[i % base.length] as { summary: string; description: string };
-    const description =
-      i < base.length
-        ? src.description
-        : src.description
-            .split(/\s+/)
-            .filter((_, w) => w % 7 !== 3)
-            .join(' ');
-    const created = Date.UTC(2025, 0, 1) + i * 300_000;
+  return scaleTexts(base, SCALE).map(({ summary, description, createdMs: created }, i): Ticket => {
     const project = projects[Math.floor(rng() * projects.length)] as string;
     const resolved = rng() < 1 / 3 ? created + 86_400_000 : null;
     return {
       id: String(1_000_000 + i),
       key: `${project}-${i + 1}`,
       projectKey: project,
-      summary: src.summary.slice(0, 1000),
+      summary: summary.slice(0, 1000),
       description: description.slice(0, 100_000),
       comments: [],
       issueType: 'Incident',
