@@ -74,7 +74,7 @@ export function precisionThresholds(
 /**
  * Lowest threshold whose top slice reaches `target` precision, cutting only between distinct
  * probabilities. (Requiring 5+ held-back predictions per class made every class abstain on sites
- * with a few hundred tickets; cross-validated thresholds are the better fix, see the backlog.)
+ * with a few hundred tickets; cross-validated thresholds are the better fix.)
  */
 export function thresholdFor(outcomes: readonly ScoredOutcome[], target: number): number {
   const sorted = [...outcomes].sort((a, b) => b.probability - a.probability);
