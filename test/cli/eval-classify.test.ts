@@ -22,6 +22,10 @@ function write(name: string, content: string | Buffer): string {
 }
 
 const tickets = makeTickets(150);
+
+/** `eval classify` on a file, with the text and label columns and any further options. */
+const classify = (file: string, text: string, label: string, ...options: string[]) =>
+  run(['eval', 'classify', '--input', file, '--text', text, '--label', label, ...options]);
 const plain = (): string =>
   csv([
     ['Summary', 'Description', 'Category'],
@@ -31,17 +35,7 @@ const plain = (): string =>
 describe('triage-lens eval classify', () => {
   it('prints a table and, with --json, one JSON line with the agreed keys', async () => {
     const file = write('plain.csv', '\uFEFF' + plain());
-    const r = await run([
-      'eval',
-      'classify',
-      '--input',
-      file,
-      '--text',
-      'Summary,Description',
-      '--label',
-      'Category',
-      '--json',
-    ]);
+    const r = await classify(file, 'Summary,Description', 'Category', '--json');
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     const json = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
@@ -78,17 +72,7 @@ describe('triage-lens eval classify', () => {
     const rows = plain().split('\n');
     rows.splice(3, 0, ',,Hardware', '  ,\t,Access');
     const file = write('gz.csv.gz', gzipSync(rows.join('\n')));
-    const r = await run([
-      'eval',
-      'classify',
-      '--input',
-      file,
-      '--text',
-      'Summary,Description',
-      '--label',
-      'Category',
-      '--json',
-    ]);
+    const r = await classify(file, 'Summary,Description', 'Category', '--json');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/skipped rows: 2 with empty text/);
     const json = JSON.parse(r.out.trim().split('\n').at(-1)!) as { n_train: number; n_test: number };
@@ -121,21 +105,16 @@ describe('triage-lens eval classify', () => {
       ];
     });
     const file = write('jira.csv', csv([header, ...rows]));
-    const r = await run([
-      'eval',
-      'classify',
-      '--input',
+    const r = await classify(
       file,
-      '--text',
       'Summary,Description,Comment',
-      '--label',
       'Component/s',
       '--split',
       'chrono',
       '--time',
       'Created',
       '--json',
-    ]);
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out.trim().split('\n').at(-1)!) as {
