@@ -12,6 +12,7 @@ import { toResolverError } from '../core/errors';
 import { handleIssueEvent } from '../core/events';
 import { ModelRepository } from '../core/models';
 import { getPanel } from '../core/panel';
+import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
 import { train } from '../core/train';
 import { applyRetention } from '../core/retention';
 import { slaSweep } from '../core/sla-sweep';
@@ -82,6 +83,8 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.adminDryRun]: run((c, p) => admin.dryRun(c, p), { admin: true }),
     [RESOLVERS.adminMetrics]: run((c, p) => admin.metrics(c, p), { admin: true }),
     [RESOLVERS.adminAudit]: run((c, p) => admin.audit(c, p), { admin: true }),
+    [RESOLVERS.adminRecurring]: run((c, p) => listProblemCandidates(c, p), { admin: true }),
+    [RESOLVERS.adminRecurringDismiss]: run(dismissProblemCandidate, { admin: true }),
   };
 
   return {

@@ -16,5 +16,7 @@ export const RESOLVERS = {
   adminDryRun: 'admin/rules/dry-run',
   adminMetrics: 'admin/metrics',
   adminAudit: 'admin/audit',
+  adminRecurring: 'admin/recurring',
+  adminRecurringDismiss: 'admin/recurring/dismiss',
 } as const;
 export type ResolverKey = (typeof RESOLVERS)[keyof typeof RESOLVERS];

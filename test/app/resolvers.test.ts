@@ -21,6 +21,8 @@ const ADMIN_KEYS: ResolverKey[] = [
   RESOLVERS.adminDryRun,
   RESOLVERS.adminMetrics,
   RESOLVERS.adminAudit,
+  RESOLVERS.adminRecurring,
+  RESOLVERS.adminRecurringDismiss,
 ];
 
 /** Payloads no resolver may accept: wrong types, injection-looking text, odd Unicode, sheer size. */
@@ -59,7 +61,13 @@ describe('resolvers', () => {
       const refused = await h.app.resolvers[key]({}, { accountId });
       expect(codeOf(refused)).toBe('forbidden');
     }
-    if (key === RESOLVERS.adminConfigSave || key === RESOLVERS.adminDryRun) return;
+    // These need a payload: their own tests cover what an admin gets.
+    if (
+      key === RESOLVERS.adminConfigSave ||
+      key === RESOLVERS.adminDryRun ||
+      key === RESOLVERS.adminRecurringDismiss
+    )
+      return;
     const served = await h.app.resolvers[key]({}, { accountId: h.users.admin });
     expect(served.ok).toBe(true);
   });

@@ -5,6 +5,7 @@ import { SqlFeedbackLog } from './feedback-repo';
 import { SqlSimilarIndexStore } from './index-repo';
 import { SqlJobStateStore } from './job-repo';
 import { SqlModelStore } from './model-repo';
+import { SqlStateDocStore } from './state-repo';
 import { SqlSuggestionStore } from './suggestion-repo';
 import { SqlTicketStore } from './ticket-repo';
 
@@ -30,5 +31,6 @@ export function createSqlStorage(sqlDb: SqlDatabase, now: () => number = Date.no
     feedback: new SqlFeedbackLog(sqlDb),
     audit: new SqlAuditLog(sqlDb),
     jobs: new SqlJobStateStore(sqlDb),
+    state: new SqlStateDocStore(sqlDb),
   };
 }

@@ -198,6 +198,32 @@ export class SqlTicketStore implements TicketStore {
     return toPage(rows, limit, (r) => `${num(r.resolved_ms)}:${r.id}`);
   }
 
+  async listCreatedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>> {
+    const limit = clampLimit(page.limit);
+    const cursor = parseCreatedCursor(page.after);
+    // updated >= created, so the (is_open, updated_ms) index narrows the scan to recent rows.
+    let q = this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select(['id', 'doc', 'created_ms'])
+      .where('is_open', 'in', [0, 1])
+      .where('updated_ms', '>=', sinceMs)
+      .where('created_ms', '>=', sinceMs);
+    if (cursor !== null) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('created_ms', '<', cursor.at),
+          eb.and([eb('created_ms', '=', cursor.at), eb('id', '<', cursor.id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('created_ms', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return toPage(rows, limit, (r) => `${num(r.created_ms)}~${r.id}`);
+  }
+
   async count(filter: { open?: boolean } = {}): Promise<number> {
     let q = this.sqlDb.db.selectFrom('tl_tickets').select((eb) => eb.fn.countAll().as('n'));
     if (filter.open !== undefined) q = q.where('is_open', '=', filter.open ? 1 : 0);
@@ -258,4 +284,13 @@ function parseResolvedCursor(after: string | null | undefined): { at: number; id
   if (m === null)
     throw new InputError('bad_argument', `not a resolved-tickets cursor: ${after.slice(0, 60)}`);
   return { at: Number(m[1]), id: m[2] as string };
+}
+
+/** The newest-first cursor `created~id` (a different separator from the resolved cursor's). */
+function parseCreatedCursor(after: string | null | undefined): { at: number; id: string } | null {
+  if (after == null) return null;
+  const [at, id, ...rest] = after.split('~');
+  if (rest.length > 0 || !/^-?\d{1,16}$/.test(at ?? '') || !/^\d{1,18}$/.test(id ?? ''))
+    throw new InputError('bad_argument', `not a created-tickets cursor: ${after.slice(0, 60)}`);
+  return { at: Number(at), id: id as string };
 }

@@ -46,6 +46,11 @@ export interface TicketStore {
   listOpen(page: PageRequest): Promise<Page<Ticket>>;
   /** Resolved tickets with `resolved >= sinceMs` (training data), in a stable order. */
   listResolvedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>>;
+  /**
+   * Tickets created at or after `sinceMs`, newest first (recent incidents). Adapters may narrow
+   * the read by `updated >= sinceMs` too: Jira never stamps an issue updated before it was created.
+   */
+  listCreatedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>>;
   count(filter?: { open?: boolean }): Promise<number>;
   /** Removes the ticket and everything derived from it (index entry, suggestions). */
   delete(id: string): Promise<boolean>;
@@ -166,6 +171,26 @@ export interface JobStateStore {
   ): Promise<JobRecord | null>;
 }
 
+/** The small state documents the app keeps beside its jobs, by name. */
+export type StateDocName = 'recurring-dismissals';
+
+/**
+ * Small JSON documents (at most STATE_DOC_MAX_BYTES), written compare-and-set like job records,
+ * so two admins acting at once cannot silently undo each other.
+ */
+export interface StateDocStore {
+  /** The stored JSON (null when its text no longer parses) and its revision; null when never written. */
+  get(name: StateDocName): Promise<{ value: unknown; revision: number } | null>;
+  /**
+   * Writes `value` only if the stored revision is still `expectedRevision` (0 = not written yet).
+   * Returns the new revision, or null when another writer got there first.
+   */
+  compareAndSet(name: StateDocName, expectedRevision: number, value: unknown): Promise<number | null>;
+}
+
+/** A state document's largest JSON text: one row, far inside Forge SQL's 1 MiB per request. */
+export const STATE_DOC_MAX_BYTES = 512 * 1024;
+
 export interface ConfigStore {
   /** The stored configuration, or DEFAULT_CONFIG when none was saved (or it no longer validates). */
   load(): Promise<AdminConfig>;
@@ -181,4 +206,6 @@ export interface Storage {
   feedback: FeedbackLog;
   audit: AuditLog;
   jobs: JobStateStore;
+  /** Small named documents, e.g. the problem candidates an admin dismissed. */
+  state: StateDocStore;
 }

@@ -1,0 +1,248 @@
+/**
+ * Problem candidates (issue #3): recent tickets that keep coming in about the same thing, as the
+ * admin page lists them. Detection is the pure engine's (src/engine/recurring); this reads the
+ * recent tickets, weighs their words by the whole similar index, says whether a problem ticket
+ * already covers each cluster, and remembers the clusters an admin dismissed.
+ */
+import { IssueKey } from '../contracts/common';
+import { MAX_LISTED_MEMBERS, RecurringDismiss, RecurringQuery } from '../contracts/recurring';
+import type { ProblemCandidate, ProblemCandidates } from '../contracts/recurring';
+import {
+  DEFAULT_RECURRING,
+  detectRecurring,
+  dismissCluster,
+  emptyDismissals,
+  expireDismissals,
+  isDismissed,
+  parseDismissals,
+} from '../engine/recurring';
+import type { DismissalState, RecurringCluster } from '../engine/recurring';
+import { computeIndexEntry, createRowSource } from '../engine/similar';
+import type { TicketDoc } from '../engine/similar';
+import type { CoreContext } from './context';
+import { AppError } from './errors';
+import { parsePayload } from './payload';
+import { isProblemTicket, problemLinks } from './problem-links';
+import { STATE_DOC_MAX_BYTES } from './ports/storage';
+import type { Ticket } from './ticket';
+
+/** How far back candidates are looked for: a month, the span a problem review usually covers. */
+export const LOOKBACK_DAYS = 30;
+/**
+ * Most tickets compared per request (the newest are kept): reading and comparing them stays a
+ * few seconds, well inside a resolver's 25 s, on a desk of ~1,800 tickets a week.
+ */
+export const MAX_SCANNED = 5_000;
+const PAGE = 500;
+/** Linked tickets outside the look-back read to find problems among them, per request. */
+const MAX_LINK_LOOKUPS = 50;
+const DISMISSALS = 'recurring-dismissals';
+const DAY = 86_400_000;
+
+interface Detection {
+  clusters: RecurringCluster[];
+  tickets: Map<string, Ticket>;
+  scanned: number;
+  truncated: boolean;
+}
+
+/** admin/recurring: the current problem candidates, dismissed ones left out. */
+export async function listProblemCandidates(ctx: CoreContext, payload: unknown): Promise<ProblemCandidates> {
+  parsePayload(RecurringQuery, payload);
+  const state = readDismissals(ctx, (await ctx.storage.state.get(DISMISSALS))?.value);
+  return present(ctx, await detect(ctx, state), state);
+}
+
+/**
+ * admin/recurring/dismiss: remembers the candidate that starts with `firstKey` as "not a
+ * problem". It stays hidden until new tickets make it a different incident (the engine's rule:
+ * more than double its size, or mostly other tickets). Answers the list as it is now.
+ */
+export async function dismissProblemCandidate(
+  ctx: CoreContext,
+  payload: unknown,
+  accountId: string,
+): Promise<ProblemCandidates> {
+  const { firstKey } = parsePayload(RecurringDismiss, payload);
+  const first = await ctx.storage.state.get(DISMISSALS);
+  const detection = await detect(ctx, readDismissals(ctx, first?.value));
+  const cluster = detection.clusters.find((c) => c.key === firstKey);
+  if (cluster === undefined)
+    throw new AppError('not_found', `No current problem candidate starts with ${firstKey}; reload the list.`);
+  // Compare-and-set: a dismissal another admin saved meanwhile is kept, not overwritten.
+  let stored = first;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = ctx.clock.now();
+    const state = fitDismissals(
+      dismissCluster(
+        expireDismissals(readDismissals(ctx, stored?.value), now, LOOKBACK_DAYS + 1),
+        cluster,
+        now,
+      ),
+    );
+    if ((await ctx.storage.state.compareAndSet(DISMISSALS, stored?.revision ?? 0, state)) !== null) {
+      await ctx.storage.audit.append({
+        at: now,
+        actor: accountId,
+        issueKey: firstKey,
+        action: 'problem-candidate-dismiss',
+        fieldId: null,
+        before: null,
+        after: `${cluster.memberIds.length} tickets: ${cluster.terms.join(', ')}`.slice(0, 500),
+        reason: null,
+      });
+      return present(ctx, detection, state);
+    }
+    stored = await ctx.storage.state.get(DISMISSALS);
+  }
+  throw new AppError('not_ready', 'Other admins are dismissing candidates right now; try again.');
+}
+
+/** The stored dismissals; unreadable state (another build, a hand edit) counts as none. */
+function readDismissals(ctx: CoreContext, value: unknown): DismissalState {
+  if (value === undefined || value === null) return emptyDismissals();
+  try {
+    return parseDismissals(value);
+  } catch (error) {
+    ctx.logger.warn('recurring dismissals unreadable, starting afresh', {
+      error: String(error).slice(0, 200),
+    });
+    return emptyDismissals();
+  }
+}
+
+/** Drops the oldest dismissals until the state is well inside one stored document. */
+function fitDismissals(state: DismissalState): DismissalState {
+  const dismissed = [...state.dismissed].sort((a, b) => a.atMs - b.atMs);
+  while (
+    dismissed.length > 1 &&
+    Buffer.byteLength(JSON.stringify({ ...state, dismissed })) > STATE_DOC_MAX_BYTES / 2
+  )
+    dismissed.shift();
+  return { ...state, dismissed };
+}
+
+async function detect(ctx: CoreContext, dismissed: DismissalState): Promise<Detection> {
+  const config = await ctx.config();
+  const now = ctx.clock.now();
+  const { tickets, truncated } = await recentTickets(ctx, now - LOOKBACK_DAYS * DAY);
+  const links = problemLinks(tickets);
+  // Keys, not ids, name the documents: links and the admin page speak in keys.
+  // What was reported (summary, description) says which incident it is; replies would blur it.
+  const docs: TicketDoc[] = tickets.map((t) => ({
+    id: t.key,
+    summary: t.summary,
+    description: t.description,
+    createdMs: t.created,
+    project: t.projectKey,
+    linkedIds: [...(links.linkedKeys.get(t.key) ?? [])],
+  }));
+  const terms = new Set<string>();
+  for (const doc of docs) for (const { term } of computeIndexEntry(doc).terms) terms.add(term);
+  const [stats, documentFrequencies] = await Promise.all([
+    ctx.storage.index.stats(),
+    ctx.storage.index.documentFrequencies([...terms]),
+  ]);
+  const clusters = detectRecurring({
+    tickets: docs,
+    problemIds: links.problemKeys,
+    nowMs: now,
+    // idf over the whole index: a handful of recent tickets alone would weigh words unfairly.
+    source: createRowSource({ stats, documentFrequencies, postings: [], entries: [] }),
+    config: {
+      ...DEFAULT_RECURRING,
+      minTickets: config.recurring.minTickets,
+      windowHours: config.recurring.windowHours,
+      lookbackHours: LOOKBACK_DAYS * 24,
+    },
+    dismissed,
+  });
+  const byKey = new Map(tickets.map((t) => [t.key, t]));
+  await findLinkedProblems(ctx, clusters, byKey, links.linkedKeys);
+  return { clusters, tickets: byKey, scanned: tickets.length, truncated };
+}
+
+/** Tickets created since `sinceMs`, newest first, at most MAX_SCANNED. */
+async function recentTickets(
+  ctx: CoreContext,
+  sinceMs: number,
+): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+  const tickets: Ticket[] = [];
+  let after: string | null = null;
+  do {
+    const page = await ctx.storage.tickets.listCreatedSince(sinceMs, {
+      limit: Math.min(PAGE, MAX_SCANNED - tickets.length),
+      after,
+    });
+    tickets.push(...page.items);
+    after = page.next;
+  } while (after !== null && tickets.length < MAX_SCANNED);
+  return { tickets, truncated: after !== null };
+}
+
+/**
+ * Members may link problems older than the look-back: read a bounded number of those linked
+ * tickets and mark the clusters that link a problem among them.
+ */
+async function findLinkedProblems(
+  ctx: CoreContext,
+  clusters: RecurringCluster[],
+  recent: ReadonlyMap<string, Ticket>,
+  linkedKeys: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<void> {
+  const wanted = new Map<RecurringCluster, string[]>();
+  const lookups = new Set<string>();
+  for (const cluster of clusters) {
+    if (cluster.problemLinked) continue;
+    const keys = cluster.memberIds
+      .flatMap((m) => [...(linkedKeys.get(m) ?? [])])
+      .filter((k) => !recent.has(k));
+    for (const key of keys) if (lookups.size < MAX_LINK_LOOKUPS) lookups.add(key);
+    wanted.set(cluster, keys);
+  }
+  if (lookups.size === 0) return;
+  const found = await Promise.all([...lookups].map((key) => ctx.storage.tickets.getByKey(key)));
+  const problems = new Set(found.flatMap((t) => (t !== null && isProblemTicket(t) ? [t.key] : [])));
+  for (const [cluster, keys] of wanted) {
+    const linked = [...new Set(keys.filter((k) => problems.has(k)))];
+    if (linked.length === 0) continue;
+    cluster.problemIds = [...new Set([...cluster.problemIds, ...linked])].sort();
+    cluster.problemLinked = true;
+  }
+}
+
+async function present(
+  ctx: CoreContext,
+  detection: Detection,
+  state: DismissalState,
+): Promise<ProblemCandidates> {
+  const config = await ctx.config();
+  return {
+    // A dismissal saved after detection ran hides its cluster at once.
+    candidates: detection.clusters
+      .filter((c) => !isDismissed(state, c))
+      .map((c) => candidate(c, detection.tickets)),
+    minTickets: config.recurring.minTickets,
+    windowHours: config.recurring.windowHours,
+    lookbackDays: LOOKBACK_DAYS,
+    scanned: detection.scanned,
+    truncated: detection.truncated,
+    dismissed: state.dismissed.length,
+  };
+}
+
+function candidate(cluster: RecurringCluster, tickets: ReadonlyMap<string, Ticket>): ProblemCandidate {
+  return {
+    firstKey: cluster.key,
+    terms: cluster.terms,
+    size: cluster.memberIds.length,
+    members: cluster.memberIds
+      .slice(0, MAX_LISTED_MEMBERS)
+      .map((key) => ({ key, summary: tickets.get(key)?.summary ?? '' })),
+    firstSeen: new Date(cluster.firstSeenMs).toISOString(),
+    lastSeen: new Date(cluster.lastSeenMs).toISOString(),
+    problemLinked: cluster.problemLinked,
+    // Link ends are whatever Jira sent; only real issue keys become links on the page.
+    problemKeys: cluster.problemIds.filter((k) => IssueKey.safeParse(k).success),
+  };
+}
