@@ -13,8 +13,11 @@ export interface BreachRiskOptions {
   /** Probability from which a ticket is "at risk" / "likely breach" (defaults 0.3 / 0.6). */
   bands?: { atRisk: number; likelyBreach: number };
   /**
-   * How strongly queue load stretches resolution time: time scales by ratio^elasticity, clamped
-   * to 0.5–3 (default 0.3, a damped effect: a queue twice as long is ~23 % slower).
+   * How strongly queue load slows resolution: the rate at which tickets get resolved is divided
+   * by ratio^elasticity, clamped to 0.5–3 (default 0.3, a damped prior, not fitted: a queue twice
+   * as long resolves at ~81 % of its usual rate). Scaling the rate (proportional hazards) rather
+   * than stretching the clock keeps the risk from ever falling as the load rises, whatever the
+   * shape of the history: P(still open) becomes P^(1/factor).
    */
   loadElasticity?: number;
   /** Maps the raw survival probability (as a logit) to a calibrated one; see fitRiskCalibrator. */
@@ -36,6 +39,7 @@ function loadFactor(input: SlaRiskInput, elasticity: number): { factor: number; 
       usual !== undefined &&
       open >= 0 &&
       usual > 0 &&
+      Number.isFinite(usual) &&
       Number.isFinite(open / usual)
     ) {
       ratios.push({ who, ratio: open / usual });
@@ -51,29 +55,33 @@ function loadFactor(input: SlaRiskInput, elasticity: number): { factor: number; 
   return { factor, driver: notable ? { code: 'queue-load', who: worst.who, ratio: worst.ratio } : null };
 }
 
-/** Conditional survival S(t)/S(e) under the load-stretched clock; NaN when S(e) is ~0. */
-function conditional(blend: BlendedCurve, factor: number, elapsed: number, t: number): number {
-  const base = blendedSurvival(blend, elapsed / factor);
+/** Conditional survival S(t)/S(e); NaN when S(e) is ~0. */
+function conditional(blend: BlendedCurve, elapsed: number, t: number): number {
+  const base = blendedSurvival(blend, elapsed);
   if (base < SURVIVAL_FLOOR) return Number.NaN;
-  return blendedSurvival(blend, t / factor) / base;
+  return blendedSurvival(blend, t) / base;
 }
 
-/** Time from now by which the share `q` of tickets like this one are resolved (bisection). */
+/**
+ * Time from now by which the share `q` of tickets like this one are resolved (bisection): the
+ * first t with conditional(t)^(1/factor) ≤ 1 − q, i.e. conditional(t) ≤ (1 − q)^factor.
+ */
 function quantileFromNow(
   blend: BlendedCurve,
   factor: number,
   elapsed: number,
   q: number,
 ): { ms: number; openEnded: boolean } {
-  const horizon = blendHorizon(blend) * factor;
-  if (horizon <= elapsed || conditional(blend, factor, elapsed, horizon) > 1 - q) {
+  const horizon = blendHorizon(blend);
+  const level = (1 - q) ** factor;
+  if (horizon <= elapsed || conditional(blend, elapsed, horizon) > level) {
     return { ms: Math.max(0, horizon - elapsed), openEnded: true };
   }
   let lo = elapsed;
   let hi = horizon;
   for (let i = 0; i < 50 && hi - lo > 1000; i++) {
     const mid = (lo + hi) / 2;
-    if (conditional(blend, factor, elapsed, mid) <= 1 - q) hi = mid;
+    if (conditional(blend, elapsed, mid) <= level) hi = mid;
     else lo = mid;
   }
   return { ms: hi - elapsed, openEnded: false };
@@ -95,15 +103,16 @@ export function rawBreachProbability(
   const blend = blendFor(model, input.segments);
   const { factor } = loadFactor(input, options.loadElasticity ?? 0.3);
   const remaining = Math.max(0, cycle.remainingMs);
-  const stillOpen = conditional(blend, factor, cycle.elapsedMs, cycle.elapsedMs + remaining);
+  const stillOpen = conditional(blend, cycle.elapsedMs, cycle.elapsedMs + remaining);
   // Older than every ticket in history: the curve says nothing, so use the remaining-time share.
-  return Number.isNaN(stillOpen) ? heuristicScore(cycle) : stillOpen;
+  return Number.isNaN(stillOpen) ? heuristicScore(cycle) : stillOpen ** (1 / factor);
 }
 
 /**
  * Breach risk of one SLA metric on one ticket. Monotone: with everything else equal, more
- * remaining time never raises the probability (the survival curve is non-increasing, and the
- * calibrator is non-decreasing in the raw score).
+ * remaining time never raises the probability and more queue load never lowers it (the survival
+ * curve is non-increasing, P^(1/factor) grows with the factor, and the calibrator and the blend
+ * are non-decreasing in the raw score).
  */
 export function scoreBreachRisk(
   model: ResolutionModel,
@@ -141,7 +150,7 @@ export function scoreBreachRisk(
         ? calibrate(options.calibrator, logit(raw))
         : raw;
   const drivers: SlaDriver[] = [];
-  const beyond = Number.isNaN(conditional(blend, factor, cycle.elapsedMs, cycle.elapsedMs));
+  const beyond = Number.isNaN(conditional(blend, cycle.elapsedMs, cycle.elapsedMs));
   if (beyond) drivers.push({ code: 'beyond-history' });
   else {
     drivers.push({

@@ -20,6 +20,11 @@ export function describeDriver(driver: SlaDriver, locale: 'en' | 'de' = 'en'): s
             ? 'Queue des Bearbeiters'
             : "assignee's queue";
       const ratio = (Math.round(driver.ratio * 10) / 10).toString();
+      if (driver.ratio < 1) {
+        return de
+          ? `${who} ist leerer als üblich (${ratio.replace('.', ',')}x)`
+          : `${who} is lighter than usual (${ratio}x)`;
+      }
       return de
         ? `${who} ist ${ratio.replace('.', ',')}x so voll wie üblich`
         : `${who} is ${ratio}x its usual`;

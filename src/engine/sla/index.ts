@@ -13,3 +13,5 @@ export type * from './types';
 export { RESOLUTION_MODEL_VERSION, resolutionModelFromJson, resolutionModelToJson } from './serialize';
 export type { RiskBlend } from './risk-blend';
 export { blendRisk, fitRiskBlend } from './risk-blend';
+export type { QueueStay, UsualLoadOptions } from './usual-load';
+export { usualOpenLoad } from './usual-load';

@@ -6,6 +6,7 @@ import {
   scoreBreachRisk,
   trainResolutionModel,
 } from '../../../src/engine/sla';
+import type { BreachRiskOptions, QueueLoad } from '../../../src/engine/sla';
 
 const H = 3_600_000;
 
@@ -177,5 +178,85 @@ describe('scoreBreachRisk', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('more queue load never lowers breach risk, all else equal (property)', () => {
+    const calibrator = fitRiskCalibrator([
+      { raw: 0.1, breached: false },
+      { raw: 0.3, breached: true },
+      { raw: 0.2, breached: false },
+      { raw: 0.8, breached: true },
+    ]);
+    const options: BreachRiskOptions[] = [{}, { calibrator }, { blend: { a: 0.8, b: 0.5, c: -0.2 } }];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 * 60 }),
+        fc.integer({ min: 1, max: 30 * 60 }),
+        fc.constantFrom('type=network', 'type=password', 'type=other'),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.option(fc.integer({ min: 0, max: 12 })),
+        fc.constantFrom(...options),
+        (elapsedMin, remainingMin, segment, open, extra, usual, assignee, option) => {
+          const at = (teamOpen: number) => {
+            const load: QueueLoad = {
+              teamOpen,
+              teamUsualOpen: usual,
+              ...(assignee === null ? {} : { assigneeOpen: 3, assigneeUsualOpen: assignee }),
+            };
+            const r = scoreBreachRisk(
+              model,
+              {
+                metricName: 'm',
+                cycle: cycle({
+                  goalMs: (elapsedMin + remainingMin) * 60_000,
+                  elapsedMs: elapsedMin * 60_000,
+                  remainingMs: remainingMin * 60_000,
+                }),
+                segments: [segment],
+                load,
+                fieldProbability: 0.3,
+              },
+              option,
+            );
+            if (r.status !== 'scored') throw new Error(r.status);
+            return r;
+          };
+          const calm = at(open);
+          const busy = at(open + extra);
+          expect(busy.probability).toBeGreaterThanOrEqual(calm.probability - 1e-12);
+          // Expected resolution moves later (or stays), never earlier.
+          expect(busy.expected.medianMs).toBeGreaterThanOrEqual(calm.expected.medianMs - 1000);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a team with no usual load (no members, no history) gives the no-load result', () => {
+    const none = scored();
+    for (const load of [
+      { teamOpen: 7 },
+      { teamOpen: 7, teamUsualOpen: 0 },
+      { teamOpen: Number.NaN, teamUsualOpen: 4 },
+      { teamOpen: -3, teamUsualOpen: 4 },
+      { assigneeOpen: 2, assigneeUsualOpen: Number.POSITIVE_INFINITY },
+      {},
+    ]) {
+      const r = scored({ load });
+      expect(r.probability).toBeCloseTo(none.probability, 12);
+      expect(r.drivers.some((d) => d.code === 'queue-load')).toBe(false);
+    }
+  });
+
+  it('an empty queue now is named and lowers the risk, within the clamp', () => {
+    const usual = scored({ load: { teamOpen: 10, teamUsualOpen: 10 } });
+    const empty = scored({ load: { teamOpen: 0, teamUsualOpen: 10 } });
+    expect(empty.probability).toBeLessThanOrEqual(usual.probability);
+    expect(empty.probability).toBeGreaterThan(0);
+    const driver = empty.drivers.find((d) => d.code === 'queue-load');
+    expect(driver).toMatchObject({ who: 'team', ratio: 0 });
+    expect(describeDriver(driver!)).toBe('team queue is lighter than usual (0x)');
   });
 });
