@@ -7,11 +7,17 @@ import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 const PAGE = 100;
 /** Pages per run; a larger backlog continues in the queue consumer from the saved cursor. */
 const PAGES_PER_RUN = 20;
+/** Name of the open-tickets-per-team snapshot the sweep writes and the SLA engine reads. */
+export const OPEN_TEAM_LOAD_NAME = 'snapshot:open-team-load';
+
+const Counts = z.array(z.tuple([z.string().max(200), z.number().int().nonnegative()])).max(100_000);
 
 const SweepCursor = z.object({
   page: z.string().max(200).nullable(),
   /** Open tickets per assignee counted so far (routing's load snapshot). */
-  load: z.array(z.tuple([z.string().max(128), z.number().int().nonnegative()])).max(100_000),
+  load: Counts,
+  /** Open tickets per team counted so far (the SLA engine's queue load); absent in older cursors. */
+  teams: Counts.default([]),
   flagged: z.number().int().nonnegative(),
 });
 type SweepCursor = z.infer<typeof SweepCursor>;
@@ -19,12 +25,13 @@ type SweepCursor = z.infer<typeof SweepCursor>;
 /**
  * JSM sends no SLA events, so this re-scores every open ticket from its SLA clock, marks those
  * whose breach risk crossed the admin's threshold (once per crossing, with an audit entry) and
- * counts open tickets per assignee for routing. Returns true when the sweep finished.
+ * counts open tickets per assignee (routing) and per team (the SLA engine's queue load).
+ * Returns true when the sweep finished.
  */
 export async function slaSweep(ctx: CoreContext, startCursor: string | null): Promise<boolean> {
   const config = await ctx.config();
   const record = await ctx.storage.jobs.get('sla-sweep');
-  let cursor: SweepCursor = { page: null, load: [], flagged: 0 };
+  let cursor: SweepCursor = { page: null, load: [], teams: [], flagged: 0 };
   if (startCursor !== null && record?.cursor) {
     const parsed = SweepCursor.safeParse(safeJson(record.cursor));
     if (parsed.success && parsed.data.page === startCursor) cursor = parsed.data;
@@ -32,12 +39,14 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
   const startedAt =
     startCursor === null ? new Date(ctx.clock.now()).toISOString() : (record?.status.startedAt ?? null);
   const load = new Map(cursor.load);
+  const teams = new Map(cursor.teams);
   let processed = startCursor === null ? 0 : (record?.status.processed ?? 0);
   const jira = ctx.jira.asApp();
   for (let i = 0; i < PAGES_PER_RUN; i++) {
     const page = await ctx.storage.tickets.listOpen({ limit: PAGE, after: cursor.page });
     for (const ticket of page.items) {
       if (ticket.assigneeId) load.set(ticket.assigneeId, (load.get(ticket.assigneeId) ?? 0) + 1);
+      if (ticket.team) teams.set(ticket.team, (teams.get(ticket.team) ?? 0) + 1);
       const now = ctx.clock.now();
       let risk;
       try {
@@ -76,7 +85,10 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
     if (page.next === null) break;
   }
   const done = cursor.page === null;
-  if (done) await ctx.storage.models.save(OPEN_LOAD_NAME, JSON.stringify([...load]), 1);
+  if (done) {
+    await ctx.storage.models.save(OPEN_LOAD_NAME, JSON.stringify([...load]), 1);
+    await ctx.storage.models.save(OPEN_TEAM_LOAD_NAME, JSON.stringify([...teams]), 1);
+  }
   const current = await ctx.storage.jobs.get('sla-sweep');
   await ctx.storage.jobs.compareAndSet('sla-sweep', current?.revision ?? 0, {
     status: {
@@ -86,7 +98,7 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
       startedAt,
       finishedAt: done ? new Date(ctx.clock.now()).toISOString() : null,
     },
-    cursor: JSON.stringify({ ...cursor, load: [...load] }),
+    cursor: JSON.stringify({ ...cursor, load: [...load], teams: [...teams] }),
   });
   if (!done) await ctx.queue.push([{ kind: 'sla-sweep', cursor: cursor.page }]);
   return done;

@@ -1,6 +1,8 @@
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { OPEN_LOAD_NAME } from '../../src/core/compute';
+import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla-sweep';
 import { parseStoredSuggestions } from '../../src/core/suggestions';
+import type { Ticket } from '../../src/core/ticket';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 
@@ -59,6 +61,23 @@ describe('SLA sweep', () => {
       if (i.statusCategory !== 'done' && i.assigneeId !== null)
         expected.set(i.assigneeId, (expected.get(i.assigneeId) ?? 0) + 1);
     }
+    expect(counts).toEqual(expected);
+  });
+
+  it('leaves the SLA engine an open-tickets-per-team snapshot', async () => {
+    const loaded = await h.storage.models.load(OPEN_TEAM_LOAD_NAME, 1);
+    if (loaded.status !== 'ok') throw new Error(`snapshot ${loaded.status}`);
+    const counts = new Map(JSON.parse(String(loaded.payload)) as [string, number][]);
+    const open: Ticket[] = [];
+    let after: string | null = null;
+    do {
+      const page = await h.storage.tickets.listOpen({ limit: 500, after });
+      open.push(...page.items);
+      after = page.next;
+    } while (after !== null);
+    const expected = new Map<string, number>();
+    for (const t of open) if (t.team !== null) expected.set(t.team, (expected.get(t.team) ?? 0) + 1);
+    expect(expected.size).toBeGreaterThan(1);
     expect(counts).toEqual(expected);
   });
 });

@@ -12,7 +12,7 @@ export function createEngines(storage: SqlStorage): Engines {
     classifier: textClassifierEngine,
     similar: sqlSimilarEngine(storage),
     routing: routingEngine,
-    sla: slaEngine(storage.models),
+    sla: slaEngine(storage),
     quality: qualityEngine,
   };
 }

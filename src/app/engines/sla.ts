@@ -3,13 +3,34 @@ import { describeDriver, scoreBreachRisk, trainResolutionModel } from '../../eng
 import type { ResolutionModel, SlaCycle as EngineCycle } from '../../engine/sla';
 import type { SlaEngine } from '../../core/ports/engines';
 import type { SlaCycle, SlaMetric } from '../../core/ports/jira';
-import type { ModelStore } from '../../core/ports/storage';
+import type { Storage } from '../../core/ports/storage';
+import { loadStoredJson } from '../../core/stored-json';
 import type { Ticket } from '../../core/ticket';
+import { currentLoadReader, queueLoadOf, UsualLoad, usualLoadOf } from './sla-load';
 
 export const RESOLUTION_MODEL_NAME = 'sla:resolution';
 const FORMAT = 1;
 /** Curves are stored downsampled to this many points: enough for quantiles, small in SQL. */
 const MAX_POINTS = 200;
+/** Open tickets read at training (censored history and queue load); any beyond are left out. */
+const MAX_OPEN_TICKETS = 50_000;
+
+/** What training keeps of a ticket: the rest of it (text, comments) is dropped as pages arrive. */
+type HistoryFields = Pick<
+  Ticket,
+  'id' | 'created' | 'resolved' | 'team' | 'assigneeId' | 'priority' | 'requestType' | 'issueType'
+>;
+const historyFields = (t: Ticket): HistoryFields => ({
+  id: t.id,
+  created: t.created,
+  resolved: t.resolved,
+  team: t.team,
+  assigneeId: t.assigneeId,
+  priority: t.priority,
+  requestType: t.requestType,
+  issueType: t.issueType,
+});
+const OPEN_PAGE = 500;
 
 const Curve = z.object({
   times: z.array(z.number()),
@@ -21,9 +42,24 @@ const StoredModel = z.object({
   overall: Curve,
   segments: z.array(z.tuple([z.string(), Curve])),
   priorStrength: z.number().positive(),
+  /** Absent in models stored before queue load was learned: scored without load until retrained. */
+  usual: UsualLoad.optional(),
 });
+type StoredModel = z.infer<typeof StoredModel>;
 
-function segmentsOf(ticket: Ticket): string[] {
+interface LoadedModel {
+  resolution: ResolutionModel;
+  usual: { teams: ReadonlyMap<string, number>; assignees: ReadonlyMap<string, number> };
+}
+
+function fromStored(m: StoredModel): LoadedModel {
+  return {
+    resolution: { overall: m.overall, segments: new Map(m.segments), priorStrength: m.priorStrength },
+    usual: { teams: new Map(m.usual?.teams ?? []), assignees: new Map(m.usual?.assignees ?? []) },
+  };
+}
+
+function segmentsOf(ticket: Pick<Ticket, 'priority' | 'requestType' | 'issueType'>): string[] {
   const priority = `priority=${ticket.priority ?? '-'}`;
   return [priority, `${priority}|type=${ticket.requestType ?? ticket.issueType}`];
 }
@@ -62,32 +98,45 @@ function engineCycle(c: SlaCycle): EngineCycle {
   };
 }
 
-/** Breach risk from JSM's SLA clock and the site's own time-to-resolution history. */
-export function slaEngine(models: ModelStore): SlaEngine {
-  let cached: Promise<ResolutionModel> | null = null;
-  const load = async (): Promise<ResolutionModel> => {
-    const loaded = await models.load(RESOLUTION_MODEL_NAME, FORMAT);
-    if (loaded.status === 'ok') {
-      try {
-        const text =
-          typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
-        const m = StoredModel.parse(JSON.parse(text));
-        return { overall: m.overall, segments: new Map(m.segments), priorStrength: m.priorStrength };
-      } catch {
-        // An unreadable history is refitted by the next training; until then score without it.
-      }
-    }
-    return trainResolutionModel([]);
+async function openTickets(storage: Pick<Storage, 'tickets'>): Promise<HistoryFields[]> {
+  const open: HistoryFields[] = [];
+  let after: string | null = null;
+  do {
+    const page = await storage.tickets.listOpen({ limit: OPEN_PAGE, after });
+    open.push(...page.items.map(historyFields));
+    after = page.next;
+  } while (after !== null && open.length < MAX_OPEN_TICKETS);
+  return open;
+}
+
+/**
+ * Breach risk from JSM's SLA clock, the site's own time-to-resolution history and the queue
+ * load of the ticket's team and assignee (now, from the SLA sweep's snapshots, against usual).
+ */
+export function slaEngine(
+  storage: Pick<Storage, 'models' | 'tickets'>,
+  options: { now?: () => number } = {},
+): SlaEngine {
+  const { models } = storage;
+  const currentLoad = currentLoadReader(models, options.now ?? Date.now);
+  let cached: Promise<LoadedModel> | null = null;
+  const load = async (): Promise<LoadedModel> => {
+    // An unreadable history is refitted by the next training; until then score without it.
+    const stored = await loadStoredJson(models, RESOLUTION_MODEL_NAME, FORMAT, StoredModel);
+    if (stored !== null) return fromStored(stored);
+    return { resolution: trainResolutionModel([]), usual: { teams: new Map(), assignees: new Map() } };
   };
   return {
     async score(ticket, metrics, locale) {
       const running = runningCycle(metrics);
       if (!running) return null;
       cached ??= load();
-      const result = scoreBreachRisk(await cached, {
+      const [model, current] = await Promise.all([cached, currentLoad()]);
+      const result = scoreBreachRisk(model.resolution, {
         metricName: running.name,
         cycle: engineCycle(running.cycle),
         segments: segmentsOf(ticket),
+        load: queueLoadOf(ticket, model.usual, current),
       });
       if (result.status !== 'scored') return null;
       return {
@@ -107,23 +156,27 @@ export function slaEngine(models: ModelStore): SlaEngine {
       };
     },
     async train(tickets, now) {
-      const history = tickets.map((t) => ({
+      // Open tickets count too: censored in the history (a slow backlog is "at least this long"),
+      // and open in the queue-load samples up to now.
+      const seen = new Set(tickets.map((t) => t.id));
+      const all: HistoryFields[] = [
+        ...tickets,
+        ...(await openTickets(storage)).filter((t) => !seen.has(t.id)),
+      ];
+      const history = all.map((t) => ({
         ms: Math.max(0, (t.resolved ?? now) - t.created),
         resolved: t.resolved !== null,
         segments: segmentsOf(t),
       }));
       const model = trainResolutionModel(history.filter((h) => Number.isFinite(h.ms)));
-      const stored = {
+      const stored: StoredModel = {
         overall: thin(model.overall),
-        segments: [...model.segments].map(([k, c]) => [k, thin(c)] as const),
+        segments: [...model.segments].map(([k, c]) => [k, thin(c)] as [string, StoredModel['overall']]),
         priorStrength: model.priorStrength,
+        usual: usualLoadOf(all, now),
       };
       await models.save(RESOLUTION_MODEL_NAME, JSON.stringify(stored), FORMAT);
-      cached = Promise.resolve({
-        overall: stored.overall,
-        segments: new Map(stored.segments),
-        priorStrength: stored.priorStrength,
-      });
+      cached = Promise.resolve(fromStored(stored));
     },
   };
 }

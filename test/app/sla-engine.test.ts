@@ -1,0 +1,161 @@
+import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import type { SqlDatabase } from '../../src/adapters/sql/dialect';
+import { createSqlStorage } from '../../src/adapters/sql/storage';
+import type { SqlStorage } from '../../src/adapters/sql/storage';
+import { slaEngine } from '../../src/app/engines/sla';
+import { OPEN_LOAD_NAME } from '../../src/core/compute';
+import type { SlaMetric } from '../../src/core/ports/jira';
+import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla-sweep';
+import type { Ticket } from '../../src/core/ticket';
+import { makeTicket } from '../support/tickets';
+
+const H = 3_600_000;
+const NOW = 1_760_000_000_000;
+
+/**
+ * Ten weeks of a Network team: a ticket every 12 hours, each resolved 24 hours later, so two
+ * are open at almost any time; its two agents take turns (one open each). Beside it, tickets
+ * of no team that take 12 to 48 hours give the resolution history its spread.
+ */
+function history(): Ticket[] {
+  const ticket = (i: number, created: number, hours: number, over: Partial<Ticket>) =>
+    makeTicket({
+      id: String(20_000 + i),
+      key: `IT-${i + 1}`,
+      priority: 'High',
+      created,
+      updated: created + hours * H,
+      resolved: created + hours * H,
+      status: 'Resolved',
+      statusCategory: 'done',
+      ...over,
+    });
+  const start = NOW - 70 * 24 * H;
+  return Array.from({ length: 140 }, (_, i) => [
+    ticket(i, start + i * 12 * H, 24, { team: 'Network', assigneeId: i % 2 === 0 ? 'agent-a' : 'agent-b' }),
+    ticket(1000 + i, start + i * 12 * H, 12 + (i % 7) * 6, {}),
+  ]).flat();
+}
+
+const running = (elapsedH: number, goalH: number): SlaMetric[] => [
+  {
+    id: '1',
+    name: 'Time to resolution',
+    completedCycles: [],
+    ongoingCycle: {
+      startTime: NOW - elapsedH * H,
+      stopTime: null,
+      breachTime: null,
+      breached: false,
+      paused: false,
+      withinCalendarHours: true,
+      goalDuration: goalH * H,
+      elapsedTime: elapsedH * H,
+      remainingTime: (goalH - elapsedH) * H,
+    },
+  },
+];
+
+describe('SLA engine wiring: queue load now against usual', () => {
+  let db: SqlDatabase;
+  let storage: SqlStorage;
+  let now = NOW;
+  beforeEach(async () => {
+    db = await openSqlite(':memory:');
+    storage = createSqlStorage(db);
+    now = NOW;
+  });
+  afterEach(() => db.close());
+
+  const engine = () => slaEngine(storage, { now: () => now });
+  const open = makeTicket({
+    id: '30001',
+    key: 'IT-500',
+    priority: 'High',
+    team: 'Network',
+    assigneeId: 'agent-a',
+    created: NOW - 10 * H,
+  });
+
+  async function snapshot(teams: [string, number][], assignees: [string, number][]) {
+    await storage.models.save(OPEN_TEAM_LOAD_NAME, JSON.stringify(teams), 1);
+    await storage.models.save(OPEN_LOAD_NAME, JSON.stringify(assignees), 1);
+  }
+
+  it('names a team queue at three times its usual size and rates the ticket riskier', async () => {
+    const trained = engine();
+    await trained.train(history(), NOW);
+    await snapshot([['Network', 2]], [['agent-a', 1]]);
+    const calm = await engine().score(open, running(10, 30), 'en');
+    await snapshot([['Network', 6]], [['agent-a', 1]]);
+    const busy = await engine().score(open, running(10, 30), 'en');
+    expect(calm?.drivers.some((d) => d.includes('queue'))).toBe(false);
+    expect(busy?.drivers).toContain('team queue is 3x its usual');
+    expect(busy!.probability).toBeGreaterThan(calm!.probability);
+    const de = await engine().score(open, running(10, 30), 'de');
+    expect(de?.drivers).toContain('Team-Queue ist 3x so voll wie üblich');
+  });
+
+  it("the assignee's own queue counts when it is the busier one", async () => {
+    await engine().train(history(), NOW);
+    await snapshot([['Network', 2]], [['agent-a', 4]]);
+    const risk = await engine().score(open, running(10, 30), 'en');
+    expect(risk?.drivers).toContain("assignee's queue is 4x its usual");
+  });
+
+  it('a team with no history, or no sweep yet, scores as if load were usual', async () => {
+    const e = engine();
+    await e.train(history(), NOW);
+    const unknownTeam = { ...open, team: 'Payroll', assigneeId: null };
+    const noSnapshot = await e.score(unknownTeam, running(10, 30), 'en');
+    await snapshot([['Payroll', 40]], []);
+    const withSnapshot = await engine().score(unknownTeam, running(10, 30), 'en');
+    expect(withSnapshot?.probability).toBeCloseTo(noSnapshot!.probability, 12);
+    expect(withSnapshot?.drivers.some((d) => d.includes('queue'))).toBe(false);
+    // Nothing trained at all: still a defined risk from the clock alone.
+    const fresh = await slaEngine(createSqlStorage(db), { now: () => now }).score(
+      open,
+      running(10, 30),
+      'en',
+    );
+    expect(fresh?.probability).toBeGreaterThanOrEqual(0);
+    expect(fresh?.probability).toBeLessThanOrEqual(1);
+  });
+
+  it('re-reads the snapshot after a minute, not on every score', async () => {
+    const e = engine();
+    await e.train(history(), NOW);
+    await snapshot([['Network', 2]], []);
+    const before = await e.score(open, running(10, 30), 'en');
+    await snapshot([['Network', 8]], []);
+    expect((await e.score(open, running(10, 30), 'en'))?.probability).toBe(before?.probability);
+    now += 61_000;
+    const after = await e.score(open, running(10, 30), 'en');
+    expect(after?.drivers).toContain('team queue is 4x its usual');
+  });
+
+  it('counts stored open tickets as still running: a slow backlog raises the risk', async () => {
+    await engine().train(history(), NOW);
+    const without = await engine().score(open, running(10, 30), 'en');
+    for (let i = 0; i < 60; i++) {
+      await storage.tickets.upsert(
+        makeTicket({
+          id: String(40_000 + i),
+          key: `IT-${900 + i}`,
+          priority: 'High',
+          created: NOW - 200 * H,
+        }),
+      );
+    }
+    await engine().train(history(), NOW);
+    const withBacklog = await engine().score(open, running(10, 30), 'en');
+    expect(withBacklog!.probability).toBeGreaterThan(without!.probability);
+  });
+
+  it('a damaged snapshot is ignored, not thrown', async () => {
+    await engine().train(history(), NOW);
+    await storage.models.save(OPEN_TEAM_LOAD_NAME, '[["Network", "many"]', 1);
+    const risk = await engine().score(open, running(10, 30), 'en');
+    expect(risk?.drivers.some((d) => d.includes('queue'))).toBe(false);
+  });
+});
