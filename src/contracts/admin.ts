@@ -71,13 +71,31 @@ export const FieldMetricsRow = z.object({
 });
 export type FieldMetricsRow = z.infer<typeof FieldMetricsRow>;
 
+/**
+ * SLA cycles that ended in the period, by the highest band the app predicted for them before
+ * the outcome: `predicted` cycles, of which `breached` breached.
+ */
 export const SlaOutcomeRow = z.object({
   band: z.string(),
   predicted: z.number().int().nonnegative(),
   breached: z.number().int().nonnegative(),
 });
 
-export const AdminMetrics = z.object({ fields: z.array(FieldMetricsRow), sla: z.array(SlaOutcomeRow) });
+/** Reliability of the first prediction of each cycle: predicted probability vs breach rate. */
+export const SlaReliabilityRow = z.object({
+  from: z.number().min(0).max(1),
+  to: z.number().min(0).max(1),
+  cycles: z.number().int().nonnegative(),
+  meanProbability: z.number().min(0).max(1),
+  breached: z.number().int().nonnegative(),
+});
+export type SlaReliabilityRow = z.infer<typeof SlaReliabilityRow>;
+
+export const AdminMetrics = z.object({
+  fields: z.array(FieldMetricsRow),
+  sla: z.array(SlaOutcomeRow),
+  slaReliability: z.array(SlaReliabilityRow).default([]),
+});
 export type AdminMetrics = z.infer<typeof AdminMetrics>;
 
 export const AuditQuery = z.object({

@@ -159,7 +159,25 @@ export async function dryRun(ctx: CoreContext, payload: unknown): Promise<DryRun
 export async function metrics(ctx: CoreContext, payload: unknown): Promise<AdminMetrics> {
   const req = parsePayload(MetricsQuery, payload);
   const since = ctx.clock.now() - req.days * 86_400_000;
-  return { fields: await ctx.storage.feedback.dailyCounts(since), sla: [] };
+  const [fields, sla] = await Promise.all([
+    ctx.storage.feedback.dailyCounts(since),
+    ctx.storage.slaOutcomes.counts(since),
+  ]);
+  return {
+    fields,
+    sla: sla.byPeakBand
+      .filter((b) => b.cycles > 0)
+      .map((b) => ({ band: b.band, predicted: b.cycles, breached: b.breached })),
+    slaReliability: sla.byFirstProbability
+      .filter((r) => r.cycles > 0)
+      .map((r) => ({
+        from: r.bin / 10,
+        to: (r.bin + 1) / 10,
+        cycles: r.cycles,
+        meanProbability: Math.min(1, Math.max(0, r.probabilitySum / r.cycles)),
+        breached: r.breached,
+      })),
+  };
 }
 
 export async function audit(

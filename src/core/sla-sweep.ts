@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CoreContext } from './context';
 import { OPEN_LOAD_NAME } from './compute';
 import { idleStatus } from './jobs';
+import { observeSla, settleClosedCycles } from './sla-outcomes';
 import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 
 const PAGE = 100;
@@ -24,9 +25,10 @@ type SweepCursor = z.infer<typeof SweepCursor>;
 
 /**
  * JSM sends no SLA events, so this re-scores every open ticket from its SLA clock, marks those
- * whose breach risk crossed the admin's threshold (once per crossing, with an audit entry) and
- * counts open tickets per assignee (routing) and per team (the SLA engine's queue load).
- * Returns true when the sweep finished.
+ * whose breach risk crossed the admin's threshold (once per crossing, with an audit entry),
+ * records each cycle's prediction and outcome for the admin's metrics, and counts open tickets
+ * per assignee (routing) and per team (the SLA engine's queue load). Returns true when the
+ * sweep finished.
  */
 export async function slaSweep(ctx: CoreContext, startCursor: string | null): Promise<boolean> {
   const config = await ctx.config();
@@ -44,13 +46,17 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
   const jira = ctx.jira.asApp();
   for (let i = 0; i < PAGES_PER_RUN; i++) {
     const page = await ctx.storage.tickets.listOpen({ limit: PAGE, after: cursor.page });
+    const pending = await ctx.storage.slaOutcomes.pending(page.items.map((t) => t.id));
     for (const ticket of page.items) {
       if (ticket.assigneeId) load.set(ticket.assigneeId, (load.get(ticket.assigneeId) ?? 0) + 1);
       if (ticket.team) teams.set(ticket.team, (teams.get(ticket.team) ?? 0) + 1);
       const now = ctx.clock.now();
       let risk;
       try {
-        risk = await ctx.engines.sla.score(ticket, await jira.getSla(ticket.key), 'en');
+        const metrics = await jira.getSla(ticket.key);
+        risk = await ctx.engines.sla.score(ticket, metrics, 'en');
+        const mine = pending.filter((p) => p.ticketId === ticket.id);
+        await observeSla(ctx, ticket, metrics, risk, mine, now);
       } catch (error) {
         ctx.logger.warn('sla sweep skipped a ticket', {
           issueKey: ticket.key,
@@ -88,6 +94,7 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
   if (done) {
     await ctx.storage.models.save(OPEN_LOAD_NAME, JSON.stringify([...load]), 1);
     await ctx.storage.models.save(OPEN_TEAM_LOAD_NAME, JSON.stringify([...teams]), 1);
+    await settleClosedCycles(ctx, ctx.clock.now());
   }
   const current = await ctx.storage.jobs.get('sla-sweep');
   await ctx.storage.jobs.compareAndSet('sla-sweep', current?.revision ?? 0, {

@@ -109,4 +109,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   /** Bulk indexing marks the rows it inserted with a token, to release them in one statement. */
   { name: '019_index_docs_claim', ddl: 'ALTER TABLE tl_index_docs ADD COLUMN claim VARCHAR(40) NULL' },
+  /** One row per SLA cycle the app predicted, and how it ended (src/adapters/sql/sla-outcome-repo.ts). */
+  {
+    name: '027_sla_predictions',
+    ddl: table(
+      'tl_sla_predictions',
+      `ticket_id VARCHAR(20) NOT NULL, metric VARCHAR(200) NOT NULL, cycle_start BIGINT NOT NULL,
+       issue_key VARCHAR(40) NOT NULL, goal_ms BIGINT NOT NULL, first_elapsed_ms BIGINT NOT NULL,
+       first_ms BIGINT NOT NULL, first_ppm INT NOT NULL, first_bin SMALLINT NOT NULL,
+       peak_ppm INT NOT NULL, peak_rank SMALLINT NOT NULL, outcome SMALLINT NULL, settled_ms BIGINT NULL,
+       PRIMARY KEY (ticket_id, metric, cycle_start)`,
+    ),
+  },
+  {
+    name: '028_sla_predictions_settled',
+    ddl: 'CREATE INDEX tl_sla_predictions_settled ON tl_sla_predictions (settled_ms, ticket_id)',
+  },
 ];

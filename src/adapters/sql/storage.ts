@@ -5,6 +5,7 @@ import { SqlFeedbackLog } from './feedback-repo';
 import { SqlSimilarIndexStore } from './index-repo';
 import { SqlJobStateStore } from './job-repo';
 import { SqlModelStore } from './model-repo';
+import { SqlSlaOutcomeLog } from './sla-outcome-repo';
 import { SqlStateDocStore } from './state-repo';
 import { SqlSuggestionStore } from './suggestion-repo';
 import { SqlTicketStore } from './ticket-repo';
@@ -32,5 +33,6 @@ export function createSqlStorage(sqlDb: SqlDatabase, now: () => number = Date.no
     audit: new SqlAuditLog(sqlDb),
     jobs: new SqlJobStateStore(sqlDb),
     state: new SqlStateDocStore(sqlDb),
+    slaOutcomes: new SqlSlaOutcomeLog(sqlDb),
   };
 }

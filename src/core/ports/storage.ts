@@ -13,6 +13,7 @@ import type {
 } from '../../contracts/admin';
 import type { CandidateFilter, CorpusStats, IndexEntry } from '../../engine/similar/types';
 import type { Ticket } from '../ticket';
+import type { SlaOutcomeLog } from './sla-outcomes';
 
 /** A page of results and the cursor for the next one (null when there is none). */
 export interface Page<T> {
@@ -208,4 +209,6 @@ export interface Storage {
   jobs: JobStateStore;
   /** Small named documents, e.g. the problem candidates an admin dismissed. */
   state: StateDocStore;
+  /** SLA cycles the app predicted and how they ended (the admin's SLA metrics). */
+  slaOutcomes: SlaOutcomeLog;
 }

@@ -10,7 +10,7 @@ import { DataTable } from '@shared/DataTable';
 import { NativeSelect } from '@shared/NativeSelect';
 import { callResolver } from '@shared/resolver';
 import { formatNumber, formatPercent } from '@shared/format';
-import { useI18n, type MessageKey } from '@shared/i18n';
+import { MESSAGE_KEYS, useI18n, type MessageKey } from '@shared/i18n';
 import { ErrorMessage, Loading } from '@shared/ui';
 
 type Outcome = 'accepted' | 'replaced' | 'dismissed' | 'autoApplied';
@@ -106,6 +106,7 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
               ]}
             />
           </Stack>
+          <Text color="color.text.subtle">{t('slaOutcomesNote')}</Text>
           <DataTable
             caption={t('slaOutcomes')}
             testId="sla-outcomes"
@@ -113,7 +114,7 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
             rowKey={(row) => row.band}
             empty={t('noSlaOutcomes')}
             columns={[
-              { key: 'band', header: t('band'), cell: (row) => row.band },
+              { key: 'band', header: t('band'), cell: (row) => bandLabel(row.band, t) },
               {
                 key: 'predicted',
                 header: t('predicted'),
@@ -135,10 +136,49 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
               },
             ]}
           />
+          {state.data.slaReliability.length > 0 ? (
+            <DataTable
+              caption={t('slaReliability')}
+              testId="sla-reliability"
+              rows={state.data.slaReliability}
+              rowKey={(row) => String(row.from)}
+              columns={[
+                {
+                  key: 'range',
+                  header: t('predictedProbability'),
+                  cell: (row) => `${formatPercent(row.from, locale)}–${formatPercent(row.to, locale)}`,
+                },
+                {
+                  key: 'cycles',
+                  header: t('cycles'),
+                  numeric: true,
+                  cell: (row) => formatNumber(row.cycles, locale),
+                },
+                {
+                  key: 'mean',
+                  header: t('meanPredicted'),
+                  numeric: true,
+                  cell: (row) => formatPercent(row.meanProbability, locale),
+                },
+                {
+                  key: 'observed',
+                  header: t('observedBreachRate'),
+                  numeric: true,
+                  cell: (row) => (row.cycles > 0 ? formatPercent(row.breached / row.cycles, locale) : '–'),
+                },
+              ]}
+            />
+          ) : null}
         </>
       ) : null}
     </Stack>
   );
+}
+
+/** The panel's words for a band; a band this build does not know is shown as sent. */
+function bandLabel(band: string, t: (key: MessageKey) => string): string {
+  const key = band === 'on-track' ? 'band_on_track' : `band_${band}`;
+  return (MESSAGE_KEYS as readonly string[]).includes(key) ? t(key as MessageKey) : band;
 }
 
 function groupByField(rows: readonly FieldMetricsRow[]): Array<[string, FieldMetricsRow[]]> {
