@@ -17,6 +17,7 @@ import { train } from '../core/train';
 import { applyRetention } from '../core/retention';
 import { slaSweep } from '../core/sla-sweep';
 import { createEngines } from './engines';
+import { recountIndex } from './recount-index';
 import type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
 
 export type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
@@ -106,6 +107,14 @@ export function createApp(deps: AppDeps): App {
         await train(ctx);
       },
       migrate: () => deps.migrate(),
+      recount: async () => {
+        await recountIndex({
+          index: deps.storage.index,
+          models: deps.storage.models,
+          clock: deps.clock,
+          logger: deps.logger,
+        });
+      },
     },
   };
 }

@@ -64,5 +64,7 @@ export interface App {
     slaSweep(): Promise<void>;
     retrain(): Promise<void>;
     migrate(): Promise<void>;
+    /** Weekly: recomputes the similar index's document frequencies (repairs drift after a crash). */
+    recount(): Promise<void>;
   };
 }

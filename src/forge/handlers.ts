@@ -68,5 +68,6 @@ export function forgeHandlers(appFor: () => App) {
     slaSweep: (): Promise<void> => appFor().scheduled.slaSweep(),
     retrain: (): Promise<void> => appFor().scheduled.retrain(),
     migrate: (): Promise<void> => appFor().scheduled.migrate(),
+    recount: (): Promise<void> => appFor().scheduled.recount(),
   };
 }

@@ -35,5 +35,5 @@ function forgeApp(): App {
   });
 }
 
-export const { resolver, issueEvent, installed, consume, slaSweep, retrain, migrate } =
+export const { resolver, issueEvent, installed, consume, slaSweep, retrain, migrate, recount } =
   forgeHandlers(forgeApp);

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { validate } from '@forge/manifest';
 import { forgeQueue } from '../../src/adapters/forge/queue-forge';
 import type { App } from '../../src/app/types';
 import { RESOLVERS } from '../../src/contracts/resolvers';
@@ -28,6 +30,7 @@ function recordingApp(consume: App['consume'] = () => Promise.resolve()) {
       slaSweep: () => Promise.resolve(),
       retrain: () => Promise.resolve(),
       migrate: () => Promise.resolve(),
+      recount: async () => void (await record('recount')()),
     },
   };
   return { app, calls };
@@ -98,6 +101,29 @@ describe('lifecycle events', () => {
     await handlers.installed({ eventType: 'avi:forge:installed:app' });
     await handlers.installed({ eventType: 'avi:forge:upgraded:app' });
     expect(calls.map((c) => c.name)).toEqual(['installed', 'upgraded']);
+  });
+});
+
+describe('scheduled triggers', () => {
+  it('every scheduled trigger in manifest.yml runs an exported handler, the index recount weekly', async () => {
+    const read = await validate(false, join(__dirname, '..', '..', 'manifest.yml'));
+    const manifest = read.manifestObject?.yamlContent as unknown as {
+      modules: {
+        scheduledTrigger: { key: string; function: string; interval: string }[];
+        function: { key: string; handler: string }[];
+      };
+    };
+    const { app, calls } = recordingApp();
+    const handlers: Record<string, unknown> = forgeHandlers(() => app);
+    for (const trigger of manifest.modules.scheduledTrigger) {
+      const fn = manifest.modules.function.find((f) => f.key === trigger.function);
+      expect(fn?.handler).toMatch(/^forge\/index\.\w+$/);
+      expect(typeof handlers[fn!.handler.slice('forge/index.'.length)]).toBe('function');
+    }
+    const recount = manifest.modules.scheduledTrigger.find((t) => t.function === 'recount');
+    expect(recount?.interval).toBe('week');
+    await (handlers.recount as () => Promise<void>)();
+    expect(calls.map((c) => c.name)).toEqual(['recount']);
   });
 });
 
