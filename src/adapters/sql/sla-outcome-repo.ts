@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type {
   PendingCycle,
+  SettledCycle,
   PredictedBand,
   SlaCycleKey,
   SlaOutcomeCounts,
@@ -183,6 +184,26 @@ export class SqlSlaOutcomeLog implements SlaOutcomeLog {
       byPeakBand: bands,
       byFirstProbability: [...bins.values()].sort((a, b) => a.bin - b.bin),
     };
+  }
+
+  async settled(limit: number): Promise<SettledCycle[]> {
+    const rows = await this.db
+      .selectFrom('tl_sla_predictions')
+      .select(['ticket_id', 'metric', 'cycle_start', 'first_ms', 'goal_ms', 'first_elapsed_ms', 'outcome'])
+      .where('settled_ms', 'is not', null)
+      .orderBy('first_ms', 'desc')
+      .orderBy('ticket_id', 'desc')
+      .limit(Math.max(1, Math.min(100_000, Math.floor(limit))))
+      .execute();
+    return rows.reverse().map((r) => ({
+      ticketId: r.ticket_id,
+      metricName: r.metric,
+      cycleStart: num(r.cycle_start),
+      at: num(r.first_ms),
+      goalMs: num(r.goal_ms),
+      elapsedMs: num(r.first_elapsed_ms),
+      breached: num(r.outcome) === 1,
+    }));
   }
 
   async purgeSettledBefore(cutoffMs: number, limit: number): Promise<number> {

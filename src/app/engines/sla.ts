@@ -6,6 +6,16 @@ import type { SlaCycle, SlaMetric } from '../../core/ports/jira';
 import type { Storage } from '../../core/ports/storage';
 import { loadStoredJson } from '../../core/stored-json';
 import type { Ticket } from '../../core/ticket';
+import type { FieldModel, FieldTicket } from './sla-fields';
+import {
+  FIELD_MODEL_FORMAT,
+  FIELD_MODEL_NAME,
+  fieldModelFromJson,
+  fieldModelToJson,
+  fieldProbability,
+  MAX_LABELLED,
+  trainFieldModel,
+} from './sla-fields';
 import { currentLoadReader, queueLoadOf, UsualLoad, usualLoadOf } from './sla-load';
 
 export const RESOLUTION_MODEL_NAME = 'sla:resolution';
@@ -16,10 +26,7 @@ const MAX_POINTS = 200;
 const MAX_OPEN_TICKETS = 50_000;
 
 /** What training keeps of a ticket: the rest of it (text, comments) is dropped as pages arrive. */
-type HistoryFields = Pick<
-  Ticket,
-  'id' | 'created' | 'resolved' | 'team' | 'assigneeId' | 'priority' | 'requestType' | 'issueType'
->;
+type HistoryFields = FieldTicket & Pick<Ticket, 'assigneeId'>;
 const historyFields = (t: Ticket): HistoryFields => ({
   id: t.id,
   created: t.created,
@@ -29,6 +36,8 @@ const historyFields = (t: Ticket): HistoryFields => ({
   priority: t.priority,
   requestType: t.requestType,
   issueType: t.issueType,
+  projectKey: t.projectKey,
+  components: t.components.slice(0, 1),
 });
 const OPEN_PAGE = 500;
 
@@ -114,30 +123,63 @@ async function openTickets(storage: Pick<Storage, 'tickets'>): Promise<HistoryFi
  * load of the ticket's team and assignee (now, from the SLA sweep's snapshots, against usual).
  */
 export function slaEngine(
-  storage: Pick<Storage, 'models' | 'tickets'>,
+  storage: Pick<Storage, 'models' | 'tickets' | 'slaOutcomes'>,
   options: { now?: () => number } = {},
 ): SlaEngine {
   const { models } = storage;
   const currentLoad = currentLoadReader(models, options.now ?? Date.now);
   let cached: Promise<LoadedModel> | null = null;
+  let cachedFields: Promise<FieldModel | null> | null = null;
+  const loadFields = async (): Promise<FieldModel | null> => {
+    const stored = await loadStoredJson(models, FIELD_MODEL_NAME, FIELD_MODEL_FORMAT, z.unknown());
+    return stored === null ? null : fieldModelFromJson(stored);
+  };
   const load = async (): Promise<LoadedModel> => {
     // An unreadable history is refitted by the next training; until then score without it.
     const stored = await loadStoredJson(models, RESOLUTION_MODEL_NAME, FORMAT, StoredModel);
     if (stored !== null) return fromStored(stored);
     return { resolution: trainResolutionModel([]), usual: { teams: new Map(), assignees: new Map() } };
   };
+  /** The field model from the settled cycles the sweep recorded, or none while they are too few. */
+  const trainFields = async (all: readonly HistoryFields[]): Promise<FieldModel | null> => {
+    const cycles = await storage.slaOutcomes.settled(MAX_LABELLED);
+    const byId = new Map<string, FieldTicket>(all.map((t) => [t.id, t]));
+    const missing = [...new Set(cycles.map((c) => c.ticketId))].filter((id) => !byId.has(id));
+    for (let i = 0; i < missing.length; i += OPEN_PAGE) {
+      for (const t of await storage.tickets.getMany(missing.slice(i, i + OPEN_PAGE)))
+        byId.set(t.id, historyFields(t));
+    }
+    const fitted = trainFieldModel(cycles, byId, all, segmentsOf);
+    if (fitted === null) {
+      await models.delete(FIELD_MODEL_NAME);
+      return null;
+    }
+    await models.save(
+      FIELD_MODEL_NAME,
+      fieldModelToJson(fitted.model, fitted.labelled, fitted.held),
+      FIELD_MODEL_FORMAT,
+    );
+    return fitted.model;
+  };
   return {
     async score(ticket, metrics, locale) {
       const running = runningCycle(metrics);
       if (!running) return null;
       cached ??= load();
-      const [model, current] = await Promise.all([cached, currentLoad()]);
-      const result = scoreBreachRisk(model.resolution, {
-        metricName: running.name,
-        cycle: engineCycle(running.cycle),
-        segments: segmentsOf(ticket),
-        load: queueLoadOf(ticket, model.usual, current),
-      });
+      cachedFields ??= loadFields();
+      const [model, fields, current] = await Promise.all([cached, cachedFields, currentLoad()]);
+      // With a field model (enough settled cycles recorded), the risk stacks both views.
+      const result = scoreBreachRisk(
+        model.resolution,
+        {
+          metricName: running.name,
+          cycle: engineCycle(running.cycle),
+          segments: segmentsOf(ticket),
+          load: queueLoadOf(ticket, model.usual, current),
+          ...(fields ? { fieldProbability: fieldProbability(fields, ticket, running.name) } : {}),
+        },
+        fields ? { blend: fields.blend } : {},
+      );
       if (result.status !== 'scored') return null;
       return {
         metricName: result.metricName,
@@ -177,6 +219,7 @@ export function slaEngine(
       };
       await models.save(RESOLUTION_MODEL_NAME, JSON.stringify(stored), FORMAT);
       cached = Promise.resolve(fromStored(stored));
+      cachedFields = Promise.resolve(await trainFields(all));
     },
   };
 }

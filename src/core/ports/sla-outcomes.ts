@@ -38,6 +38,16 @@ export interface SlaOutcomeCounts {
   byFirstProbability: { bin: number; cycles: number; breached: number; probabilitySum: number }[];
 }
 
+/** A settled cycle as first read: what the SLA models learn from. */
+export interface SettledCycle extends SlaCycleKey {
+  /** When the first prediction was made. */
+  at: number;
+  goalMs: number;
+  /** SLA-clock time used at the first prediction. */
+  elapsedMs: number;
+  breached: boolean;
+}
+
 export interface SlaOutcomeLog {
   /** Unsettled cycles of these tickets. */
   pending(ticketIds: readonly string[]): Promise<PendingCycle[]>;
@@ -53,6 +63,8 @@ export interface SlaOutcomeLog {
   /** Tickets with a pending cycle that are no longer open (or no longer stored), by id. */
   pendingClosed(limit: number, after: string | null): Promise<string[]>;
   counts(sinceMs: number): Promise<SlaOutcomeCounts>;
+  /** The newest `limit` settled cycles, oldest first (by their first prediction). */
+  settled(limit: number): Promise<SettledCycle[]>;
   /** Retention: removes up to `limit` cycles settled before `cutoffMs`; returns how many. */
   purgeSettledBefore(cutoffMs: number, limit: number): Promise<number>;
 }

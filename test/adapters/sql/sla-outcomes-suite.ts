@@ -89,6 +89,23 @@ export function describeSlaOutcomes(
       expect((await s.slaOutcomes.counts(0)).byPeakBand.reduce((n, b) => n + b.cycles, 0)).toBe(2);
     });
 
+    it('lists the newest settled cycles, oldest first, as first read', async () => {
+      for (let i = 0; i < 5; i++) {
+        const r = reading({ ticketId: String(300 + i), at: 1_000 * (5 - i), elapsedMs: 60_000 * i });
+        await s.slaOutcomes.record(r);
+        // A later reading changes neither when nor how far in the first one was made.
+        await s.slaOutcomes.record({ ...r, at: 99_000, elapsedMs: 1, band: 'likely-breach' });
+        if (i !== 2) await s.slaOutcomes.settle(r, i % 2 === 0, 100_000);
+      }
+      const settled = await s.slaOutcomes.settled(3);
+      expect(settled.map((c) => [c.ticketId, c.at, c.elapsedMs, c.breached])).toEqual([
+        ['303', 2_000, 180_000, false],
+        ['301', 4_000, 60_000, false],
+        ['300', 5_000, 0, true],
+      ]);
+      expect(settled[0]).toMatchObject({ metricName: 'Time to resolution', goalMs: 8 * 3_600_000 });
+    });
+
     it('lists pending cycles of tickets no longer open or no longer stored, and drops them', async () => {
       await s.tickets.upsert(ticket(1, { id: '201', key: 'IT-201', statusCategory: 'new' }));
       await s.tickets.upsert(
