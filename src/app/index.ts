@@ -11,6 +11,8 @@ import type { CoreContext } from '../core/context';
 import { toResolverError } from '../core/errors';
 import { handleIssueEvent } from '../core/events';
 import { ModelRepository } from '../core/models';
+import type { ProjectValues, WarmModels } from '../core/models';
+import type { FieldModel } from '../core/ports/engines';
 import { getPanel } from '../core/panel';
 import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
 import { train } from '../core/train';
@@ -18,6 +20,7 @@ import { applyRetention } from '../core/retention';
 import { slaSweep } from '../core/sla-sweep';
 import { createEngines } from './engines';
 import { recountIndex } from './recount-index';
+import { StampedCache } from './warm-cache';
 import type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
 
 export type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
@@ -29,6 +32,24 @@ export const defaultIssueMapper: IssueMapper = {
 };
 
 type Work = (ctx: CoreContext, payload: unknown, accountId: string) => Promise<unknown>;
+
+/**
+ * Parsed models outlive the app instance on purpose. Forge reuses a warm function container for
+ * later invocations, and parsing a classifier from its SQL chunks is most of a cold panel's CPU.
+ * Each entry is keyed by model name and its stored stamp (format version + the generation UUID
+ * a save writes), and every use first reads that stamp from the invocation's own database: a
+ * retrained model is loaded afresh, and an entry can only serve a database that holds its
+ * generation. Only derived model data is kept here, never tickets or suggestions.
+ */
+const classifiers = new StampedCache<FieldModel>(16);
+const projectValues = new StampedCache<ProjectValues>(32);
+const warmModels: WarmModels = { classifiers, values: projectValues };
+
+/** Empties what a warm container keeps between invocations (benchmarks of a cold container, tests). */
+export function forgetWarmState(): void {
+  classifiers.clear();
+  projectValues.clear();
+}
 
 /**
  * The composition root: one app over whatever adapters it is given. Forge builds one per
@@ -47,7 +68,7 @@ export function createApp(deps: AppDeps): App {
     clock: deps.clock,
     logger: deps.logger,
     engines,
-    models: new ModelRepository(deps.storage.models, engines.classifier, deps.logger),
+    models: new ModelRepository(deps.storage.models, engines.classifier, deps.logger, warmModels),
     issues,
     backfillPageSize: Math.min(
       BACKFILL_PAGE_SIZE,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FieldQuality } from '../contracts/admin';
 import type { ClassifierEngine, FieldModel } from './ports/engines';
 import type { Logger } from './ports/logger';
-import type { ModelStore } from './ports/storage';
+import type { ModelLoad, ModelStore } from './ports/storage';
 
 export const classifierName = (fieldId: string): string => `classifier:${fieldId}`;
 export const qualityName = (fieldId: string): string => `quality:${fieldId}`;
@@ -22,7 +22,24 @@ export type ModelLookup =
   | { status: 'rebuild'; reason: string };
 
 /**
- * Loads classifier models once per app instance (one Forge invocation). A corrupt or old-format
+ * Parsed values kept beyond one invocation (src/app keeps them at module level, for the life of
+ * a warm function container), each under the stamp of the stored row it was parsed from.
+ */
+export interface WarmCache<T> {
+  get(name: string, stamp: string): T | undefined;
+  set(name: string, stamp: string, value: T): void;
+}
+
+/** What a repository may keep warm: parsed classifier models and per-project value lists. */
+export interface WarmModels {
+  classifiers: WarmCache<FieldModel>;
+  values: WarmCache<ProjectValues>;
+}
+
+/**
+ * Loads classifier models once per app instance (one Forge invocation), or, given `warm`, once
+ * per stored generation for as long as the container lives: a reused model costs one small
+ * SELECT of its stamp instead of reading and parsing every chunk again. A corrupt or old-format
  * row is reported as `rebuild`, never thrown, so a bad row cannot take the panel or the consumer
  * down; the caller queues a retrain.
  */
@@ -35,6 +52,7 @@ export class ModelRepository {
     private readonly store: ModelStore,
     private readonly engine: ClassifierEngine,
     private readonly logger: Logger,
+    private readonly warm: WarmModels | null = null,
   ) {}
 
   get(fieldId: string): Promise<ModelLookup> {
@@ -71,15 +89,24 @@ export class ModelRepository {
   projectValues(fieldId: string): Promise<ProjectValues> {
     let pending = this.values.get(fieldId);
     if (!pending) {
-      pending = this.readJson(valuesName(fieldId), VALUES_VERSION).then((json: unknown): ProjectValues => {
-        const parsed = ProjectValues.safeParse(json);
-        return new Map(
-          parsed.success ? Object.entries(parsed.data).map(([p, v]) => [p, new Set(v)] as const) : [],
-        );
-      });
+      pending = this.loadValues(fieldId);
       this.values.set(fieldId, pending);
     }
     return pending;
+  }
+
+  private async loadValues(fieldId: string): Promise<ProjectValues> {
+    const name = valuesName(fieldId);
+    const stamp = this.warm ? await this.store.stamp(name) : null;
+    const kept = stamp !== null ? this.warm?.values.get(name, stamp) : undefined;
+    if (kept) return kept;
+    const loaded = await this.store.load(name, VALUES_VERSION);
+    const parsed = ProjectValues.safeParse(jsonOf(loaded));
+    const values: ProjectValues = new Map(
+      parsed.success ? Object.entries(parsed.data).map(([p, v]) => [p, new Set(v)] as const) : [],
+    );
+    if (loaded.status === 'ok') this.warm?.values.set(name, loaded.stamp, values);
+    return values;
   }
 
   async quality(fieldId: string): Promise<FieldQuality | null> {
@@ -89,19 +116,15 @@ export class ModelRepository {
 
   /** A small JSON row, or null when absent, damaged or of another version. */
   private async readJson(name: string, version: number): Promise<unknown> {
-    const loaded = await this.store.load(name, version);
-    if (loaded.status !== 'ok') return null;
-    try {
-      const text =
-        typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
-      return JSON.parse(text) as unknown;
-    } catch {
-      return null;
-    }
+    return jsonOf(await this.store.load(name, version));
   }
 
   private async load(fieldId: string): Promise<ModelLookup> {
-    const loaded = await this.store.load(classifierName(fieldId), this.engine.formatVersion);
+    const name = classifierName(fieldId);
+    const stamp = this.warm ? await this.store.stamp(name) : null;
+    const kept = stamp !== null ? this.warm?.classifiers.get(name, stamp) : undefined;
+    if (kept) return { status: 'ok', model: kept };
+    const loaded = await this.store.load(name, this.engine.formatVersion);
     switch (loaded.status) {
       case 'absent':
         return { status: 'absent' };
@@ -115,7 +138,9 @@ export class ModelRepository {
             typeof loaded.payload === 'string'
               ? loaded.payload
               : Buffer.from(loaded.payload).toString('utf8');
-          return { status: 'ok', model: this.engine.load(text) };
+          const model = this.engine.load(text);
+          this.warm?.classifiers.set(name, loaded.stamp, model);
+          return { status: 'ok', model };
         } catch (error) {
           return this.rebuild(fieldId, error instanceof Error ? error.message : 'unreadable model');
         }
@@ -125,5 +150,17 @@ export class ModelRepository {
   private rebuild(fieldId: string, reason: string): ModelLookup {
     this.logger.warn('model needs rebuilding', { fieldId, reason: reason.slice(0, 200) });
     return { status: 'rebuild', reason };
+  }
+}
+
+/** The JSON of a loaded row, or null when absent, damaged or of another version. */
+function jsonOf(loaded: ModelLoad): unknown {
+  if (loaded.status !== 'ok') return null;
+  try {
+    const text =
+      typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
 }

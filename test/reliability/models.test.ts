@@ -3,6 +3,7 @@ import { PanelData } from '../../src/contracts/panel';
 import { classifierName } from '../../src/core/models';
 import { textClassifierEngine } from '../../src/app/engines/classifier';
 import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { forgetWarmState } from '../../src/app';
 import { installAndTrain, startHarness } from '../app/harness';
 import type { Harness } from '../app/harness';
 
@@ -36,12 +37,16 @@ describe('a corrupt or old-format model row', () => {
   it.each([
     [
       'checksum mismatch',
-      () =>
-        h.db.db
+      async () => {
+        await h.db.db
           .updateTable('tl_model_chunks')
           .set({ data: 'garbage' } as never)
           .where('name', '=', priorityModel)
-          .execute(),
+          .execute();
+        // The header is unchanged, so a warm container keeps the model it parsed before the
+        // damage; a container that starts now reads the damaged chunks.
+        forgetWarmState();
+      },
     ],
     [
       'older format version',

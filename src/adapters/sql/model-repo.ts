@@ -39,6 +39,10 @@ function splitPayload(payload: ModelPayload): string[] {
   return out;
 }
 
+/** Every save writes a fresh generation (a random UUID), so version + generation name one payload. */
+const stampOf = (header: { version: unknown; generation: string }): string =>
+  `${num(header.version)}:${header.generation}`;
+
 function joinPayload(format: string, chunks: string[]): ModelPayload | null {
   if (format === 'text') return chunks.join('');
   if (format !== 'bytes') return null;
@@ -131,7 +135,16 @@ export class SqlModelStore implements ModelStore {
     const payload = joinPayload(header.format, chunks);
     if (payload === null) return { status: 'corrupt', reason: `unknown format "${header.format}"` };
     if (checksumOf(payload) !== header.checksum) return { status: 'corrupt', reason: 'checksum mismatch' };
-    return { status: 'ok', payload, version, savedAt: num(header.saved_ms) };
+    return { status: 'ok', payload, version, savedAt: num(header.saved_ms), stamp: stampOf(header) };
+  }
+
+  async stamp(name: string): Promise<string | null> {
+    const header = await this.sqlDb.db
+      .selectFrom('tl_models')
+      .select(['version', 'generation'])
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return header === undefined ? null : stampOf(header);
   }
 
   async delete(name: string): Promise<void> {

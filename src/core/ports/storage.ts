@@ -100,7 +100,8 @@ export type ModelPayload = Uint8Array | string;
 
 /** The result of loading a model: callers rebuild on anything but `ok`. */
 export type ModelLoad =
-  | { status: 'ok'; payload: ModelPayload; version: number; savedAt: number }
+  /** `stamp` names the stored generation: it changes whenever the model is saved again. */
+  | { status: 'ok'; payload: ModelPayload; version: number; savedAt: number; stamp: string }
   | { status: 'absent' }
   /** Stored by another format version: rebuild, then save over it. */
   | { status: 'old-version'; found: number; expected: number }
@@ -111,6 +112,11 @@ export interface ModelStore {
   /** Saves a model under `name`, split into chunks that fit a row and a request. */
   save(name: string, payload: ModelPayload, version: number): Promise<{ bytes: number; chunks: number }>;
   load(name: string, expectedVersion: number): Promise<ModelLoad>;
+  /**
+   * The stamp a `load` would report now (format version and generation), or null when absent:
+   * one small read, so a model kept in memory can be checked without loading it again.
+   */
+  stamp(name: string): Promise<string | null>;
   delete(name: string): Promise<void>;
 }
 

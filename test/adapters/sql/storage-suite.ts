@@ -404,6 +404,12 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(saved.chunks).toBe(3);
         const loaded = await s.models.load('classifier', 3);
         expect(loaded.status === 'ok' && loaded.payload).toBe(text);
+        // The stamp names what a load returns, and every save changes it, even with the same bytes.
+        const stamp = await s.models.stamp('classifier');
+        expect(loaded.status === 'ok' && loaded.stamp).toBe(stamp);
+        await s.models.save('classifier', text, 3);
+        expect(await s.models.stamp('classifier')).not.toBe(stamp);
+        expect(await s.models.stamp('never-saved')).toBeNull();
 
         const rng = createRng(9);
         const bytes = Uint8Array.from({ length: 2 * BYTES_PER_CHUNK + 17 }, () => Math.floor(rng() * 256));
