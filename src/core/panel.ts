@@ -218,6 +218,26 @@ async function sla(ctx: CoreContext, s: PanelState, accountId: string): Promise<
 }
 
 /**
+ * Stores what the panel refreshed, only if nobody wrote the row since the panel read it: the
+ * consumer's recompute, an agent's decision or the SLA sweep may have landed meanwhile, and the
+ * panel's copy would silently undo them. A lost race drops the panel's write: whatever it
+ * refreshed is recomputed on a later open.
+ */
+async function storeRefreshed(
+  ctx: CoreContext,
+  ticketId: string,
+  s: PanelState,
+  readRevision: number | null,
+): Promise<void> {
+  try {
+    const written = await ctx.storage.suggestions.putIfUnchanged(ticketId, s.stored, s.now, readRevision);
+    if (!written) ctx.logger.info('panel left refreshed sections unstored: the row changed meanwhile');
+  } catch (error) {
+    ctx.logger.warn('panel could not store refreshed sections', { error: String(error).slice(0, 200) });
+  }
+}
+
+/**
  * The panel resolver: one call, four sections, each computed and failing on its own. The issue
  * is read as the user first, so nobody sees suggestions for an issue Jira would not show them.
  */
@@ -254,11 +274,7 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
     }),
     section(() => sla(ctx, state, accountId)),
   ]);
-  if (state.dirty && state.stored) {
-    await ctx.storage.suggestions.put(ticket.id, state.stored, state.now).catch((error: unknown) => {
-      ctx.logger.warn('panel could not store refreshed sections', { error: String(error).slice(0, 200) });
-    });
-  }
+  if (state.dirty && state.stored) await storeRefreshed(ctx, ticket.id, state, storedRow?.revision ?? null);
   return {
     issueKey: ticket.key,
     ticketText: text,

@@ -125,4 +125,6 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '028_sla_predictions_settled',
     ddl: 'CREATE INDEX tl_sla_predictions_settled ON tl_sla_predictions (settled_ms, ticket_id)',
   },
+  /** Compare-and-set token of a suggestions row: every write bumps it. */
+  { name: '029_suggestions_rev', ddl: 'ALTER TABLE tl_suggestions ADD COLUMN rev INT NOT NULL DEFAULT 0' },
 ];

@@ -84,6 +84,8 @@ export interface SuggestionRow {
   ticket_id: string;
   computed_ms: number;
   body: string;
+  /** Compare-and-set token: every write adds one. */
+  rev: number;
 }
 
 export interface FeedbackRow {

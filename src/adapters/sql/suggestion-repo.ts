@@ -1,37 +1,68 @@
+import { sql } from 'kysely';
 import type { SuggestionStore } from '../../core/ports/storage';
 import type { SqlDatabase } from './dialect';
-import { num, slices, upsertRow } from './dialect';
+import { num, slices } from './dialect';
 
-/** Latest suggestions per ticket, JSON in `tl_suggestions`; read back through the caller's parser. */
+/**
+ * Latest suggestions per ticket, JSON in `tl_suggestions`; read back through the caller's parser.
+ * `rev` grows by one on every write, so a reader can write back only if nobody wrote meanwhile
+ * (one conditional UPDATE, atomic on its row: Forge SQL has no transactions).
+ */
 export class SqlSuggestionStore implements SuggestionStore {
   constructor(private readonly sqlDb: SqlDatabase) {}
 
   async put(ticketId: string, value: unknown, computedAt: number): Promise<void> {
     const body = JSON.stringify(value);
-    await upsertRow(
-      this.sqlDb,
-      'tl_suggestions',
-      { ticket_id: ticketId, computed_ms: computedAt, body },
-      ['ticket_id'],
-      {
-        computed_ms: computedAt,
-        body,
-      },
-    );
+    const insert = this.sqlDb.db
+      .insertInto('tl_suggestions')
+      .values({ ticket_id: ticketId, computed_ms: computedAt, body, rev: 1 });
+    // `rev` on the right-hand side is the stored row's on both flavours.
+    const update = { computed_ms: computedAt, body, rev: sql<number>`rev + 1` };
+    if (this.sqlDb.flavour === 'mysql') await insert.onDuplicateKeyUpdate(update).execute();
+    else await insert.onConflict((oc) => oc.column('ticket_id').doUpdateSet(update)).execute();
+  }
+
+  async putIfUnchanged(
+    ticketId: string,
+    value: unknown,
+    computedAt: number,
+    expectedRevision: number | null,
+  ): Promise<boolean> {
+    const body = JSON.stringify(value);
+    const { db } = this.sqlDb;
+    if (expectedRevision === null) {
+      const r = await db
+        .insertInto('tl_suggestions')
+        .ignore()
+        .values({ ticket_id: ticketId, computed_ms: computedAt, body, rev: 1 })
+        .executeTakeFirst();
+      return num(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    }
+    const r = await db
+      .updateTable('tl_suggestions')
+      .set({ computed_ms: computedAt, body, rev: expectedRevision + 1 })
+      .where('ticket_id', '=', ticketId)
+      .where('rev', '=', expectedRevision)
+      .executeTakeFirst();
+    return num(r.numUpdatedRows) > 0;
   }
 
   async get<T>(
     ticketId: string,
     parse: (value: unknown) => T,
-  ): Promise<{ value: T; computedAt: number } | null> {
+  ): Promise<{ value: T; computedAt: number; revision: number } | null> {
     const row = await this.sqlDb.db
       .selectFrom('tl_suggestions')
-      .select(['body', 'computed_ms'])
+      .select(['body', 'computed_ms', 'rev'])
       .where('ticket_id', '=', ticketId)
       .executeTakeFirst();
     if (row === undefined) return null;
     try {
-      return { value: parse(JSON.parse(row.body) as unknown), computedAt: num(row.computed_ms) };
+      return {
+        value: parse(JSON.parse(row.body) as unknown),
+        computedAt: num(row.computed_ms),
+        revision: num(row.rev),
+      };
     } catch {
       // Written by an older build or damaged: absent, so the caller recomputes.
       return null;

@@ -122,9 +122,26 @@ export interface ModelStore {
 
 /** Latest computed suggestions per issue, as an opaque JSON value validated by the caller's schema. */
 export interface SuggestionStore {
+  /** Writes the row whatever it holds (the consumer's recompute owns it). */
   put(ticketId: string, value: unknown, computedAt: number): Promise<void>;
-  /** `null` when absent, or when the stored JSON no longer passes `parse` (treated as absent). */
-  get<T>(ticketId: string, parse: (value: unknown) => T): Promise<{ value: T; computedAt: number } | null>;
+  /**
+   * `null` when absent, or when the stored JSON no longer passes `parse` (treated as absent).
+   * `revision` changes on every write: the token for `putIfUnchanged`.
+   */
+  get<T>(
+    ticketId: string,
+    parse: (value: unknown) => T,
+  ): Promise<{ value: T; computedAt: number; revision: number } | null>;
+  /**
+   * Writes only if the row still has `expectedRevision` (null: only if there is no row yet).
+   * False when another writer got there first; nothing is written then.
+   */
+  putIfUnchanged(
+    ticketId: string,
+    value: unknown,
+    computedAt: number,
+    expectedRevision: number | null,
+  ): Promise<boolean>;
   delete(ticketIds: readonly string[]): Promise<void>;
 }
 

@@ -460,6 +460,7 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(await s.suggestions.get('1', parse)).toEqual({
           value: { n: 2, [HOSTILE.proto]: HOSTILE.unicode },
           computedAt: 20,
+          revision: 2,
         });
         await s.suggestions.put('2', { other: true }, 5);
         expect(await s.suggestions.get('2', parse)).toBeNull();
@@ -519,6 +520,43 @@ export function describeStorage(label: string, harness: Harness): void {
         const links = await s.audit.query({ action: 'link', limit: 50 });
         expect(links.items).toHaveLength(2);
         expect((await s.audit.query({ action: HOSTILE.quotes.slice(0, 40), limit: 50 })).items).toEqual([]);
+      });
+
+      it('writes back only over the revision it read: of two writers exactly one wins', async () => {
+        const parse = (v: unknown) => v as { n: number };
+        const read = async () => {
+          const row = await s.suggestions.get('7', parse);
+          if (row === null) throw new Error('no row');
+          return row;
+        };
+        // Two writers that both found no row: one inserts, the other is told it lost.
+        const firsts = await Promise.all([
+          s.suggestions.putIfUnchanged('7', { n: 1 }, 1, null),
+          s.suggestions.putIfUnchanged('7', { n: 2 }, 2, null),
+        ]);
+        expect(firsts.filter((w) => w)).toHaveLength(1);
+        expect((await read()).value.n).toBe(firsts[0] ? 1 : 2);
+        // Two writers that read the same revision: one writes, the other writes nothing.
+        const seen = await read();
+        const seconds = await Promise.all([
+          s.suggestions.putIfUnchanged('7', { n: 3 }, 3, seen.revision),
+          s.suggestions.putIfUnchanged('7', { n: 4 }, 4, seen.revision),
+        ]);
+        expect(seconds.filter((w) => w)).toHaveLength(1);
+        const after = await read();
+        expect(after).toEqual({
+          value: { n: seconds[0] ? 3 : 4 },
+          computedAt: seconds[0] ? 3 : 4,
+          revision: seen.revision + 1,
+        });
+        // A plain put (the consumer's recompute) moves the revision on, so a stale copy is refused.
+        await s.suggestions.put('7', { n: 5 }, 5);
+        expect(await s.suggestions.putIfUnchanged('7', { n: 6 }, 6, after.revision)).toBe(false);
+        expect((await read()).value).toEqual({ n: 5 });
+        // A row that no longer parses reads as absent, and a write that expects no row leaves it alone.
+        await s.suggestions.put('8', { other: true }, 5);
+        expect(await s.suggestions.get('8', (v) => parse(v).n.toFixed())).toBeNull();
+        expect(await s.suggestions.putIfUnchanged('8', { n: 9 }, 9, null)).toBe(false);
       });
     });
 

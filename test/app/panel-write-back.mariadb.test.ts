@@ -1,0 +1,5 @@
+import { describePanelWriteBack } from './panel-write-back-suite';
+
+jest.setTimeout(300_000);
+
+describePanelWriteBack('MariaDB', { mariadb: true });

@@ -1,0 +1,5 @@
+import { describePanelWriteBack } from './panel-write-back-suite';
+
+jest.setTimeout(120_000);
+
+describePanelWriteBack('SQLite', { mariadb: false });
