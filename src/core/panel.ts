@@ -218,6 +218,23 @@ async function sla(ctx: CoreContext, s: PanelState, accountId: string): Promise<
 }
 
 /**
+ * The ticket as the panel shows it. Usually the consumer has stored this very version already,
+ * and one small read says so; a newer version is stored and queued for ingest (an event may have
+ * been missed), and when the store holds a newer one than Jira answered, that one is shown.
+ */
+async function currentTicket(ctx: CoreContext, fetched: Ticket): Promise<Ticket> {
+  const storedUpdated = await ctx.storage.tickets.updatedOf(fetched.id);
+  if (storedUpdated === fetched.updated) return fetched;
+  const outcome =
+    storedUpdated !== null && storedUpdated > fetched.updated
+      ? 'stale'
+      : await ctx.storage.tickets.upsert(fetched);
+  if (outcome !== 'stale')
+    await ctx.queue.push([{ kind: 'ingest', issueId: fetched.id, eventAt: fetched.updated }]);
+  return outcome === 'stale' ? ((await ctx.storage.tickets.get(fetched.id)) ?? fetched) : fetched;
+}
+
+/**
  * Stores what the panel refreshed, only if nobody wrote the row since the panel read it: the
  * consumer's recompute, an agent's decision or the SLA sweep may have landed meanwhile, and the
  * panel's copy would silently undo them. A lost race drops the panel's write: whatever it
@@ -244,11 +261,7 @@ async function storeRefreshed(
 export async function getPanel(ctx: CoreContext, payload: unknown, accountId: string): Promise<PanelData> {
   const request = parsePayload(PanelRequest, payload);
   const issue = await ctx.jira.asUser(accountId).getIssue(request.issueKey, ctx.issues.fields);
-  const fetched = ctx.issues.toTicket(issue);
-  const outcome = await ctx.storage.tickets.upsert(fetched);
-  if (outcome !== 'stale')
-    await ctx.queue.push([{ kind: 'ingest', issueId: fetched.id, eventAt: fetched.updated }]);
-  const ticket = outcome === 'stale' ? ((await ctx.storage.tickets.get(fetched.id)) ?? fetched) : fetched;
+  const ticket = await currentTicket(ctx, ctx.issues.toTicket(issue));
   const storedRow = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
   const state: PanelState = {
     ticket,

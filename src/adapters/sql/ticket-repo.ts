@@ -139,6 +139,15 @@ export class SqlTicketStore implements TicketStore {
     return row === undefined ? null : readJson(row.doc, Ticket);
   }
 
+  async updatedOf(id: string): Promise<number | null> {
+    const row = await this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select('updated_ms')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? null : num(row.updated_ms);
+  }
+
   async getByKey(key: string): Promise<Ticket | null> {
     const row = await this.sqlDb.db
       .selectFrom('tl_tickets')

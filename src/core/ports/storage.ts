@@ -40,6 +40,8 @@ export interface TicketStore {
   /** The same rule for a batch (backfill): far fewer database requests; outcomes in input order. */
   upsertMany(tickets: readonly Ticket[]): Promise<UpsertOutcome[]>;
   get(id: string): Promise<Ticket | null>;
+  /** The stored ticket's `updated`, or null when it is not stored: one small read, no JSON. */
+  updatedOf(id: string): Promise<number | null>;
   getByKey(key: string): Promise<Ticket | null>;
   /** The tickets found, in the order of `ids`; unknown ids are left out. */
   getMany(ids: readonly string[]): Promise<Ticket[]>;
