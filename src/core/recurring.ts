@@ -29,8 +29,9 @@ import type { Ticket } from './ticket';
 /** How far back candidates are looked for: a month, the span a problem review usually covers. */
 export const LOOKBACK_DAYS = 30;
 /**
- * Most tickets compared per request (the newest are kept): reading and comparing them stays a
- * few seconds, well inside a resolver's 25 s, on a desk of ~1,800 tickets a week.
+ * Most tickets compared per request (the newest are kept), to bound one resolver call: the
+ * engine compares a week of a ~1,840-tickets-a-week desk in about 0.4 s (docs/benchmarks.md),
+ * and this is under three such weeks. Not benchmarked end to end (SQL reads included).
  */
 export const MAX_SCANNED = 5_000;
 const PAGE = 500;
@@ -55,8 +56,9 @@ export async function listProblemCandidates(ctx: CoreContext, payload: unknown):
 
 /**
  * admin/recurring/dismiss: remembers the candidate that starts with `firstKey` as "not a
- * problem". It stays hidden until new tickets make it a different incident (the engine's rule:
- * more than double its size, or mostly other tickets). Answers the list as it is now.
+ * problem". It stays hidden while at least half of a cluster's tickets were in the dismissed
+ * one (the engine's rule), so it comes back once new tickets more than double it. Answers the
+ * list as it is now.
  */
 export async function dismissProblemCandidate(
   ctx: CoreContext,
