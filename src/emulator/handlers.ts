@@ -7,7 +7,8 @@ import { decodeToken, encodeToken, queryHash } from './page-token';
 import { ADMIN_PERMISSIONS, canSee, hasPermission } from './permissions';
 import { commentJson, issueJson, jiraDateTime, userJson } from './render';
 import { jiraErrorReply, type Reply } from './replies';
-import { searchJql } from './search-handler';
+import { countJql, searchJql } from './search-handler';
+import { bulkGetUsers } from './user-handlers';
 import { APP_ACCOUNT_ID, type EmuIssue, type EmulatorSite } from './site';
 
 export type { RequestContext } from './context';
@@ -17,6 +18,8 @@ export function handleRoute(route: RouteId, params: Record<string, string>, ctx:
   switch (route) {
     case 'searchJql':
       return searchJql(ctx);
+    case 'countIssues':
+      return countJql(ctx);
     case 'getIssue':
       return withIssue(ctx, params, (issue) => ({
         status: 200,
@@ -44,6 +47,8 @@ export function handleRoute(route: RouteId, params: Record<string, string>, ctx:
       return myPermissions(ctx);
     case 'getMyself':
       return myself(ctx);
+    case 'bulkGetUsers':
+      return bulkGetUsers(ctx);
     case 'getSla':
       return sla(ctx, params);
     case 'getServiceDesks':

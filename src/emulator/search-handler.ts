@@ -18,12 +18,8 @@ const SearchBody = z.object({
   reconcileIssues: z.array(z.number().int()).max(50).optional(),
 });
 
-/** `POST /rest/api/3/search/jql`: JQL subset, keyset paging behind opaque tokens. */
-export function searchJql(ctx: RequestContext): Reply {
-  const parsed = SearchBody.safeParse(ctx.body ?? {});
-  if (!parsed.success)
-    return jiraErrorReply(400, [`Invalid request payload: ${parsed.error.issues[0]?.path.join('.') ?? ''}`]);
-  const { jql, fields, nextPageToken } = parsed.data;
+/** The parsed JQL, or Jira's 400 answer when it does not parse or has no search restriction. */
+function boundedQuery(ctx: RequestContext, jql: string): JqlQuery | Reply {
   let query: JqlQuery;
   try {
     query = parseJql(jql, ctx.site.now());
@@ -36,6 +32,30 @@ export function searchJql(ctx: RequestContext): Reply {
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
   }
+  return query;
+}
+
+const CountBody = z.object({ jql: z.string().max(100_000) }).strict();
+
+/** `POST /rest/api/3/search/approximate-count`: how many issues the caller can see match. */
+export function countJql(ctx: RequestContext): Reply {
+  const parsed = CountBody.safeParse(ctx.body ?? {});
+  if (!parsed.success)
+    return jiraErrorReply(400, [`Invalid request payload: ${parsed.error.issues[0]?.path.join('.') ?? ''}`]);
+  const query = boundedQuery(ctx, parsed.data.jql);
+  if (!('matches' in query)) return query;
+  const count = ctx.site.allIssues().filter((i) => canSee(ctx.actor, i) && query.matches(i)).length;
+  return { status: 200, json: { count } };
+}
+
+/** `POST /rest/api/3/search/jql`: JQL subset, keyset paging behind opaque tokens. */
+export function searchJql(ctx: RequestContext): Reply {
+  const parsed = SearchBody.safeParse(ctx.body ?? {});
+  if (!parsed.success)
+    return jiraErrorReply(400, [`Invalid request payload: ${parsed.error.issues[0]?.path.join('.') ?? ''}`]);
+  const { jql, fields, nextPageToken } = parsed.data;
+  const query = boundedQuery(ctx, jql);
+  if (!('matches' in query)) return query;
   const idOnly = fields === undefined || fields.every((f) => f === 'id' || f === 'key');
   const cap = idOnly ? 5000 : 100;
   const size = Math.min(cap, Math.max(1, parsed.data.maxResults ?? 50));

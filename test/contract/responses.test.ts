@@ -69,6 +69,8 @@ beforeAll(async () => {
   await jira.searchKnowledgeBase('VPN Passwort', 5);
   await jira.getMyPermissions({ permissions: ['BROWSE_PROJECTS', 'ADMINISTER'], projectKey: 'IT' });
   await jira.getMyself();
+  await jira.countIssues('created >= "1970-01-01"');
+  await jira.bulkGetUsers([...fx.demo.site.users.slice(0, 3).map((u) => u.accountId), 'no-such-account']);
 });
 
 afterAll(async () => {
@@ -109,6 +111,8 @@ describe('the validators are strict enough to catch a wrong answer', () => {
     ['platform', 'POST', '/rest/api/3/search/jql', { issues: 'none' }],
     ['platform', 'POST', '/rest/api/3/search/jql', { issues: [], pageToken: 'renamed' }],
     ['platform', 'GET', '/rest/api/3/issueLinkType', { issueLinkTypes: [{ id: 1 }] }],
+    ['platform', 'POST', '/rest/api/3/search/approximate-count', { count: '12' }],
+    ['platform', 'GET', '/rest/api/3/user/bulk', { values: [{ accountId: 'a', displayName: 7 }] }],
     [
       'jsm',
       'GET',
@@ -173,6 +177,13 @@ describe('error bodies have Jira’s shapes', () => {
       { method: 'POST', body: JSON.stringify({ jql: 'ORDER BY created DESC' }) },
       400,
     ],
+    [
+      'unbounded count',
+      '/rest/api/3/search/approximate-count',
+      { method: 'POST', body: JSON.stringify({ jql: 'ORDER BY created DESC' }) },
+      400,
+    ],
+    ['users without account ids', '/rest/api/3/user/bulk', {}, 400],
     ['removed /search', '/rest/api/3/search', { method: 'POST', body: '{}' }, 410],
     ['no credentials', '/rest/api/3/myself', { auth: null }, 401],
     ['permissions without keys', '/rest/api/3/mypermissions', {}, 400],

@@ -15,6 +15,8 @@ export function forgeRoute(request: JiraRequest): Route {
   switch (request.route) {
     case 'searchJql':
       return route`/rest/api/3/search/jql`;
+    case 'countIssues':
+      return route`/rest/api/3/search/approximate-count`;
     case 'getIssue':
       return route`/rest/api/3/issue/${p('issueIdOrKey')}?${q}`;
     case 'editIssue':
@@ -31,6 +33,8 @@ export function forgeRoute(request: JiraRequest): Route {
       return route`/rest/api/3/mypermissions?${q}`;
     case 'getMyself':
       return route`/rest/api/3/myself`;
+    case 'bulkGetUsers':
+      return route`/rest/api/3/user/bulk?${q}`;
     case 'getSla':
       return route`/rest/servicedeskapi/request/${p('issueIdOrKey')}/sla?${q}`;
     case 'getServiceDesks':

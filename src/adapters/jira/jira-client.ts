@@ -8,6 +8,7 @@ import type {
   ServiceDesk,
   SlaCycle,
   SlaMetric,
+  UserSummary,
 } from '../../core/ports/jira';
 import { createRequester, type JiraTransport, type RequestCoreOptions } from './request-core';
 import type { RouteId } from './routes';
@@ -15,6 +16,7 @@ import {
   ArticleDto,
   BulkChangelogResponse,
   CommentCreatedResponse,
+  CountIssuesResponse,
   IssueLinkTypesResponse,
   IssueResponse,
   MyselfResponse,
@@ -25,12 +27,15 @@ import {
   SearchJqlResponse,
   ServiceDeskDto,
   SlaInformation,
+  UserPageResponse,
 } from './schemas';
 import { textToAdf } from './text-to-adf';
 
 /** JSM lists are paged; this many pages at most, so a misbehaving server cannot loop us forever. */
 const MAX_PAGES = 40;
 const PAGE_SIZE = 50;
+/** Account ids per `user/bulk` call: the query string stays short, and one page holds them all. */
+const USERS_PER_CALL = 50;
 
 /**
  * The JiraPort over any transport: the Forge and local adapters differ only in how bytes travel.
@@ -65,6 +70,11 @@ export function createJiraPort(transport: JiraTransport, options: RequestCoreOpt
       const data = await http.json({ route: 'searchJql', params: {}, body }, SearchJqlResponse);
       const token = data.isLast === true ? null : (data.nextPageToken ?? null);
       return token === null ? { issues: data.issues } : { issues: data.issues, nextPageToken: token };
+    },
+
+    async countIssues(jql) {
+      const data = await http.json({ route: 'countIssues', params: {}, body: { jql } }, CountIssuesResponse);
+      return data.count;
     },
 
     async getIssue(key, fields) {
@@ -200,6 +210,24 @@ export function createJiraPort(transport: JiraTransport, options: RequestCoreOpt
         locale: me.locale ?? null,
         timeZone: me.timeZone ?? null,
       };
+    },
+
+    async bulkGetUsers(accountIds) {
+      const ids = [...new Set(accountIds)];
+      const out: UserSummary[] = [];
+      for (let at = 0; at < ids.length; at += USERS_PER_CALL) {
+        const chunk = ids.slice(at, at + USERS_PER_CALL);
+        // Jira may answer in smaller pages than asked for; follow them, boundedly.
+        for (let startAt = 0, page = 0; page < MAX_PAGES; page++) {
+          const q = new URLSearchParams({ startAt: String(startAt), maxResults: String(chunk.length) });
+          for (const id of chunk) q.append('accountId', id);
+          const data = await http.json({ route: 'bulkGetUsers', params: {}, query: q }, UserPageResponse);
+          out.push(...data.values.map((u): UserSummary => ({ ...u })));
+          if (data.isLast || data.values.length === 0) break;
+          startAt += data.values.length;
+        }
+      }
+      return out;
     },
   };
 }

@@ -39,12 +39,14 @@ export interface RequestCoreOptions {
 /** 5xx and network failures are retried only where repeating the call cannot do anything twice. */
 const IDEMPOTENT: ReadonlySet<RouteId> = new Set<RouteId>([
   'searchJql',
+  'countIssues',
   'getIssue',
   'editIssue',
   'getIssueLinkTypes',
   'bulkChangelog',
   'getMyPermissions',
   'getMyself',
+  'bulkGetUsers',
   'getSla',
   'getServiceDesks',
   'getRequestTypes',

@@ -5,6 +5,7 @@
  */
 export const JIRA_ROUTES = {
   searchJql: { method: 'POST', path: '/rest/api/3/search/jql', spec: 'platform' },
+  countIssues: { method: 'POST', path: '/rest/api/3/search/approximate-count', spec: 'platform' },
   getIssue: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
   editIssue: { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
   getIssueLinkTypes: { method: 'GET', path: '/rest/api/3/issueLinkType', spec: 'platform' },
@@ -13,6 +14,7 @@ export const JIRA_ROUTES = {
   bulkChangelog: { method: 'POST', path: '/rest/api/3/changelog/bulkfetch', spec: 'platform' },
   getMyPermissions: { method: 'GET', path: '/rest/api/3/mypermissions', spec: 'platform' },
   getMyself: { method: 'GET', path: '/rest/api/3/myself', spec: 'platform' },
+  bulkGetUsers: { method: 'GET', path: '/rest/api/3/user/bulk', spec: 'platform' },
   getSla: { method: 'GET', path: '/rest/servicedeskapi/request/{issueIdOrKey}/sla', spec: 'jsm' },
   getServiceDesks: { method: 'GET', path: '/rest/servicedeskapi/servicedesk', spec: 'jsm' },
   getRequestTypes: {

@@ -28,6 +28,8 @@ export const SearchJqlResponse = z.object({
   isLast: z.boolean().optional(),
 });
 
+export const CountIssuesResponse = z.object({ count: z.number().int().nonnegative() });
+
 export const IssueLinkTypesResponse = z.object({
   issueLinkTypes: z.array(
     z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() }),
@@ -75,6 +77,20 @@ export const MyselfResponse = z.object({
   displayName: z.string().default(''),
   locale: z.string().nullish(),
   timeZone: z.string().nullish(),
+});
+
+/** `GET /rest/api/3/user/bulk` (PageBeanUser): only what the app shows. */
+export const UserPageResponse = z.object({
+  values: z
+    .array(
+      z.object({
+        accountId: z.string().min(1),
+        displayName: z.string().default(''),
+        active: z.boolean().default(true),
+      }),
+    )
+    .default([]),
+  isLast: z.boolean().default(true),
 });
 
 /** JSM's paged answers: `{values, start, limit, size, isLastPage}`. */

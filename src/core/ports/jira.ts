@@ -161,6 +161,14 @@ export interface Myself {
   timeZone: string | null;
 }
 
+/** A Jira user as the app shows one: the name people know them by. */
+export interface UserSummary {
+  accountId: string;
+  /** As the user's privacy settings allow (Jira may send an alternative name). */
+  displayName: string;
+  active: boolean;
+}
+
 /** Permission keys as Jira names them (`BROWSE_PROJECTS`, `ADMINISTER`, `EDIT_ISSUES`, ...). */
 export interface PermissionQuery {
   permissions: readonly string[];
@@ -170,6 +178,8 @@ export interface PermissionQuery {
 
 export interface JiraPort {
   searchIssues(request: SearchIssuesRequest): Promise<SearchIssuesPage>;
+  /** Jira's estimate of how many issues a bounded JQL matches (recent changes may be missing). */
+  countIssues(jql: string): Promise<number>;
   getIssue(key: string, fields: readonly string[]): Promise<JiraIssue>;
   /** `fields` in Jira's edit shape, e.g. `{priority: {name: 'High'}, labels: ['vpn']}`. */
   editIssue(key: string, fields: Readonly<Record<string, unknown>>): Promise<void>;
@@ -188,6 +198,8 @@ export interface JiraPort {
   /** Which of the asked permissions the caller holds. Unknown keys come back false. */
   getMyPermissions(query: PermissionQuery): Promise<Map<string, boolean>>;
   getMyself(): Promise<Myself>;
+  /** The users behind these account ids (any number, asked in pages); unknown ids are left out. */
+  bulkGetUsers(accountIds: readonly string[]): Promise<UserSummary[]>;
 }
 
 /**
