@@ -26,11 +26,18 @@ export function termHash(term: string): number {
 export const packTf = (tf: FieldTriple): number =>
   (((tf[0] & 1023) << 20) | ((tf[1] & 1023) << 10) | (tf[2] & 1023)) >>> 0;
 
-export const unpackTf = (packed: number): [number, number, number] => [
-  (packed >>> 20) & 1023,
-  (packed >>> 10) & 1023,
-  packed & 1023,
-];
+/** Unpacks into `out` (a search unpacks every posting it visits: no array per posting). */
+export function unpackTfInto(packed: number, out: [number, number, number]): void {
+  out[0] = (packed >>> 20) & 1023;
+  out[1] = (packed >>> 10) & 1023;
+  out[2] = packed & 1023;
+}
+
+export const unpackTf = (packed: number): [number, number, number] => {
+  const out: [number, number, number] = [0, 0, 0];
+  unpackTfInto(packed, out);
+  return out;
+};
 
 const StoredFacets = z.array(z.string());
 

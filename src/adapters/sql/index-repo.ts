@@ -5,30 +5,40 @@ import type { SqlDatabase } from './dialect';
 import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
 import { decodeEntry, encodeEntry, storedTermHashes, termHash, unpackTf } from './index-codec';
 import type { EncodedEntry } from './index-codec';
+import type { PostingRow } from './schema';
 
 /** Rows per postings SELECT: about 100 bytes each as JSON, so about 2 MiB per answer. */
 export const MAX_POSTING_ROWS = 20_000;
 
+/**
+ * A posting row as read, handed to the caller as the driver built it (no copy per row: a search
+ * reads tens of thousands). The lengths are null only on a row a crash left without its entry.
+ */
 export interface PostingRowRead {
   term_hash: number;
   ticket_id: string;
   tf: number;
-  lengths: [number, number, number];
+  len_summary: number | null;
+  len_description: number | null;
+  len_comments: number | null;
 }
 
-const toPostingRead = (r: {
-  term_hash: number;
-  ticket_id: string;
-  tf: number;
-  len_summary: number;
-  len_description: number;
-  len_comments: number;
-}): PostingRowRead => ({
-  term_hash: num(r.term_hash),
-  ticket_id: r.ticket_id,
-  tf: num(r.tf),
-  lengths: [num(r.len_summary), num(r.len_description), num(r.len_comments)],
+/** What a posting row carries besides its key and tf: its ticket's entry columns. */
+type PostingDocColumns = Pick<
+  EncodedEntry,
+  'len_summary' | 'len_description' | 'len_comments' | 'project' | 'created_ms'
+>;
+
+const docColumns = (e: EncodedEntry): PostingDocColumns => ({
+  len_summary: e.len_summary,
+  len_description: e.len_description,
+  len_comments: e.len_comments,
+  project: e.project,
+  created_ms: e.created_ms,
 });
+
+/** Parameters per posting row in multi-row INSERTs (term_hash, ticket_id, tf and the five above). */
+const POSTING_PARAMS = 8;
 
 /** How long a writer may hold a ticket's index row before another may take it over. */
 export const INDEX_LEASE_MS = 30_000;
@@ -46,7 +56,8 @@ interface Previous {
 
 /**
  * The similar-ticket index in SQL: `tl_index_docs` (one row per ticket, the entry itself),
- * `tl_postings` (term hash, ticket, packed tf), `tl_terms` (document frequency per term hash)
+ * `tl_postings` (term hash, ticket, packed tf, and the ticket's lengths, project and creation
+ * time, so a search needs no join), `tl_terms` (document frequency per term hash)
  * and `tl_index_stats` (ticket count and field length sums, one row).
  *
  * Forge SQL has no multi-statement transactions, so a writer first claims the ticket's row by
@@ -69,8 +80,7 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
     const claim = await this.claim(entry.id, next.digest);
     if (claim === null) return;
     const newTerms = storedTermHashes(next.terms);
-    const lengths: [number, number, number] = [next.len_summary, next.len_description, next.len_comments];
-    await this.rewrite(entry.id, claim.previous, newTerms, lengths, true);
+    await this.rewrite(entry.id, claim.previous, newTerms, docColumns(next));
     await this.release(entry.id, claim.rev, next);
   }
 
@@ -113,20 +123,21 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
       for (const r of got) ours.add(r.ticket_id);
     }
 
-    const postings: { term_hash: number; ticket_id: string; tf: number }[] = [];
+    const postings: PostingRow[] = [];
     const dfDelta = new Map<number, number>();
     const lengthDelta: [number, number, number] = [0, 0, 0];
     for (const id of ours) {
       const e = encoded.get(id) as EncodedEntry;
+      const columns = docColumns(e);
       for (const [h, tf] of storedTermHashes(e.terms)) {
-        postings.push({ term_hash: h, ticket_id: id, tf });
+        postings.push({ term_hash: h, ticket_id: id, tf, ...columns });
         dfDelta.set(h, (dfDelta.get(h) ?? 0) + 1);
       }
       lengthDelta[0] += e.len_summary;
       lengthDelta[1] += e.len_description;
       lengthDelta[2] += e.len_comments;
     }
-    for (const part of slices(postings, Math.floor(maxParams / 3)))
+    for (const part of slices(postings, Math.floor(maxParams / POSTING_PARAMS)))
       await db.insertInto('tl_postings').ignore().values(part).execute();
     await this.addDocumentFrequencies(dfDelta);
     await this.adjustStats(ours.size, lengthDelta);
@@ -171,7 +182,7 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
     for (const id of new Set(ids)) {
       const claim = await this.claim(id, null);
       if (claim === null) continue;
-      await this.rewrite(id, claim.previous, new Map<number, number>(), [0, 0, 0], false);
+      await this.rewrite(id, claim.previous, new Map<number, number>(), null);
       await this.sqlDb.db
         .deleteFrom('tl_index_docs')
         .where('ticket_id', '=', id)
@@ -234,22 +245,29 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
     throw new Error(`index row of ticket ${id} stayed locked after ${MAX_ATTEMPTS} attempts`);
   }
 
-  /** Replaces the ticket's postings and moves the counters from `previous` to the new state. */
+  /**
+   * Replaces the ticket's postings and moves the counters from `previous` to the new state;
+   * `doc` null removes the ticket.
+   */
   private async rewrite(
     id: string,
     previous: Previous,
     terms: Map<number, number>,
-    lengths: [number, number, number],
-    counted: boolean,
+    doc: PostingDocColumns | null,
   ): Promise<void> {
+    const lengths: [number, number, number] = doc
+      ? [doc.len_summary, doc.len_description, doc.len_comments]
+      : [0, 0, 0];
     const { db, maxParams } = this.sqlDb;
     // Clear every hash either version has: a writer that crashed halfway may have left some.
     const touched = [...new Set([...previous.terms.keys(), ...terms.keys()])];
     for (const part of slices(touched, maxParams)) {
       await db.deleteFrom('tl_postings').where('ticket_id', '=', id).where('term_hash', 'in', part).execute();
     }
-    const rows = [...terms].map(([term_hash, tf]) => ({ term_hash, ticket_id: id, tf }));
-    for (const part of slices(rows, Math.floor(maxParams / 3)))
+    const rows = doc
+      ? [...terms].map(([term_hash, tf]): PostingRow => ({ term_hash, ticket_id: id, tf, ...doc }))
+      : [];
+    for (const part of slices(rows, Math.floor(maxParams / POSTING_PARAMS)))
       await db.insertInto('tl_postings').values(part).execute();
 
     const added = [...terms.keys()].filter((h) => !previous.terms.has(h));
@@ -274,7 +292,7 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
         .where('term_hash', 'in', part)
         .execute();
     }
-    await this.adjustStats((counted ? 1 : 0) - (previous.counted ? 1 : 0), [
+    await this.adjustStats((doc ? 1 : 0) - (previous.counted ? 1 : 0), [
       lengths[0] - previous.lengths[0],
       lengths[1] - previous.lengths[1],
       lengths[2] - previous.lengths[2],
@@ -403,34 +421,35 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
       out.set(term, { term, df, postings: [] });
       if (df > 0 && df <= maxPerTerm) wanted.set(termHash(term), term);
     }
-    const rows = await this.postingRows(
+    await this.forEachPostingRow(
       [...wanted].map(([hash, term]) => ({ hash, df: dfs.get(term) ?? 0 })),
       filter,
+      (r) => {
+        const term = wanted.get(num(r.term_hash));
+        if (term !== undefined && r.len_summary !== null)
+          out.get(term)?.postings.push({ id: r.ticket_id, tf: unpackTf(num(r.tf)) });
+      },
     );
-    for (const r of rows) {
-      const term = wanted.get(r.term_hash);
-      if (term !== undefined) out.get(term)?.postings.push({ id: r.ticket_id, tf: unpackTf(r.tf) });
-    }
     return [...out.values()];
   }
 
   /**
-   * Postings of these terms joined with their tickets' rows (lengths for BM25F), only for
+   * Visits the postings of these terms with their tickets' field lengths (for BM25F), only for
    * tickets passing the project / time filter; `excludeIds` is left to the scorer. Each SELECT
    * returns at most MAX_POSTING_ROWS rows (Forge SQL answers at most 4 MiB): terms are grouped
    * by their df, and a term in more tickets than that is read in ticket-id ranges.
    */
-  async postingRows(
+  async forEachPostingRow(
     terms: readonly { hash: number; df: number }[],
     filter: CandidateFilter,
-  ): Promise<PostingRowRead[]> {
-    const out: PostingRowRead[] = [];
+    visit: (row: PostingRowRead) => void,
+  ): Promise<void> {
     const groups: number[][] = [];
     let group: number[] = [];
     let rows = 0;
     for (const t of [...terms].sort((x, y) => x.df - y.df)) {
       if (t.df > this.maxPostingRows) {
-        await this.readLargeTerm(t.hash, filter, out);
+        await this.readLargeTerm(t.hash, filter, visit);
         continue;
       }
       if (
@@ -446,34 +465,35 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
     }
     if (group.length > 0) groups.push(group);
     for (const g of groups) {
-      for (const r of await this.postingQuery(filter).where('p.term_hash', 'in', g).execute())
-        out.push(toPostingRead(r));
+      for (const r of await this.postingQuery(filter).where('term_hash', 'in', g).execute()) visit(r);
     }
-    return out;
   }
 
-  private async readLargeTerm(hash: number, filter: CandidateFilter, out: PostingRowRead[]): Promise<void> {
+  private async readLargeTerm(
+    hash: number,
+    filter: CandidateFilter,
+    visit: (row: PostingRowRead) => void,
+  ): Promise<void> {
     let after: string | null = null;
     for (;;) {
-      let q = this.postingQuery(filter).where('p.term_hash', '=', hash);
-      if (after !== null) q = q.where('p.ticket_id', '>', after);
-      const page = await q.orderBy('p.ticket_id').limit(this.maxPostingRows).execute();
-      for (const r of page) out.push(toPostingRead(r));
+      let q = this.postingQuery(filter).where('term_hash', '=', hash);
+      if (after !== null) q = q.where('ticket_id', '>', after);
+      const page = await q.orderBy('ticket_id').limit(this.maxPostingRows).execute();
+      for (const r of page) visit(r);
       const last = page[page.length - 1];
       if (page.length < this.maxPostingRows || last === undefined) return;
       after = last.ticket_id;
     }
   }
 
+  /** Postings alone: each row carries the lengths, project and creation time the search needs. */
   private postingQuery(filter: CandidateFilter) {
     let q = this.sqlDb.db
-      .selectFrom('tl_postings as p')
-      .innerJoin('tl_index_docs as d', 'd.ticket_id', 'p.ticket_id')
-      .select(['p.term_hash', 'p.ticket_id', 'p.tf', 'd.len_summary', 'd.len_description', 'd.len_comments'])
-      .where('d.digest', '<>', '');
-    if (filter.project !== undefined) q = q.where('d.project', '=', filter.project);
-    if (filter.createdFromMs !== undefined) q = q.where('d.created_ms', '>=', filter.createdFromMs);
-    if (filter.createdBeforeMs !== undefined) q = q.where('d.created_ms', '<', filter.createdBeforeMs);
+      .selectFrom('tl_postings')
+      .select(['term_hash', 'ticket_id', 'tf', 'len_summary', 'len_description', 'len_comments']);
+    if (filter.project !== undefined) q = q.where('project', '=', filter.project);
+    if (filter.createdFromMs !== undefined) q = q.where('created_ms', '>=', filter.createdFromMs);
+    if (filter.createdBeforeMs !== undefined) q = q.where('created_ms', '<', filter.createdBeforeMs);
     return q;
   }
 

@@ -127,4 +127,27 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   /** Compare-and-set token of a suggestions row: every write bumps it. */
   { name: '029_suggestions_rev', ddl: 'ALTER TABLE tl_suggestions ADD COLUMN rev INT NOT NULL DEFAULT 0' },
+  /**
+   * Each posting carries its ticket's field lengths, project and creation time, so the similar
+   * search reads postings alone instead of joining every posting row with `tl_index_docs`.
+   */
+  { name: '030_postings_len_summary', ddl: 'ALTER TABLE tl_postings ADD COLUMN len_summary INT NULL' },
+  {
+    name: '031_postings_len_description',
+    ddl: 'ALTER TABLE tl_postings ADD COLUMN len_description INT NULL',
+  },
+  { name: '032_postings_len_comments', ddl: 'ALTER TABLE tl_postings ADD COLUMN len_comments INT NULL' },
+  { name: '033_postings_project', ddl: 'ALTER TABLE tl_postings ADD COLUMN project VARCHAR(255) NULL' },
+  { name: '034_postings_created', ddl: 'ALTER TABLE tl_postings ADD COLUMN created_ms BIGINT NULL' },
+  /** Postings written before 030 take their entry's values (correlated subqueries: all three run them). */
+  {
+    name: '035_postings_fill',
+    ddl: `UPDATE tl_postings SET
+       len_summary = (SELECT d.len_summary FROM tl_index_docs d WHERE d.ticket_id = tl_postings.ticket_id),
+       len_description = (SELECT d.len_description FROM tl_index_docs d WHERE d.ticket_id = tl_postings.ticket_id),
+       len_comments = (SELECT d.len_comments FROM tl_index_docs d WHERE d.ticket_id = tl_postings.ticket_id),
+       project = (SELECT d.project FROM tl_index_docs d WHERE d.ticket_id = tl_postings.ticket_id),
+       created_ms = (SELECT d.created_ms FROM tl_index_docs d WHERE d.ticket_id = tl_postings.ticket_id)
+       WHERE len_summary IS NULL`,
+  },
 ];

@@ -47,6 +47,15 @@ export interface PostingRow {
   ticket_id: string;
   /** Field frequencies packed as summary << 20 | description << 10 | comments. */
   tf: number;
+  /**
+   * The ticket's field lengths, project and creation time, copied from its entry so a search
+   * reads postings without a join (NULL only on rows a crash left without an entry).
+   */
+  len_summary: number | null;
+  len_description: number | null;
+  len_comments: number | null;
+  project: string | null;
+  created_ms: number | null;
 }
 
 export interface TermRow {

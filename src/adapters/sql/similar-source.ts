@@ -5,8 +5,9 @@ import type { Reranked } from '../../engine/similar/rerank';
 import { retrieveCandidates } from '../../engine/similar/retrieve';
 import type { FindSimilarOptions } from '../../engine/similar/search';
 import type { CandidateFilter, CorpusStats, IndexEntry } from '../../engine/similar/types';
-import { termHash, unpackTf } from './index-codec';
-import type { SqlSimilarIndexStore } from './index-repo';
+import { num } from './dialect';
+import { termHash, unpackTfInto } from './index-codec';
+import type { PostingRowRead, SqlSimilarIndexStore } from './index-repo';
 
 /**
  * A CandidateSource over rows already read from SQL: the engine's ranking code is synchronous,
@@ -14,10 +15,8 @@ import type { SqlSimilarIndexStore } from './index-repo';
  * then the planned terms' postings, then the candidates' entries) and served from memory.
  */
 class PrefetchedSource implements CandidateSource {
-  private readonly postingsByTerm = new Map<
-    string,
-    { doc: number; tf: number; lengths: [number, number, number] }[]
-  >();
+  /** Per term, its postings as parallel arrays: doc slot, packed tf, and three lengths each. */
+  private readonly postingsByTerm = new Map<string, { docs: number[]; tfs: number[]; lengths: number[] }>();
   private readonly ids: string[] = [];
   private readonly slots = new Map<string, number>();
   private readonly entries = new Map<string, IndexEntry>();
@@ -31,16 +30,23 @@ class PrefetchedSource implements CandidateSource {
     private readonly dfs: Map<string, number>,
   ) {}
 
-  addPosting(term: string, id: string, tf: number, lengths: [number, number, number]): void {
-    let slot = this.slots.get(id);
+  /** Keeps one posting row; a row without lengths (no entry behind it) is left out. */
+  addRow(term: string, r: PostingRowRead): void {
+    if (r.len_summary === null || r.len_description === null || r.len_comments === null) return;
+    let slot = this.slots.get(r.ticket_id);
     if (slot === undefined) {
       slot = this.ids.length;
-      this.ids.push(id);
-      this.slots.set(id, slot);
+      this.ids.push(r.ticket_id);
+      this.slots.set(r.ticket_id, slot);
     }
-    const list = this.postingsByTerm.get(term) ?? [];
-    list.push({ doc: slot, tf, lengths });
-    this.postingsByTerm.set(term, list);
+    let list = this.postingsByTerm.get(term);
+    if (list === undefined) {
+      list = { docs: [], tfs: [], lengths: [] };
+      this.postingsByTerm.set(term, list);
+    }
+    list.docs.push(slot);
+    list.tfs.push(num(r.tf));
+    list.lengths.push(num(r.len_summary), num(r.len_description), num(r.len_comments));
   }
 
   addEntry(entry: IndexEntry): void {
@@ -61,15 +67,15 @@ class PrefetchedSource implements CandidateSource {
     visit: (doc: number, posting: PostingView) => void,
   ): void {
     // Rows were read with the filter applied in SQL.
-    for (const p of this.postingsByTerm.get(term) ?? []) {
-      const [s, d, c] = unpackTf(p.tf);
-      this.view.tf[0] = s;
-      this.view.tf[1] = d;
-      this.view.tf[2] = c;
-      this.view.lengths[0] = p.lengths[0];
-      this.view.lengths[1] = p.lengths[1];
-      this.view.lengths[2] = p.lengths[2];
-      visit(p.doc, this.view);
+    const list = this.postingsByTerm.get(term);
+    if (list === undefined) return;
+    const { tf, lengths } = this.view;
+    for (let i = 0; i < list.docs.length; i++) {
+      unpackTfInto(list.tfs[i] as number, tf);
+      lengths[0] = list.lengths[3 * i] as number;
+      lengths[1] = list.lengths[3 * i + 1] as number;
+      lengths[2] = list.lengths[3 * i + 2] as number;
+      visit(list.docs[i] as number, this.view);
     }
   }
 
@@ -86,25 +92,38 @@ class PrefetchedSource implements CandidateSource {
   }
 }
 
+/** The corpus statistics and the query terms' document frequencies, as one search reads them. */
+export interface CorpusView {
+  stats: CorpusStats;
+  dfs: Map<string, number>;
+}
+
+/** Reads the view a search of `query` starts from (two SELECTs, run together). */
+export async function readCorpusView(index: SqlSimilarIndexStore, query: IndexEntry): Promise<CorpusView> {
+  const [stats, dfs] = await Promise.all([
+    index.stats(),
+    index.documentFrequencies(query.terms.map((t) => t.term)),
+  ]);
+  return { stats, dfs };
+}
+
 /**
  * The engine's two-stage search (plan → BM25F retrieval → rerank, as `findSimilar` runs it in
  * memory) with each stage's data read from the SQL index: four to five queries whatever the
  * corpus size, each bounded by the planned terms (≤ maxQueryTerms) and the rerank depth.
+ * `corpus`, when given, is the view the caller already read (the first two queries are skipped).
  */
 export async function findSimilarInSql(
   index: SqlSimilarIndexStore,
   query: IndexEntry,
-  options: FindSimilarOptions = {},
+  options: FindSimilarOptions & { corpus?: CorpusView } = {},
 ): Promise<Reranked[]> {
   const rerank = options.rerank ?? DEFAULT_RERANK;
   const retrieval = options.retrieval ?? DEFAULT_RETRIEVAL;
   const limit = Math.max(0, Math.floor(options.limit ?? 10));
   if (limit === 0 || query.terms.length === 0) return [];
 
-  const [corpus, dfs] = await Promise.all([
-    index.stats(),
-    index.documentFrequencies(query.terms.map((t) => t.term)),
-  ]);
+  const { stats: corpus, dfs } = options.corpus ?? (await readCorpusView(index, query));
   const source = new PrefetchedSource(corpus, dfs);
   const plan = planQuery(query, source, retrieval);
   if (plan.terms.length === 0) return [];
@@ -114,10 +133,10 @@ export async function findSimilarInSql(
   const filter: CandidateFilter = { ...options.filter, excludeIds: exclude };
   const termOf = new Map(plan.terms.map((t) => [termHash(t.term), t.term]));
   const planned = plan.terms.map((t) => ({ hash: termHash(t.term), df: dfs.get(t.term) ?? 0 }));
-  for (const r of await index.postingRows(planned, filter)) {
-    const term = termOf.get(r.term_hash);
-    if (term !== undefined) source.addPosting(term, r.ticket_id, r.tf, r.lengths);
-  }
+  await index.forEachPostingRow(planned, filter, (r) => {
+    const term = termOf.get(num(r.term_hash));
+    if (term !== undefined) source.addRow(term, r);
+  });
   const depth = Math.max(limit, rerank.depth);
   const candidates = retrieveCandidates(source, plan, { filter, limit: depth });
   for (const e of await index.entries(candidates.map((c) => c.id))) source.addEntry(e);

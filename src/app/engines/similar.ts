@@ -1,6 +1,6 @@
 import { computeIndexEntry, explainMatch, labelMatches, scopeFilter } from '../../engine/similar';
 import type { CandidateSource, CorpusStats, IndexEntry, TicketDoc } from '../../engine/similar';
-import { findSimilarInSql } from '../../adapters/sql/similar-source';
+import { findSimilarInSql, readCorpusView } from '../../adapters/sql/similar-source';
 import type { SqlStorage } from '../../adapters/sql/storage';
 import type { SimilarEngine, SimilarHit } from '../../core/ports/engines';
 import { toDoc } from '../../readiness/duplicate-readiness';
@@ -55,16 +55,14 @@ export function sqlSimilarEngine(storage: SqlStorage): SimilarEngine {
         ...(scope.windowDays > 0 ? { windowDays: scope.windowDays, nowMs: now } : {}),
       });
       const entry = computeIndexEntry(doc);
-      const ranked = labelMatches(await findSimilarInSql(storage.index, entry, { limit, filter })).filter(
-        (m) => m.kind !== 'weak',
-      );
+      // Read once: the search ranks with it, and the explanations weigh shared terms by it.
+      const corpus = await readCorpusView(storage.index, entry);
+      const ranked = labelMatches(
+        await findSimilarInSql(storage.index, entry, { limit, filter, corpus }),
+      ).filter((m) => m.kind !== 'weak');
       if (ranked.length === 0) return [];
       const others = new Map((await storage.tickets.getMany(ranked.map((r) => r.id))).map((t) => [t.id, t]));
-      const terms = entry.terms.map((t) => t.term);
-      const source = new StatsSource(
-        await storage.index.stats(),
-        await storage.index.documentFrequencies(terms),
-      );
+      const source = new StatsSource(corpus.stats, corpus.dfs);
       return ranked.flatMap((m) => {
         const other = others.get(m.id);
         if (!other) return [];

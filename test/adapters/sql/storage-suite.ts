@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
+import { MIGRATIONS } from '../../../src/adapters/sql/migrations';
 import { BYTES_PER_CHUNK, CHARS_PER_CHUNK } from '../../../src/adapters/sql/model-repo';
 import { SqlSimilarIndexStore } from '../../../src/adapters/sql/index-repo';
 import { findSimilarInSql } from '../../../src/adapters/sql/similar-source';
@@ -350,6 +351,53 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(capped[0]?.postings).toEqual([]);
       });
 
+      it("keeps each posting's copy of its entry's lengths, project and creation time, and fills old rows from their entries", async () => {
+        const postingsOf = (id: string) =>
+          sqlDb.db
+            .selectFrom('tl_postings')
+            .select(['len_summary', 'len_description', 'len_comments', 'project', 'created_ms'])
+            .where('ticket_id', '=', id)
+            .execute();
+        const expectCopies = async (id: string, e: IndexEntry) => {
+          const rows = await postingsOf(id);
+          expect(rows.length).toBe(e.terms.length);
+          for (const r of rows) {
+            expect([r.len_summary, r.len_description, r.len_comments].map(Number)).toEqual(e.lengths);
+            expect(r.project).toBe(e.project);
+            expect(r.created_ms === null ? null : Number(r.created_ms)).toBe(
+              Number.isFinite(e.createdMs) ? e.createdMs : null,
+            );
+          }
+        };
+        const [a, b] = syntheticDocs(2, 31) as [TicketDoc, TicketDoc];
+        await s.index.putMany([computeIndexEntry(a)]);
+        await expectCopies(a.id, computeIndexEntry(a));
+        // An update that moves the ticket and lengthens it rewrites every posting's copy.
+        const moved = { ...a, project: 'MOVED', summary: `${a.summary} vpn vpn printer` };
+        await s.index.put(computeIndexEntry(moved));
+        await expectCopies(a.id, computeIndexEntry(moved));
+        const unknownCreation = computeIndexEntry({ id: b.id, summary: b.summary, project: 'HELP' });
+        await s.index.put(unknownCreation);
+        await expectCopies(b.id, unknownCreation);
+        // Rows from before migration 030 hold NULLs: the fill migration copies them from the entry.
+        await sqlDb.db
+          .updateTable('tl_postings')
+          .set({
+            len_summary: null,
+            len_description: null,
+            len_comments: null,
+            project: null,
+            created_ms: null,
+          })
+          .execute();
+        const fill = MIGRATIONS.find((m) => m.name === '035_postings_fill');
+        await sql.raw(fill?.ddl ?? '').execute(sqlDb.db);
+        await expectCopies(a.id, computeIndexEntry(moved));
+        await expectCopies(b.id, unknownCreation);
+        await s.index.remove([a.id]);
+        expect(await postingsOf(a.id)).toEqual([]);
+      });
+
       it('ranks exactly like the in-memory engine, with and without filters', async () => {
         const docs = syntheticDocs(80, 21);
         const memory = new SimilarityIndex();
@@ -471,6 +519,43 @@ export function describeStorage(label: string, harness: Harness): void {
           .execute();
         expect(await s.suggestions.get('1', parse)).toBeNull();
       });
+
+      it('writes back only over the revision it read: of two writers exactly one wins', async () => {
+        const parse = (v: unknown) => v as { n: number };
+        const read = async () => {
+          const row = await s.suggestions.get('7', parse);
+          if (row === null) throw new Error('no row');
+          return row;
+        };
+        // Two writers that both found no row: one inserts, the other is told it lost.
+        const firsts = await Promise.all([
+          s.suggestions.putIfUnchanged('7', { n: 1 }, 1, null),
+          s.suggestions.putIfUnchanged('7', { n: 2 }, 2, null),
+        ]);
+        expect(firsts.filter((w) => w)).toHaveLength(1);
+        expect((await read()).value.n).toBe(firsts[0] ? 1 : 2);
+        // Two writers that read the same revision: one writes, the other writes nothing.
+        const seen = await read();
+        const seconds = await Promise.all([
+          s.suggestions.putIfUnchanged('7', { n: 3 }, 3, seen.revision),
+          s.suggestions.putIfUnchanged('7', { n: 4 }, 4, seen.revision),
+        ]);
+        expect(seconds.filter((w) => w)).toHaveLength(1);
+        const after = await read();
+        expect(after).toEqual({
+          value: { n: seconds[0] ? 3 : 4 },
+          computedAt: seconds[0] ? 3 : 4,
+          revision: seen.revision + 1,
+        });
+        // A plain put (the consumer's recompute) moves the revision on, so a stale copy is refused.
+        await s.suggestions.put('7', { n: 5 }, 5);
+        expect(await s.suggestions.putIfUnchanged('7', { n: 6 }, 6, after.revision)).toBe(false);
+        expect((await read()).value).toEqual({ n: 5 });
+        // A row that no longer parses reads as absent, and a write that expects no row leaves it alone.
+        await s.suggestions.put('8', { other: true }, 5);
+        expect(await s.suggestions.get('8', (v) => parse(v).n.toFixed())).toBeNull();
+        expect(await s.suggestions.putIfUnchanged('8', { n: 9 }, 9, null)).toBe(false);
+      });
     });
 
     describe('feedback and audit', () => {
@@ -520,43 +605,6 @@ export function describeStorage(label: string, harness: Harness): void {
         const links = await s.audit.query({ action: 'link', limit: 50 });
         expect(links.items).toHaveLength(2);
         expect((await s.audit.query({ action: HOSTILE.quotes.slice(0, 40), limit: 50 })).items).toEqual([]);
-      });
-
-      it('writes back only over the revision it read: of two writers exactly one wins', async () => {
-        const parse = (v: unknown) => v as { n: number };
-        const read = async () => {
-          const row = await s.suggestions.get('7', parse);
-          if (row === null) throw new Error('no row');
-          return row;
-        };
-        // Two writers that both found no row: one inserts, the other is told it lost.
-        const firsts = await Promise.all([
-          s.suggestions.putIfUnchanged('7', { n: 1 }, 1, null),
-          s.suggestions.putIfUnchanged('7', { n: 2 }, 2, null),
-        ]);
-        expect(firsts.filter((w) => w)).toHaveLength(1);
-        expect((await read()).value.n).toBe(firsts[0] ? 1 : 2);
-        // Two writers that read the same revision: one writes, the other writes nothing.
-        const seen = await read();
-        const seconds = await Promise.all([
-          s.suggestions.putIfUnchanged('7', { n: 3 }, 3, seen.revision),
-          s.suggestions.putIfUnchanged('7', { n: 4 }, 4, seen.revision),
-        ]);
-        expect(seconds.filter((w) => w)).toHaveLength(1);
-        const after = await read();
-        expect(after).toEqual({
-          value: { n: seconds[0] ? 3 : 4 },
-          computedAt: seconds[0] ? 3 : 4,
-          revision: seen.revision + 1,
-        });
-        // A plain put (the consumer's recompute) moves the revision on, so a stale copy is refused.
-        await s.suggestions.put('7', { n: 5 }, 5);
-        expect(await s.suggestions.putIfUnchanged('7', { n: 6 }, 6, after.revision)).toBe(false);
-        expect((await read()).value).toEqual({ n: 5 });
-        // A row that no longer parses reads as absent, and a write that expects no row leaves it alone.
-        await s.suggestions.put('8', { other: true }, 5);
-        expect(await s.suggestions.get('8', (v) => parse(v).n.toFixed())).toBeNull();
-        expect(await s.suggestions.putIfUnchanged('8', { n: 9 }, 9, null)).toBe(false);
       });
     });
 
