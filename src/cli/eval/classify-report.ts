@@ -43,7 +43,7 @@ export function formatClassifyReport(details: ClassifyEvalDetails, data: Classif
   );
   for (const s of stats.slice(0, 25)) {
     const t = details.thresholds.get(s.label);
-    // Above 1: the held-back slice never reached the target precision for this class.
+    // Above 1: out-of-fold predictions of this class never reached the target precision.
     const gate = t === undefined ? 'left out' : t > 1 ? 'never' : `p ≥ ${t.toFixed(2)}`;
     lines.push(
       `  ${s.label.slice(0, 30).padEnd(30)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(8)} ${pct(s.f1).padStart(8)} ${String(s.support).padStart(8)}  ${gate}`,

@@ -31,7 +31,7 @@ export interface ClassifyEvalResult {
 export interface ClassifyEvalDetails {
   result: ClassifyEvalResult;
   excluded: ExcludedClass[];
-  /** Per class, the probability a suggestion must reach for the model's target precision (held-back slice). */
+  /** Per class, the probability a suggestion must reach for the model's target precision (out-of-fold predictions on the training tickets). */
   thresholds: Map<string, number>;
   targetPrecision: number;
   predictions: ScoredPrediction[];

@@ -55,7 +55,7 @@ export const NEVER = 1.000001;
 
 /**
  * Per class, the lowest probability threshold at which that class's predictions reach the
- * target precision (on held-back data). Classes that never reach it get NEVER.
+ * target precision (on held-back, i.e. out-of-fold, predictions). Classes that never reach it get NEVER.
  */
 export function precisionThresholds(
   outcomes: readonly ScoredOutcome[],
@@ -73,8 +73,8 @@ export function precisionThresholds(
 
 /**
  * Lowest threshold whose top slice reaches `target` precision, cutting only between distinct
- * probabilities. (Requiring 5+ held-back predictions per class made every class abstain on sites
- * with a few hundred tickets; cross-validated thresholds are the better fix.)
+ * probabilities. Fed with out-of-fold predictions of every training ticket, so small classes
+ * have their whole history as evidence rather than a held-back handful.
  */
 export function thresholdFor(outcomes: readonly ScoredOutcome[], target: number): number {
   const sorted = [...outcomes].sort((a, b) => b.probability - a.probability);

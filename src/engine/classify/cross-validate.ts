@@ -65,7 +65,7 @@ export function crossValidateClassifier(
   for (let f = 0; f < folds; f++) {
     const train = examples.filter((_, i) => fold[i] !== f);
     const test = examples.filter((_, i) => fold[i] === f);
-    const model = trainClassifier(train, { refit: false, ...options.train });
+    const model = trainClassifier(train, options.train);
     for (const t of test) {
       const top = predict(model, t.text, { explainTerms: 0 }).ranked[0];
       const label = top?.label ?? '';

@@ -31,6 +31,30 @@ export interface FeatureSpec {
   stem: boolean;
   /** TF-IDF uses 1 + ln(tf) rather than the raw count. */
   sublinearTf: boolean;
+  /**
+   * Character n-grams (these lengths; max 0 = none) of every word, in a block of their own: a
+   * second hash space above the word buckets, normalised and trained apart from them (the "char view").
+   */
+  viewCharMin: number;
+  viewCharMax: number;
+}
+
+/** First bucket of the char-view block, or 0 when the spec has no char view. */
+export function charViewStart(spec: Pick<FeatureSpec, 'hashBits' | 'viewCharMax'>): number {
+  return spec.viewCharMax > 0 ? 2 ** spec.hashBits : 0;
+}
+
+/** Number of possible buckets: the word space, doubled by a char view. */
+export function bucketSpace(spec: Pick<FeatureSpec, 'hashBits' | 'viewCharMax'>): number {
+  return 2 ** spec.hashBits * (spec.viewCharMax > 0 ? 2 : 1);
+}
+
+/** The same features without the char view's buckets (the word view alone). */
+export function withoutCharView(raw: RawFeatures, viewStart: number): RawFeatures {
+  if (viewStart <= 0) return raw;
+  let end = 0;
+  while (end < raw.keys.length && (raw.keys[end] ?? 0) < viewStart) end++;
+  return { keys: raw.keys.subarray(0, end), counts: raw.counts.subarray(0, end), language: raw.language };
 }
 
 /** Raw term counts of one ticket in hash space: `keys` sorted ascending and unique. */
@@ -47,6 +71,7 @@ const WORD = 'w\u0001';
 const BIGRAM = 'b\u0001';
 const CHAR = 'c\u0001';
 const TRIGRAM = 't\u0001';
+const VIEW = 'v\u0001';
 
 /** Word-level text shown in explanations: placeholders only as their type, never a value. */
 const shown = (t: Token): string => (t.kind === 'placeholder' ? t.term : t.surface);
@@ -61,11 +86,12 @@ export function extractFeatures(
   spec: FeatureSpec,
   sources?: FeatureSources,
 ): RawFeatures {
-  const mask = (1 << spec.hashBits) - 1;
+  const viewStart = charViewStart(spec);
+  const mask = 2 ** spec.hashBits - 1;
   const acc = new Map<number, number>();
   const languages = { de: 0, en: 0, other: 0 };
-  const add = (key: string, weight: number, surface: string | null): void => {
-    const bucket = (fnv1a(key) & mask) >>> 0;
+  const add = (key: string, weight: number, surface: string | null, block = 0): void => {
+    const bucket = block + ((fnv1a(key) & mask) >>> 0);
     acc.set(bucket, (acc.get(bucket) ?? 0) + weight);
     if (sources !== undefined && surface !== null) {
       let s = sources.get(bucket);
@@ -104,6 +130,7 @@ export function extractFeatures(
             add(CHAR + padded.slice(i, i + n), field.weight, t.surface);
         }
       }
+      if (viewStart > 0) addView(t, field.weight, spec, (key, w) => add(key, w, shown(t), viewStart));
     }
   }
   const keys = Uint32Array.from(acc.keys()).sort();
@@ -112,4 +139,15 @@ export function extractFeatures(
   const language: Language =
     languages.de > languages.en ? 'de' : languages.en > 0 ? 'en' : languages.de > 0 ? 'de' : 'other';
   return { keys, counts, language };
+}
+
+/** The char view of one token: n-grams of the space-padded word (a placeholder counts whole). */
+function addView(t: Token, weight: number, spec: FeatureSpec, add: (key: string, w: number) => void): void {
+  if (t.kind === 'placeholder') {
+    add(VIEW + t.term, weight);
+    return;
+  }
+  const padded = ` ${t.surface} `;
+  for (let n = spec.viewCharMin; n <= spec.viewCharMax; n++)
+    for (let i = 0; i + n <= padded.length; i++) add(VIEW + padded.slice(i, i + n), weight);
 }

@@ -1,9 +1,9 @@
 import { ticketText } from '../text/plain-text';
-import { extractFeatures } from './features';
+import { charViewStart, extractFeatures } from './features';
 import type { FeatureSources, RawFeatures } from './features';
 import type { ClassifierModel, TicketText } from './types';
 import type { SparseVector } from './vocabulary';
-import { bucketLookup, vectorize } from './vocabulary';
+import { sortedBucketIndex, vectorize } from './vocabulary';
 
 export function ticketFeatures(
   model: Pick<ClassifierModel, 'spec' | 'summaryWeight' | 'descriptionWeight'>,
@@ -18,11 +18,6 @@ export function ticketFeatures(
     model.spec,
     sources,
   );
-}
-
-export function modelLookup(model: ClassifierModel): Int32Array {
-  model.lookup ??= bucketLookup(model.vocab, model.spec.hashBits);
-  return model.lookup;
 }
 
 /** Linear scores w_c·x + b_c for every class. */
@@ -61,5 +56,6 @@ export function vectorFor(
   sources?: FeatureSources,
 ): { x: SparseVector; raw: RawFeatures } {
   const raw = ticketFeatures(model, text, sources);
-  return { x: vectorize(raw, model.vocab, modelLookup(model), model.spec.sublinearTf), raw };
+  const indexOf = sortedBucketIndex(model.vocab);
+  return { x: vectorize(raw, model.vocab, indexOf, model.spec.sublinearTf, charViewStart(model.spec)), raw };
 }

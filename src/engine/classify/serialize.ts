@@ -15,6 +15,7 @@ import {
   quantizeInt8,
   BadModelError,
 } from '../model';
+import { bucketSpace } from './features';
 import type { ClassifierModel } from './types';
 
 /** Weights are int8 with one float scale per block of this many values. */
@@ -36,6 +37,9 @@ const payload = z.object({
     keepStopWords: z.boolean(),
     stem: z.boolean(),
     sublinearTf: z.boolean(),
+    // Models stored before the char view have none.
+    viewCharMin: z.number().int().min(1).max(8).default(2),
+    viewCharMax: z.number().int().min(0).max(8).default(0),
   }),
   summaryWeight: z.number().min(0),
   descriptionWeight: z.number().min(0),
@@ -52,6 +56,16 @@ const payload = z.object({
     z.object({ label: z.string(), examples: z.number().int().min(0), reason: z.literal('too_few_examples') }),
   ),
   updates: z.number().int().min(0),
+  crossValidation: z
+    .object({
+      folds: z.number().int().min(2),
+      scored: z.number().int().min(0),
+      accuracy: z.number().min(0).max(1),
+      wordC: z.number().positive(),
+      charC: z.number().positive().nullable(),
+      viewBlend: z.number().min(0).max(1),
+    })
+    .optional(),
 });
 
 /** Envelope of a single-label classifier: kind "classifier", version 1. */
@@ -91,6 +105,7 @@ export function serializeClassifier(model: ClassifierModel): string {
       classCounts: [...model.classCounts],
       excluded: model.excluded,
       updates: model.updates,
+      ...(model.crossValidation === undefined ? {} : { crossValidation: model.crossValidation }),
     }),
   );
 }
@@ -115,7 +130,7 @@ export function loadClassifier(text: string): ClassifierModel {
   ) {
     throw new BadModelError('classifier arrays disagree with its label count');
   }
-  const limit = 2 ** p.spec.hashBits;
+  const limit = bucketSpace(p.spec);
   for (let i = 0; i < dim; i++) {
     const b = buckets[i] ?? 0;
     if (b >= limit || (i > 0 && b <= (buckets[i - 1] ?? 0)))
@@ -135,5 +150,6 @@ export function loadClassifier(text: string): ClassifierModel {
     classCounts: Uint32Array.from(p.classCounts),
     excluded: p.excluded,
     updates: p.updates,
+    ...(p.crossValidation === undefined ? {} : { crossValidation: p.crossValidation }),
   };
 }

@@ -55,7 +55,7 @@ export interface ClassifierModel {
   /** Row-major [feature][class]. */
   weights: Float32Array;
   bias: Float32Array;
-  /** Softmax temperature fitted on the held-back slice. */
+  /** Softmax temperature fitted on out-of-fold scores of the training tickets. */
   temperature: number;
   /** Per-class minimum probability for a confident (non-abstaining) prediction. */
   thresholds: Float32Array;
@@ -66,6 +66,20 @@ export interface ClassifierModel {
   excluded: ExcludedClass[];
   /** Incremental updates applied since the last full training. */
   updates: number;
-  /** Bucket → feature lookup, rebuilt lazily after load; never serialised. */
-  lookup?: Int32Array;
+  /** What cross-fitting on the training tickets chose, and its out-of-fold accuracy (absent in older models). */
+  crossValidation?: CrossValidationChoice;
+}
+
+/** The k-fold choice a model was trained with. */
+export interface CrossValidationChoice {
+  folds: number;
+  /** Training tickets scored out of fold (all of them unless the site is large). */
+  scored: number;
+  /** Out-of-fold accuracy of the chosen setting on the training tickets (an estimate; slightly optimistic). */
+  accuracy: number;
+  wordC: number;
+  /** C of the char view, or null when the model has none. */
+  charC: number | null;
+  /** The word model's share of the blended score (1: word model alone). */
+  viewBlend: number;
 }
