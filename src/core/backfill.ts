@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CoreContext } from './context';
-import { ingestTicket, storeHistory } from './ingest';
+import { storeTicket } from './ingest';
 import { idleStatus, updateJob } from './jobs';
-import { isJiraError } from './ports/jira';
+import { isJiraError, type JiraPort } from './ports/jira';
+import type { QueueMessage } from './ports/queue';
 import type { JobRecord } from './ports/storage';
 
-/** Bounded JQL (Jira refuses a bare ORDER BY), oldest first so a restart re-reads in one order. */
-export const BACKFILL_JQL = 'created >= "1970-01-01" ORDER BY created ASC';
+/** Every issue, bounded (Jira refuses a bare ORDER BY and unbounded counts). */
+export const BACKFILL_SCOPE = 'created >= "1970-01-01"';
+/** Oldest first, so a restart re-reads in one order. */
+export const BACKFILL_JQL = `${BACKFILL_SCOPE} ORDER BY created ASC`;
 export const BACKFILL_PAGE_SIZE = 100;
 /** Pages per consumer run before handing on: stays far inside 900 s and the 1,000-push chain cap. */
 const PAGES_PER_RUN = 40;
@@ -33,6 +36,17 @@ function readCheckpoint(record: JobRecord | null): Checkpoint | null {
   }
 }
 
+/**
+ * The message that carries on a backfill left queued or running, e.g. by a process that stopped
+ * in the middle (the workbench on a kept database); null when there is none to carry on.
+ */
+export function backfillResumeMessage(record: JobRecord | null): QueueMessage | null {
+  const state = record?.status.state;
+  const checkpoint = readCheckpoint(record);
+  if ((state !== 'queued' && state !== 'running') || checkpoint === null) return null;
+  return { kind: 'backfill', runId: checkpoint.runId };
+}
+
 /** Starts a backfill unless one is queued or running; returns whether it started. */
 export async function startBackfill(ctx: CoreContext): Promise<boolean> {
   const runId = randomUUID();
@@ -52,10 +66,25 @@ export async function startBackfill(ctx: CoreContext): Promise<boolean> {
 }
 
 /**
+ * Jira's estimate of the issues to read, for the progress bar; null when Jira cannot say (the
+ * count is a nicety: it must never hold the backfill up).
+ */
+async function estimateTotal(ctx: CoreContext, jira: JiraPort): Promise<number | null> {
+  try {
+    return await jira.countIssues(BACKFILL_SCOPE);
+  } catch (error) {
+    ctx.logger.warn('backfill runs without a total', { error: String(error).slice(0, 200) });
+    return null;
+  }
+}
+
+/**
  * One consumer run of a backfill: pages through the search from the checkpoint, stores every
- * issue (idempotently, so a page replayed after a crash changes nothing), and moves the
- * checkpoint only after its page is stored. A duplicate message loses the compare-and-set and
- * stops; a message of an older run is dropped.
+ * issue with its index entry (idempotently, so a page replayed after a crash changes nothing),
+ * and moves the checkpoint only after its page is stored. Suggestions are not computed here:
+ * before the first training there is no model to compute them with, and the training that
+ * follows the backfill refreshes every open ticket's. A duplicate message loses the
+ * compare-and-set and stops; a message of an older run is dropped.
  */
 export async function runBackfill(ctx: CoreContext, runId: string): Promise<void> {
   const jira = ctx.jira.asApp();
@@ -65,6 +94,8 @@ export async function runBackfill(ctx: CoreContext, runId: string): Promise<void
     if (!record || !checkpoint || checkpoint.runId !== runId) return;
     if (record.status.state !== 'queued' && record.status.state !== 'running') return;
 
+    // Counted once per run, before its first page; approximate, so never below what was read.
+    const estimate = record.status.total ?? (checkpoint.pages === 0 ? await estimateTotal(ctx, jira) : null);
     let result;
     try {
       result = await jira.searchIssues({
@@ -94,16 +125,17 @@ export async function runBackfill(ctx: CoreContext, runId: string): Promise<void
         });
         continue;
       }
-      if (ticket.statusCategory === 'done') await storeHistory(ctx, ticket);
-      else await ingestTicket(ctx, ticket);
+      await storeTicket(ctx, ticket);
     }
     const done = result.nextPageToken === undefined;
     const now = new Date(ctx.clock.now()).toISOString();
+    const processed = record.status.processed + result.issues.length;
     const written = await ctx.storage.jobs.compareAndSet('backfill', record.revision, {
       status: {
         ...record.status,
         state: done ? 'done' : 'running',
-        processed: record.status.processed + result.issues.length,
+        processed,
+        total: done ? processed : estimate === null ? null : Math.max(estimate, processed),
         finishedAt: done ? now : null,
         error: null,
       },

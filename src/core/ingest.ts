@@ -51,12 +51,13 @@ export async function ingestTicket(ctx: CoreContext, fetched: Ticket): Promise<I
 }
 
 /**
- * Stores a resolved ticket from the history: the ticket and its index entry only. Suggestions
- * for a closed request would never be shown, and skipping them keeps the backfill fast and the
- * SQL quota for what matters. Indexing is idempotent, so a replayed page re-puts the same entry
- * (which also repairs a crash between the two writes).
+ * Stores a ticket from the backfill: the ticket and its index entry only. Suggestions for a
+ * closed request would never be shown, and an open one's are computed by the training that
+ * follows the backfill (`refreshOpenSuggestions`), with the models it has just trained.
+ * Indexing is idempotent, so a replayed page re-puts the same entry (which also repairs a crash
+ * between the two writes).
  */
-export async function storeHistory(ctx: CoreContext, fetched: Ticket): Promise<void> {
+export async function storeTicket(ctx: CoreContext, fetched: Ticket): Promise<void> {
   const outcome = await ctx.storage.tickets.upsert(fetched);
   const ticket = outcome === 'stale' ? ((await ctx.storage.tickets.get(fetched.id)) ?? fetched) : fetched;
   await ctx.engines.similar.index(ticket);
@@ -64,6 +65,11 @@ export async function storeHistory(ctx: CoreContext, fetched: Ticket): Promise<v
 
 async function derive(ctx: CoreContext, ticket: Ticket): Promise<void> {
   await ctx.engines.similar.index(ticket);
+  await suggest(ctx, ticket);
+}
+
+/** Computes and stores a ticket's suggestions (keeping the agents' decisions), then auto-applies. */
+async function suggest(ctx: CoreContext, ticket: Ticket): Promise<void> {
   const previous = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
   const { suggestions } = await computeSuggestions(ctx, ticket, previous?.value ?? null);
   const config = await ctx.config();
@@ -73,4 +79,39 @@ async function derive(ctx: CoreContext, ticket: Ticket): Promise<void> {
     suggestions.ticketUpdated = after.updated;
   }
   await ctx.storage.suggestions.put(ticket.id, suggestions, ctx.clock.now());
+}
+
+/** Open tickets read per page when their suggestions are refreshed. */
+const REFRESH_PAGE = 100;
+/** Forge takes at most 50 events per push. */
+const PUSH_BATCH = 50;
+
+/**
+ * Recomputes every open ticket's suggestions, after a training: they were computed with older
+ * models, or (right after the backfill) not at all. Tickets left when `budgetMs` has passed are
+ * handed to the queue as ingest messages, so one consumer run stays inside its time limit
+ * whatever the backlog. Returns how many were refreshed here.
+ */
+export async function refreshOpenSuggestions(ctx: CoreContext, budgetMs: number): Promise<number> {
+  const deadline = ctx.clock.now() + budgetMs;
+  let refreshed = 0;
+  let after: string | null = null;
+  do {
+    const page = await ctx.storage.tickets.listOpen({ limit: REFRESH_PAGE, after });
+    const handedOn: string[] = [];
+    for (const ticket of page.items) {
+      if (ctx.clock.now() < deadline) {
+        await suggest(ctx, ticket);
+        refreshed++;
+      } else handedOn.push(ticket.id);
+    }
+    const eventAt = ctx.clock.now();
+    for (let i = 0; i < handedOn.length; i += PUSH_BATCH) {
+      await ctx.queue.push(
+        handedOn.slice(i, i + PUSH_BATCH).map((issueId) => ({ kind: 'ingest' as const, issueId, eventAt })),
+      );
+    }
+    after = page.next;
+  } while (after !== null);
+  return refreshed;
 }

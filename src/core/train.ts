@@ -3,6 +3,7 @@ import type { ScoredPrediction } from '../engine/eval/classification-metrics';
 import type { FieldConfig } from '../contracts/config';
 import type { CoreContext } from './context';
 import { trainingLabel } from './fields';
+import { refreshOpenSuggestions } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { fieldQuality } from './quality';
 import type { Ticket } from './ticket';
@@ -12,6 +13,8 @@ export const MAX_TRAINING_TICKETS = 50_000;
 const PAGE = 1_000;
 /** Fewer labelled tickets than this and a field is not trained (nothing honest to measure). */
 export const MIN_EXAMPLES = 20;
+/** Time the consumer run spends refreshing open tickets after training; the rest go to the queue. */
+const REFRESH_BUDGET_MS = 120_000;
 
 export interface FieldTrainResult {
   fieldId: string;
@@ -69,14 +72,27 @@ function trainField(ctx: CoreContext, field: FieldConfig, tickets: readonly Tick
   return { examples: examples.length, trained: { model, quality, values } };
 }
 
-/** Retrains the given fields (default: every field not switched off) and records the job. */
+/** Fields the panel shows come first, so suggestions appear before the silent (shadow) ones train. */
+const SHOWN_FIRST: Record<FieldConfig['mode'], number> = { suggest: 0, 'auto-apply': 0, shadow: 1, off: 2 };
+
+/**
+ * Retrains the given fields (default: every field not switched off), records the job, then
+ * refreshes the open tickets' suggestions with the new models. While a backfill is under way it
+ * does nothing: the history is incomplete, and the backfill queues a training when it is done,
+ * so requests made meanwhile (an admin's, a model rebuild's) are served once, by that one.
+ */
 export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Promise<FieldTrainResult[]> {
+  const backfill = (await ctx.storage.jobs.get('backfill'))?.status.state;
+  if (backfill === 'queued' || backfill === 'running') {
+    ctx.logger.info('training deferred until the backfill is done');
+    return [];
+  }
   const config = await ctx.config();
   const now = ctx.clock.now();
   const startedAt = new Date(now).toISOString();
-  const fields = config.fields.filter(
-    (f) => f.mode !== 'off' && (fieldIds === undefined || fieldIds.includes(f.fieldId)),
-  );
+  const fields = config.fields
+    .filter((f) => f.mode !== 'off' && (fieldIds === undefined || fieldIds.includes(f.fieldId)))
+    .sort((a, b) => SHOWN_FIRST[a.mode] - SHOWN_FIRST[b.mode]);
   await updateJob(ctx.storage.jobs, 'train', () => ({
     status: { ...idleStatus('train'), state: 'running', total: fields.length, startedAt },
     cursor: null,
@@ -115,6 +131,13 @@ export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Pro
     throw error;
   }
   await finishJob(ctx, 'done', null);
+  try {
+    const refreshed = await refreshOpenSuggestions(ctx, REFRESH_BUDGET_MS);
+    ctx.logger.info('open tickets refreshed after training', { refreshed });
+  } catch (error) {
+    // The models are saved; a ticket left stale is recomputed when it changes or its panel opens.
+    ctx.logger.warn('open tickets not refreshed after training', { error: String(error).slice(0, 200) });
+  }
   return results;
 }
 
