@@ -9,6 +9,8 @@ export const ConsumerWorkerData = z.object({
   configPath: z.string().min(1),
   /** The emulated site's clock minus the real one, so both threads agree on "now". */
   clockOffsetMs: z.number(),
+  /** Train the classifier with Forge's defaults instead of the workbench's quick variant. */
+  fullTraining: z.boolean(),
 });
 export type ConsumerWorkerData = z.infer<typeof ConsumerWorkerData>;
 

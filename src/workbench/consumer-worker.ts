@@ -7,6 +7,7 @@ import { createSqlStorage } from '../adapters/sql/storage';
 import type { LogFields, Logger } from '../core/ports/logger';
 import { RetryLaterError, type QueuePort } from '../core/ports/queue';
 import { ConsumerWorkerData, type FromWorker, ToWorker } from './consumer-protocol';
+import { workbenchEngines } from './engines';
 
 /**
  * The queue consumer in its own thread: backfill, ingest and training are CPU-heavy and
@@ -30,9 +31,11 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
       return Promise.resolve();
     },
   };
+  const storage = createSqlStorage(db, now);
   const deps = {
     jira: localJiraClients({ baseUrl: data.jiraUrl }),
-    storage: createSqlStorage(db, now),
+    storage,
+    engines: workbenchEngines(storage, data.fullTraining),
     config: new FileConfigStore(data.configPath),
     queue,
     clock: { now },

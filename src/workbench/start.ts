@@ -9,6 +9,7 @@ import { LocalQueue } from '../adapters/local/queue-memory';
 import { readTable } from '../adapters/local/read-table';
 import { openSqlite } from '../adapters/local/sqlite-db';
 import { createSqlStorage } from '../adapters/sql/storage';
+import { backfillResumeMessage } from '../core/backfill';
 import type { Logger } from '../core/ports/logger';
 import { generateDemo } from '../demo/generate';
 import { FaultPlan, type FaultRuleInput } from '../emulator/faults';
@@ -24,6 +25,7 @@ import { close, createWorkbenchServer, listen } from './server';
 import type { WorkbenchUser } from './users';
 import { WarmupTracker } from './warmup';
 import { ConsumerThread } from './consumer-thread';
+import { workbenchEngines } from './engines';
 
 export interface WorkbenchOptions {
   /** 0 = any free port (tests); default 3000. */
@@ -47,6 +49,11 @@ export interface WorkbenchOptions {
    * responsive while it works (default true); false runs it on the main thread.
    */
   consumerThread?: boolean;
+  /**
+   * Train the classifier with Forge's defaults (choosing C among several fits) instead of the
+   * workbench's quick variant (one C): about twice the training time (default false).
+   */
+  fullTraining?: boolean;
   /** Warm-up progress lines (the CLI prints them). */
   onStatus?: (status: WarmupStatus) => void;
   logger?: Logger;
@@ -55,8 +62,11 @@ export interface WorkbenchOptions {
 export interface RunningWorkbench {
   url: string;
   emulator: RunningEmulator;
-  /** One app instance over the same adapters (as one Forge invocation), for tests and scripts. */
-  app: App;
+  /**
+   * A fresh app over the same adapters at every read (one Forge invocation each), for tests and
+   * scripts: an instance caches the configuration, so a kept one would miss an admin's save.
+   */
+  readonly app: App;
   /** Resolves once backfill and training are done; rejects if either failed. */
   ready(): Promise<void>;
   status(): WarmupStatus;
@@ -134,9 +144,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       queue.close();
     });
 
+    const fullTraining = options.fullTraining ?? false;
     const deps: AppDeps = {
       jira: localJiraClients({ baseUrl: emulator.url }),
       storage,
+      engines: workbenchEngines(storage, fullTraining),
       config: new FileConfigStore(configPath),
       queue,
       clock,
@@ -150,7 +162,13 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       options.consumerThread === false
         ? null
         : new ConsumerThread(
-            { jiraUrl: emulator.url, dbPath, configPath, clockOffsetMs: site.now() - Date.now() },
+            {
+              jiraUrl: emulator.url,
+              dbPath,
+              configPath,
+              clockOffsetMs: site.now() - Date.now(),
+              fullTraining,
+            },
             (messages, delaySeconds) => void queue.push(messages, { delaySeconds }),
             logger,
           );
@@ -210,7 +228,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       storage.jobs.get('backfill'),
       storage.jobs.get('train'),
     ]);
-    if (backfilled?.status.state !== 'done') await invocation().handleInstalled();
+    // One stopped in the middle carries on from its checkpoint (its messages died with the process).
+    const resume = backfillResumeMessage(backfilled);
+    if (resume !== null) await queue.push([resume]);
+    else if (backfilled?.status.state !== 'done') await invocation().handleInstalled();
     else if (trained?.status.state !== 'done') await queue.push([{ kind: 'train' }]);
     tracker.start();
 
@@ -218,7 +239,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     return {
       url,
       emulator,
-      app: invocation(),
+      get app() {
+        return invocation();
+      },
       ready: () => tracker.ready(),
       status: () => tracker.status(),
       stop: () => (stopped ??= cleanUp()),

@@ -53,3 +53,18 @@ it('a kept database is not backfilled again on the next start', async () => {
     await second.stop();
   }
 });
+
+it('a kept database stopped in the middle of the backfill carries on at the next start', async () => {
+  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'tl-resume-')), 'wb.db');
+  const staticRoot = staticFixture();
+  const first = await startWorkbench({ port: 0, demoTickets: 400, staticRoot, dbPath });
+  while (first.status().phase !== 'backfill') await new Promise((r) => setTimeout(r, 50));
+  await first.stop();
+  const second = await startWorkbench({ port: 0, demoTickets: 400, staticRoot, dbPath });
+  try {
+    await second.ready();
+    expect(second.status().message).toContain(`${second.emulator.site.allIssues().length} tickets`);
+  } finally {
+    await second.stop();
+  }
+});

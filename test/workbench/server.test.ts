@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { AdminConfig } from '../../src/contracts/config';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { startWorkbench, type RunningWorkbench } from '../../src/workbench/start';
 import { staticFixture } from './fixture';
@@ -270,6 +271,44 @@ describe('trigger path', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(panel).toMatchObject({ ok: true, data: { classification: { status: 'ok' } } });
+  });
+
+  it('a configuration saved on the admin page counts at once, in the pages and for scripts', async () => {
+    await wb.ready();
+    const invoke = async (functionKey: string, payload: unknown, as: string) =>
+      (
+        await postJson(
+          wb.url,
+          '/__workbench/invoke',
+          { functionKey, payload, context: { app: 'admin', issueKey: key } },
+          as,
+        )
+      ).json as { ok: boolean; data?: unknown };
+    const fieldsShown = async () => {
+      const panel = (await invoke(RESOLVERS.panelGet, { issueKey: key }, agent)) as {
+        data?: { classification: { status: string; data?: { fieldId: string }[] } };
+      };
+      return (panel.data?.classification.data ?? []).map((f) => f.fieldId);
+    };
+    const config = (await invoke(RESOLVERS.adminConfigGet, {}, admin)).data as AdminConfig;
+    expect(await fieldsShown()).toContain('priority');
+    // A script's handle reads the configuration before and after the save.
+    expect(await wb.app.resolvers[RESOLVERS.adminConfigGet]({}, { accountId: admin })).toMatchObject({
+      data: config,
+    });
+    const off = {
+      ...config,
+      fields: config.fields.map((f) => (f.fieldId === 'priority' ? { ...f, mode: 'off' as const } : f)),
+    };
+    try {
+      expect(await invoke(RESOLVERS.adminConfigSave, off, admin)).toMatchObject({ ok: true });
+      expect(await fieldsShown()).not.toContain('priority');
+      const seen = await wb.app.resolvers[RESOLVERS.adminConfigGet]({}, { accountId: admin });
+      expect(seen).toMatchObject({ ok: true, data: off });
+    } finally {
+      await invoke(RESOLVERS.adminConfigSave, config, admin);
+    }
+    expect(await fieldsShown()).toContain('priority');
   });
 
   it('edits go through the emulator and fire the update trigger', async () => {
