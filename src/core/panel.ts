@@ -17,6 +17,7 @@ import { parsePayload } from './payload';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
+import { withDisplayNames } from './user-names';
 
 /** SLA readings older than this are refreshed from JSM when the panel opens. */
 export const SLA_STALE_MS = 60_000;
@@ -281,9 +282,10 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
       const stored = state.stored;
       // Stored routing is worded in English; German readers get it recomputed in their language.
       if (stored?.routing && stored.ticketUpdated >= ticket.updated && state.locale === 'en')
-        return stored.routing;
+        return withDisplayNames(ctx, accountId, stored.routing);
       const hits = await hitsPromise.catch(() => []);
-      return computeRouting(ctx, ticket, state.config, hits, state.now, state.locale);
+      const routing = await computeRouting(ctx, ticket, state.config, hits, state.now, state.locale);
+      return withDisplayNames(ctx, accountId, routing);
     }),
     section(() => sla(ctx, state, accountId)),
   ]);
