@@ -49,7 +49,8 @@ interface Context {
   maria: SqlDatabase;
   storage: SqlStorage;
   tickets: Ticket[];
-  entries: IndexEntry[];
+  /** The corpus's index entries (computed on first use: only some sections need them). */
+  entries(): IndexEntry[];
   /** Bytes per ticket measured in MariaDB (tickets + index tables), filled by the size section. */
   mariaBytesPerTicket?: number;
 }
@@ -226,7 +227,7 @@ async function storageSize(ctx: Context): Promise<void> {
   try {
     const path = join(dir, 'scale.db');
     const sqlite = await openSqlite(path);
-    liteSeconds = await load(createSqlStorage(sqlite), ctx.tickets, ctx.entries);
+    liteSeconds = await load(createSqlStorage(sqlite), ctx.tickets, ctx.entries());
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(sqlite.db);
     const stat = await sql<{
       name: string;
@@ -295,11 +296,12 @@ async function modelStorage(ctx: Context): Promise<void> {
 
 /** SQL-backed similar search latency on 100k tickets in MariaDB, and agreement at that size. */
 async function retrievalLatency(ctx: Context): Promise<void> {
+  const entries = ctx.entries();
   const memory = new SimilarityIndex();
-  for (const e of ctx.entries) memory.addEntry(e);
+  for (const e of entries) memory.addEntry(e);
   const rng = createRng(7);
   const picks = shuffleInPlace(
-    ctx.entries.map((_, i) => i),
+    entries.map((_, i) => i),
     rng,
   ).slice(0, LATENCY_QUERIES);
   const scopes: { label: string; filter: (t: Ticket) => CandidateFilter }[] = [
@@ -312,7 +314,7 @@ async function retrievalLatency(ctx: Context): Promise<void> {
       }),
     },
   ];
-  out(`### SQL retrieval on MariaDB, ${ctx.entries.length.toLocaleString('en')} tickets`);
+  out(`### SQL retrieval on MariaDB, ${entries.length.toLocaleString('en')} tickets`);
   out();
   out(
     `${LATENCY_QUERIES} indexed tickets drawn with seed 7 as queries, top 10, the query itself excluded; one connection, queries one after another.`,
@@ -325,10 +327,9 @@ async function retrievalLatency(ctx: Context): Promise<void> {
     const memMs: number[] = [];
     let identical = 0;
     let sameTop = 0;
-    for (const i of picks.slice(0, 20))
-      await findSimilarInSql(ctx.storage.index, ctx.entries[i] as IndexEntry); // warm-up
+    for (const i of picks.slice(0, 20)) await findSimilarInSql(ctx.storage.index, entries[i] as IndexEntry); // warm-up
     for (const i of picks) {
-      const entry = ctx.entries[i] as IndexEntry;
+      const entry = entries[i] as IndexEntry;
       const filter = scope.filter(ctx.tickets[i] as Ticket);
       let start = performance.now();
       const got = (await findSimilarInSql(ctx.storage.index, entry, { filter })).map((r) => r.id);
@@ -374,34 +375,68 @@ function quota(ctx: Context): void {
   out();
 }
 
-const SECTIONS: ((ctx: Context) => Promise<void> | void)[] = [
+const SECTIONS: Record<string, (ctx: Context) => Promise<void> | void> = {
   storageSize,
   modelStorage,
   retrievalLatency,
   quota,
   panelLoad,
-];
+};
+
+/**
+ * TL_BENCH_SECTIONS=a,b runs only those sections (names as in SECTIONS, plus agreementOnGitbugs);
+ * TL_BENCH_DB=name keeps the 100k database under that name and reuses it when it already holds
+ * the corpus, so one section can be re-run in minutes instead of reloading for every run.
+ */
+const only = process.env.TL_BENCH_SECTIONS?.split(',').map((x) => x.trim());
+const kept = process.env.TL_BENCH_DB;
+const wanted = (name: string): boolean => only === undefined || only.includes(name);
+
+async function loadedCount(maria: SqlDatabase): Promise<number> {
+  const stats = await maria.db.selectFrom('tl_index_stats').select('documents').executeTakeFirst();
+  const tickets = await maria.db
+    .selectFrom('tl_tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(stats?.documents ?? 0) === Number(tickets.n) ? Number(tickets.n) : -1;
+}
 
 async function main(): Promise<void> {
-  await agreementOnGitbugs();
+  const unknown = (only ?? []).filter((x) => x !== 'agreementOnGitbugs' && !(x in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown section(s): ${unknown.join(', ')}`);
+  if (wanted('agreementOnGitbugs')) await agreementOnGitbugs();
   const tickets = scaleCorpus();
-  const entries = tickets.map((t) => computeIndexEntry(ticketDoc(t)));
-  const options = mariaDbOptionsFromEnv(`tl_bench_${process.pid}`);
-  const maria = await openMariaDb(options);
+  let entries: IndexEntry[] | null = null;
+  const entriesOf = (): IndexEntry[] => (entries ??= tickets.map((t) => computeIndexEntry(ticketDoc(t))));
+  const options = mariaDbOptionsFromEnv(kept ?? `tl_bench_${process.pid}`);
+  let maria = await openMariaDb(options);
   try {
-    const storage = createSqlStorage(maria);
-    const seconds = await load(storage, tickets, entries);
-    out(`### Corpus: ${SCALE.toLocaleString('en')} tickets`);
-    out();
-    out(
-      `Built from itsc (first 8 words = summary, rest = description) and ata (Short description / Description), 56,337 texts; the remaining tickets repeat them with every 7th description word dropped; 4 projects and a third resolved (drawn with seed 3), one ticket every 5 minutes from 2025-01-01. Loaded into MariaDB with \`upsertMany\` + \`putMany\` in batches of ${BATCH}: ${seconds.toFixed(0)} s (${Math.round(SCALE / seconds).toLocaleString('en')} tickets/s).`,
-    );
-    out();
-    const ctx: Context = { maria, storage, tickets, entries };
-    for (const section of SECTIONS) await section(ctx);
+    if (kept !== undefined && (await loadedCount(maria)) !== SCALE) {
+      await maria.close();
+      await dropMariaDb(options);
+      maria = await openMariaDb(options);
+    }
+    if (kept === undefined || (await loadedCount(maria)) === 0) {
+      const seconds = await load(createSqlStorage(maria), tickets, entriesOf());
+      out(`### Corpus: ${SCALE.toLocaleString('en')} tickets`);
+      out();
+      out(
+        `Built from itsc (first 8 words = summary, rest = description) and ata (Short description / Description), 56,337 texts; the remaining tickets repeat them with every 7th description word dropped; 4 projects and a third resolved (drawn with seed 3), one ticket every 5 minutes from 2025-01-01. Loaded into MariaDB with \`upsertMany\` + \`putMany\` in batches of ${BATCH}: ${seconds.toFixed(0)} s (${Math.round(SCALE / seconds).toLocaleString('en')} tickets/s).`,
+      );
+      out();
+    } else {
+      out(`(reusing the loaded database ${options.database})`);
+      out();
+    }
+    const ctx: Context = { maria, storage: createSqlStorage(maria), tickets, entries: entriesOf };
+    for (const [name, section] of Object.entries(SECTIONS)) {
+      // The panel load needs no index entries: 100,000 of them kept alive would slow its GC.
+      if (name === 'panelLoad') entries = null;
+      if (wanted(name)) await section(ctx);
+    }
   } finally {
     await maria.close();
-    await dropMariaDb(options);
+    if (kept === undefined) await dropMariaDb(options);
   }
 }
 
