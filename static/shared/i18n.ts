@@ -215,6 +215,24 @@ const en = {
   noAudit: 'No audit entries match.',
   loadMore: 'Load older entries',
   all: 'All',
+  // Problem candidates (recurring incidents)
+  tabProblemCandidates: 'Problem candidates',
+  problemCandidatesIntro:
+    'Groups of at least {n} similar tickets created within {hours} hours, over the last {days} days. The numbers are set on the Thresholds tab.',
+  problemCandidatesTruncated: 'Only the newest {count} tickets were compared.',
+  problemCandidatesDismissed:
+    '{count} dismissed candidates stay hidden until new tickets make them a different incident.',
+  noProblemCandidates: 'No recurring incidents in this period.',
+  candidateTerms: 'Terms',
+  candidateTickets: 'Tickets',
+  candidateSize: '{count} tickets',
+  firstSeen: 'First seen',
+  lastSeen: 'Last seen',
+  problemColumn: 'Problem',
+  problemLinked: 'Problem linked',
+  noProblemLinked: 'No problem yet',
+  dismissCandidateLabel: 'Dismiss the candidate starting with {key}',
+  candidateDismissed: 'Dismissed the candidate starting with {key}.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -424,6 +442,23 @@ const de: Record<MessageKey, string> = {
   noAudit: 'Keine passenden Protokolleinträge.',
   loadMore: 'Ältere Einträge laden',
   all: 'Alle',
+  tabProblemCandidates: 'Problemkandidaten',
+  problemCandidatesIntro:
+    'Gruppen von mindestens {n} ähnlichen Tickets, erstellt innerhalb von {hours} Stunden, aus den letzten {days} Tagen. Die Werte werden im Reiter Schwellen eingestellt.',
+  problemCandidatesTruncated: 'Nur die neuesten {count} Tickets wurden verglichen.',
+  problemCandidatesDismissed:
+    '{count} verworfene Kandidaten bleiben ausgeblendet, bis neue Tickets daraus einen anderen Vorfall machen.',
+  noProblemCandidates: 'Keine wiederkehrenden Vorfälle in diesem Zeitraum.',
+  candidateTerms: 'Begriffe',
+  candidateTickets: 'Tickets',
+  candidateSize: '{count} Tickets',
+  firstSeen: 'Zuerst gesehen',
+  lastSeen: 'Zuletzt gesehen',
+  problemColumn: 'Problem',
+  problemLinked: 'Problem verknüpft',
+  noProblemLinked: 'Noch kein Problem',
+  dismissCandidateLabel: 'Den Kandidaten ab {key} verwerfen',
+  candidateDismissed: 'Kandidat ab {key} verworfen.',
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, de };

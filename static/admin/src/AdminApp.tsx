@@ -17,6 +17,7 @@ import { GeneralTab } from './GeneralTab';
 import { JobsTab } from './JobsTab';
 import { MetricsTab } from './MetricsTab';
 import { AuditTab } from './AuditTab';
+import { ProblemCandidatesTab } from './ProblemCandidatesTab';
 
 const VISUALLY_HIDDEN = {
   position: 'absolute',
@@ -158,6 +159,7 @@ export function AdminApp() {
                 <Tab testId="tab-general">{t('tabGeneral')}</Tab>
                 <Tab testId="tab-jobs">{t('tabJobs')}</Tab>
                 <Tab testId="tab-metrics">{t('tabMetrics')}</Tab>
+                <Tab testId="tab-problem-candidates">{t('tabProblemCandidates')}</Tab>
                 <Tab testId="tab-audit">{t('tabAudit')}</Tab>
               </TabList>
               <TabPanel>
@@ -194,6 +196,11 @@ export function AdminApp() {
               <TabPanel>
                 <Panel>
                   <MetricsTab fields={draft.fields} />
+                </Panel>
+              </TabPanel>
+              <TabPanel>
+                <Panel>
+                  <ProblemCandidatesTab />
                 </Panel>
               </TabPanel>
               <TabPanel>

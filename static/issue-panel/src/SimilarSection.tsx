@@ -1,10 +1,11 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { SimilarSection as SimilarData, SimilarTicket } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
+import { CollapsibleList } from '@shared/CollapsibleList';
 import { formatPercent } from '@shared/format';
 import { useI18n } from '@shared/i18n';
 import { HighlightedText } from './HighlightedText';
@@ -54,38 +55,19 @@ export function SimilarSection({
 const COLLAPSED_COUNT = 3;
 
 function SimilarGroup({ id, title, children }: { id: string; title: string; children: ReactNode[] }) {
-  const { t } = useI18n();
-  const [expanded, setExpanded] = useState(false);
-  const listId = `similar-list-${id}`;
-  const shown = expanded ? children : children.slice(0, COLLAPSED_COUNT);
   return (
-    <Stack space="space.075">
-      <Text size="small" weight="semibold" color="color.text.subtle">
-        {title}
-      </Text>
-      <ul
-        id={listId}
-        style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: token('space.100') }}
-      >
-        {shown.map((child, i) => (
-          <li key={i}>{child}</li>
-        ))}
-      </ul>
-      {children.length > COLLAPSED_COUNT ? (
-        <Inline>
-          <Button
-            appearance="subtle"
-            spacing="compact"
-            aria-expanded={expanded}
-            aria-controls={listId}
-            testId={`similar-toggle-${id}`}
-            onClick={() => setExpanded((e) => !e)}
-          >
-            {expanded ? t('showFewer') : t('showAll', { count: children.length })}
-          </Button>
-        </Inline>
-      ) : null}
-    </Stack>
+    <CollapsibleList
+      listId={`similar-list-${id}`}
+      heading={
+        <Text size="small" weight="semibold" color="color.text.subtle">
+          {title}
+        </Text>
+      }
+      collapsedCount={COLLAPSED_COUNT}
+      toggleTestId={`similar-toggle-${id}`}
+    >
+      {children}
+    </CollapsibleList>
   );
 }
 
