@@ -74,6 +74,7 @@ export const DEFAULT_CONFIG: AdminConfig = {
   capacities: {},
   sla: { riskThreshold: 0.6 },
   similar: { windowDays: 365, sameProjectOnly: true },
-  recurring: { minTickets: 5, windowHours: 48 },
+  // The operating point measured on itsc (docs/benchmarks.md, "Recurring incidents").
+  recurring: { minTickets: 3, windowHours: 24 },
   retentionDays: 730,
 };

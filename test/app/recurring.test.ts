@@ -209,8 +209,8 @@ describe('problem candidates on an empty store', () => {
     const result = data(await h.app.resolvers[RESOLVERS.adminRecurring]({}, { accountId: h.users.admin }));
     expect(result).toEqual({
       candidates: [],
-      minTickets: 5,
-      windowHours: 48,
+      minTickets: 3,
+      windowHours: 24,
       lookbackDays: 30,
       scanned: 0,
       truncated: false,
