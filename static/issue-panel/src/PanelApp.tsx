@@ -1,7 +1,7 @@
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Button from '@atlaskit/button/new';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PanelData } from '@contracts/panel';
+import type { PanelData, SimilarSection as SimilarData } from '@contracts/panel';
 import type { ResolverError } from '@contracts/common';
 import { RESOLVERS, type ResolverKey } from '@contracts/resolvers';
 import type { AppContext } from '@shared/forge-app';
@@ -13,6 +13,7 @@ import { ClassificationSection } from './ClassificationSection';
 import { RoutingSection } from './RoutingSection';
 import { SimilarSection } from './SimilarSection';
 import { SlaSection } from './SlaSection';
+import { findSimilar, similarShown, type LinkedHere } from './keep-linked';
 
 type Load =
   { status: 'loading' } | { status: 'ok'; data: PanelData } | { status: 'error'; error: ResolverError };
@@ -29,7 +30,10 @@ export function PanelApp({ context }: { context: AppContext }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Similar tickets linked from this panel: still shown, as linked, until the panel is opened again.
+  const [linked, setLinked] = useState<LinkedHere[]>([]);
   const generation = useRef(0);
+  const shownSimilar = useRef<SimilarData | null>(null);
 
   const fetchPanel = useCallback(
     async (showSpinner: boolean) => {
@@ -52,6 +56,15 @@ export function PanelApp({ context }: { context: AppContext }) {
       setBusy(actionId);
       setNotice(null);
       const result = await callResolver<unknown>(key, payload);
+      const linkedTicket =
+        result.ok &&
+        key === RESOLVERS.panelLink &&
+        shownSimilar.current &&
+        typeof payload.otherKey === 'string'
+          ? findSimilar(shownSimilar.current, payload.otherKey)
+          : undefined;
+      if (linkedTicket)
+        setLinked((list) => [...list.filter((l) => l.ticket.key !== linkedTicket.ticket.key), linkedTicket]);
       if (result.ok) {
         // Re-fetch first, so the notice (and focus, if the used button went away) follows the new state.
         await fetchPanel(false);
@@ -74,6 +87,8 @@ export function PanelApp({ context }: { context: AppContext }) {
 
   const actions: PanelActions = { busy, run };
   const data = load.status === 'ok' ? load.data : null;
+  const similar = data ? similarShown(data.similar, linked) : null;
+  shownSimilar.current = similar?.status === 'ok' ? similar.data : null;
 
   return (
     <main aria-label="Triage Lens" style={{ minWidth: 0 }}>
@@ -97,8 +112,8 @@ export function PanelApp({ context }: { context: AppContext }) {
               <SectionFrame id="routing" title={t('routing')} section={data ? data.routing : 'loading'}>
                 {(routing) => <RoutingSection routing={routing} issueKey={issueKey} actions={actions} />}
               </SectionFrame>
-              <SectionFrame id="similar" title={t('similar')} section={data ? data.similar : 'loading'}>
-                {(similar) => <SimilarSection similar={similar} issueKey={issueKey} actions={actions} />}
+              <SectionFrame id="similar" title={t('similar')} section={similar ?? 'loading'}>
+                {(shown) => <SimilarSection similar={shown} issueKey={issueKey} actions={actions} />}
               </SectionFrame>
               <SectionFrame id="sla" title={t('sla')} section={data ? data.sla : 'loading'}>
                 {(sla) => <SlaSection sla={sla} />}
