@@ -5,10 +5,12 @@ import type { Engines } from '../core/ports/engines';
 
 /**
  * What the workbench's classifier changes from Forge's defaults: one C (the middle of C_GRID)
- * instead of a fit per candidate to choose from, which roughly halves the training's CPU, so the
- * demo desk shows suggestions soon after the backfill (docs/benchmarks.md, workbench start).
+ * instead of cross-fitting each candidate, and the word model alone (no char n-gram view to
+ * blend). On the demo desk that is about a third of the training's CPU for a top-1 accuracy
+ * within a point of the defaults, so the panel shows suggestions soon after the backfill
+ * (docs/benchmarks.md, "Workbench start").
  */
-export const QUICK_TRAINING = { c: 0.5 } as const;
+export const QUICK_TRAINING = { c: 0.5, charView: false } as const;
 
 /** The app's real engines; the classifier trains quickly unless `fullTraining` asks for Forge's. */
 export function workbenchEngines(storage: SqlStorage, fullTraining: boolean): Engines {
