@@ -4,8 +4,9 @@ import type { CoreContext } from './context';
 import { AppError } from './errors';
 import { currentValue, fieldEdit, isWritable, valueText, withValue } from './fields';
 import { parsePayload } from './payload';
-import type { StoredSuggestions } from './suggestions';
+import type { FieldDecision, StoredSuggestions } from './suggestions';
 import { parseStoredSuggestions } from './suggestions';
+import { updateSuggestions } from './suggestion-update';
 import type { Ticket } from './ticket';
 
 export interface ActionResult {
@@ -36,10 +37,13 @@ async function configuredField(ctx: CoreContext, fieldId: string) {
   return field;
 }
 
+/** A decision to write into the ticket's stored suggestions (applied to the row as it is then). */
+type Decide = (current: StoredSuggestions) => StoredSuggestions;
+
 async function record(
   ctx: CoreContext,
   ticket: Ticket,
-  stored: StoredSuggestions | null,
+  decide: Decide | null,
   entry: {
     fieldId: string;
     outcome: FeedbackOutcome;
@@ -71,8 +75,16 @@ async function record(
     after: entry.chosen,
     reason: entry.outcome,
   });
-  if (stored) await ctx.storage.suggestions.put(ticket.id, stored, at);
+  if (decide) await updateSuggestions(ctx.storage.suggestions, ticket.id, at, decide);
 }
+
+const decided =
+  (fieldId: string, decision: FieldDecision, ticketUpdated?: number): Decide =>
+  (current) => ({
+    ...current,
+    decisions: { ...current.decisions, [fieldId]: decision },
+    ticketUpdated: Math.max(current.ticketUpdated, ticketUpdated ?? current.ticketUpdated),
+  });
 
 const topSuggestion = (stored: StoredSuggestions | null, fieldId: string) =>
   stored?.fields.find((f) => f.fieldId === fieldId)?.candidates[0]?.value ?? null;
@@ -98,15 +110,8 @@ export async function applyField(
   const outcome: FeedbackOutcome = suggested !== null && chosen === suggested ? 'accepted' : 'replaced';
   const after = { ...withValue(ticket, req.fieldId, req.value), updated: ticket.updated + 1 };
   await ctx.storage.tickets.upsert(after);
-  if (stored) {
-    stored.decisions[req.fieldId] = {
-      state: 'applied',
-      value: suggested ?? chosen ?? '',
-      at: ctx.clock.now(),
-    };
-    stored.ticketUpdated = after.updated;
-  }
-  await record(ctx, after, stored, {
+  const decision: FieldDecision = { state: 'applied', value: suggested ?? chosen ?? '', at: ctx.clock.now() };
+  await record(ctx, after, stored ? decided(req.fieldId, decision, after.updated) : null, {
     fieldId: req.fieldId,
     outcome,
     suggested,
@@ -127,9 +132,11 @@ export async function dismissField(
   await configuredField(ctx, req.fieldId);
   const { ticket, stored } = await load(ctx, accountId, req.issueKey);
   const suggested = topSuggestion(stored, req.fieldId);
-  if (stored && suggested !== null)
-    stored.decisions[req.fieldId] = { state: 'dismissed', value: suggested, at: ctx.clock.now() };
-  await record(ctx, ticket, stored, {
+  const decide =
+    stored && suggested !== null
+      ? decided(req.fieldId, { state: 'dismissed', value: suggested, at: ctx.clock.now() })
+      : null;
+  await record(ctx, ticket, decide, {
     fieldId: req.fieldId,
     outcome: 'dismissed',
     suggested,
@@ -160,7 +167,7 @@ export async function linkIssue(
   // "This issue duplicates the other": the other is the original, on the inward side.
   await jira.createIssueLink({ type: type.name, inwardKey: req.otherKey, outwardKey: ticket.key });
   const suggested = stored?.similar.some((s) => s.kind === req.kind) ? req.otherKey : null;
-  await record(ctx, ticket, stored, {
+  await record(ctx, ticket, null, {
     fieldId: req.kind === 'duplicate' ? 'duplicateLink' : 'relatedLink',
     outcome: 'accepted',
     suggested,
@@ -183,7 +190,7 @@ export async function assignIssue(
   const suggested = stored?.routing?.assignees[0]?.accountId ?? null;
   const outcome: FeedbackOutcome = suggested === req.accountId ? 'accepted' : 'replaced';
   await ctx.storage.tickets.upsert({ ...ticket, assigneeId: req.accountId, updated: ticket.updated + 1 });
-  await record(ctx, ticket, stored, {
+  await record(ctx, ticket, null, {
     fieldId: 'assignee',
     outcome,
     suggested,

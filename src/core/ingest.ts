@@ -3,6 +3,7 @@ import { autoApply } from './auto-apply';
 import { computeSuggestions } from './compute';
 import { isJiraError } from './ports/jira';
 import { parseStoredSuggestions } from './suggestions';
+import { storeComputed } from './suggestion-update';
 import type { Ticket } from './ticket';
 
 /** How often one ingest re-derives when a concurrent consumer stored a newer ticket meanwhile. */
@@ -78,7 +79,13 @@ async function suggest(ctx: CoreContext, ticket: Ticket): Promise<void> {
     await ctx.storage.tickets.upsert(after);
     suggestions.ticketUpdated = after.updated;
   }
-  await ctx.storage.suggestions.put(ticket.id, suggestions, ctx.clock.now());
+  await storeComputed(
+    ctx.storage.suggestions,
+    ticket.id,
+    suggestions,
+    ctx.clock.now(),
+    previous?.revision ?? null,
+  );
 }
 
 /** Open tickets read per page when their suggestions are refreshed. */
