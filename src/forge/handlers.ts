@@ -20,7 +20,8 @@ interface AsyncEventLike {
 
 /**
  * The Forge entry points as functions of an app factory; src/forge/index.ts passes the real
- * one, the tests a local one. Each builds its app per invocation (no tenant data in globals).
+ * one, the tests a local one. Each builds its app per invocation; only the model cache of
+ * src/app/index.ts is kept between invocations.
  */
 export function forgeHandlers(appFor: () => App) {
   const resolver = new Resolver();

@@ -1,6 +1,8 @@
 /**
  * The Forge functions named in manifest.yml. Each invocation builds a fresh app over the Forge
- * adapters (requestJira, Forge SQL, KVS, the async-events queue): no tenant data outlives it.
+ * adapters (requestJira, Forge SQL, KVS, the async-events queue). Only parsed models outlive an
+ * invocation, in a warm container's cache keyed by the stamp (a generation id written with each
+ * save) that is read from the installation's own SQL before each use (src/app/index.ts).
  */
 import { forgeJiraClients } from '../adapters/forge/jira-client';
 import { KvsConfigStore } from '../adapters/forge/kvs-config';
