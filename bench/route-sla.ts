@@ -56,6 +56,7 @@ import {
 } from './baselines/uci-sla-tables';
 
 const ROUTE_FIELDS_LIST: readonly string[] = ROUTE_FIELDS;
+import { queueLoadAtOpen } from './baselines/uci-queue-load';
 import type { ReplayAgent, ReplayIncident } from './baselines/workload-route-replay';
 import { runWorkloadReplay } from './baselines/workload-route-replay';
 
@@ -186,22 +187,28 @@ function ourModel(data: SlaDataset, spec: EncoderSpec): { outcomes: BinaryOutcom
   return { outcomes: details.outcomes, trainMs: details.result.train_ms };
 }
 
-// At open, protocol fields only, and with every field known at the first event.
+// At open: the protocol says "fields as of its first event" without a list. The eight it lists
+// for the in-flight variant, and every coded first-event field that is not an outcome snapshot.
 const openProtocol = tableToDataset(slaAtOpen(incidents, col).table, OPEN_FIELDS, []);
 const openExtTable = slaAtOpen(incidents, col, AT_OPEN_EXTENDED).table;
 const openExt = tableToDataset(openExtTable, AT_OPEN_EXTENDED, []);
 const oursProtocol = ourModel(openProtocol, slaSpec(OPEN_FIELDS, []));
+const oursExtPlain = ourModel(openExt, slaSpec(AT_OPEN_EXTENDED, []));
 const oursExt = ourModel(openExt, slaSpec(AT_OPEN_EXTENDED, [], AT_OPEN_CROSSES));
 printSla('SLA at open (UCI)', openExt, [
   ...priorRows(openExt),
-  scoreRow('one-hot LR, protocol fields (8)', oneHotLr(openProtocol, slaSpec(OPEN_FIELDS, []))),
-  scoreRow('ours, protocol fields (8)', oursProtocol.outcomes, 'calibrated on the latest 15 % of train'),
   scoreRow(
-    `one-hot LR, open-time fields (${AT_OPEN_EXTENDED.length})`,
+    "one-hot LR, 8 first-event fields (the in-flight variant's list)",
+    oneHotLr(openProtocol, slaSpec(OPEN_FIELDS, [])),
+  ),
+  scoreRow('ours, the same 8 fields', oursProtocol.outcomes, 'calibrated on the latest 15 % of train'),
+  scoreRow(
+    `one-hot LR, all ${AT_OPEN_EXTENDED.length} first-event fields`,
     oneHotLr(openExt, slaSpec(AT_OPEN_EXTENDED, [])),
   ),
+  scoreRow(`ours, all ${AT_OPEN_EXTENDED.length} first-event fields, no crosses`, oursExtPlain.outcomes),
   scoreRow(
-    `**ours, open-time fields (${AT_OPEN_EXTENDED.length}) + crosses**`,
+    `**ours, all ${AT_OPEN_EXTENDED.length} first-event fields + ${AT_OPEN_CROSSES.length} crosses**`,
     oursExt.outcomes,
     `train ${oursExt.trainMs} ms`,
   ),
@@ -233,6 +240,12 @@ printSla('SLA engine at open: time to resolution vs a goal per priority (UCI)', 
     survival.blended,
     'what the panel computes when both models are trained',
   ),
+  scoreRow(
+    'survival engine + team queue load at open (elasticity 0.3, a prior, not fitted), raw',
+    survival.withLoad.raw,
+    `${f3(survival.withLoad.loadShare)} of test incidents have a queue with a usual load`,
+  ),
+  scoreRow('survival engine + team queue load, Platt-calibrated', survival.withLoad.calibrated),
 ]);
 out(
   'UCI has no SLA goal column: the goal per priority is learned from training incidents as the resolution time that best separates made from missed SLA. Its SLA clock also runs on business hours the log does not give, so this row measures the survival machinery, not the field classifier above.',
@@ -666,16 +679,33 @@ function survivalSection(): {
   calibrated: BinaryOutcome[];
   blended: BinaryOutcome[];
   heuristic: BinaryOutcome[];
+  withLoad: { raw: BinaryOutcome[]; calibrated: BinaryOutcome[]; loadShare: number };
   intervalCoverage: number;
 } {
   const goals = learnGoals(incidents);
   const split = chronoSplit(incidents.map((i) => i.openedAt));
-  const info = (inc: UciIncident) => {
+  const endOf = (inc: UciIncident): number => {
+    const last = inc.events[inc.events.length - 1] as { row: readonly string[]; updatedAt: number };
+    const resolved = parseDate(last.row[col('resolved_at')] ?? '');
+    return Number.isFinite(resolved) ? resolved : last.updatedAt;
+  };
+  // The first event's group is the queue the incident waits in when it is opened.
+  const loads = queueLoadAtOpen(
+    incidents.map((inc) => ({
+      group: (inc.events[0] as { row: readonly string[] }).row[col('assignment_group')] ?? '?',
+      openedAt: inc.openedAt,
+      endedAt: endOf(inc),
+    })),
+    split.train,
+    Math.max(...split.train.map((i) => (incidents[i] as UciIncident).openedAt)),
+  );
+  const info = (inc: UciIncident, index: number) => {
     const first = (inc.events[0] as { row: readonly string[] }).row;
     const last = inc.events[inc.events.length - 1] as { row: readonly string[]; updatedAt: number };
     const resolved = parseDate(last.row[col('resolved_at')] ?? '');
     const priority = first[col('priority')] ?? '';
     return {
+      load: loads[index] ?? {},
       ms: (Number.isFinite(resolved) ? resolved : last.updatedAt) - inc.openedAt,
       resolved: Number.isFinite(resolved),
       breach: last.row[col('made_sla')] === 'false',
@@ -685,8 +715,8 @@ function survivalSection(): {
   };
   type Info = ReturnType<typeof info>;
   // Same chrono order as the open-time table: row j here is row j of openExt's train / test.
-  const train = split.train.map((i) => info(incidents[i] as UciIncident));
-  const test = split.test.map((i) => info(incidents[i] as UciIncident));
+  const train = split.train.map((i) => info(incidents[i] as UciIncident, i));
+  const test = split.test.map((i) => info(incidents[i] as UciIncident, i));
   if (
     train.length !== openExt.trainRows.length ||
     test.some((x, j) => (x.breach ? 1 : 0) !== openExt.testLabels[j])
@@ -696,7 +726,12 @@ function survivalSection(): {
   const usable = (list: readonly Info[]): Info[] => list.filter((x) => Number.isFinite(x.ms) && x.ms >= 0);
   const cut = Math.floor(train.length * 0.85);
   const H = 3_600_000;
-  const score = (model: ReturnType<typeof trainResolutionModel>, x: Info, calibrator?: Calibrator) => {
+  const score = (
+    model: ReturnType<typeof trainResolutionModel>,
+    x: Info,
+    calibrator?: Calibrator,
+    withLoad = false,
+  ) => {
     const goalMs = (goals.get(x.priority) ?? 24) * H;
     const cycle = {
       goalMs,
@@ -708,7 +743,7 @@ function survivalSection(): {
     };
     return scoreBreachRisk(
       model,
-      { metricName: 'resolution', cycle, segments: x.segments },
+      { metricName: 'resolution', cycle, segments: x.segments, ...(withLoad ? { load: x.load } : {}) },
       calibrator ? { calibrator } : {},
     );
   };
@@ -727,11 +762,17 @@ function survivalSection(): {
     breached: x.breach,
   }));
   const calibrator = fitRiskCalibrator(held);
+  const loadCalibrator = fitRiskCalibrator(
+    train
+      .slice(cut)
+      .map((x) => ({ raw: probabilityOf(score(early, x, undefined, true)), breached: x.breach })),
+  );
   const blend = fitRiskBlend(held.map((h) => ({ survival: h.raw, fields: h.fields, breached: h.breached })));
   const model = trainResolutionModel(usable(train));
   const raw: BinaryOutcome[] = [];
   const calibrated: BinaryOutcome[] = [];
   const blended: BinaryOutcome[] = [];
+  const withLoad = { raw: [] as BinaryOutcome[], calibrated: [] as BinaryOutcome[], loadShare: 0 };
   let inside = 0;
   let resolvedCount = 0;
   test.forEach((x, j) => {
@@ -741,6 +782,9 @@ function survivalSection(): {
     calibrated.push({ probability: probabilityOf(score(model, x, calibrator)), outcome });
     const fields = (oursExt.outcomes[j] as BinaryOutcome).probability;
     blended.push({ probability: blendRisk(blend, probabilityOf(r), fields), outcome });
+    withLoad.raw.push({ probability: probabilityOf(score(model, x, undefined, true)), outcome });
+    withLoad.calibrated.push({ probability: probabilityOf(score(model, x, loadCalibrator, true)), outcome });
+    if (x.load.teamUsualOpen !== undefined) withLoad.loadShare += 1 / test.length;
     if (r.status === 'scored' && x.resolved && Number.isFinite(x.ms) && x.ms >= 0) {
       resolvedCount++;
       if (x.ms >= r.expected.lowMs && x.ms <= r.expected.highMs) inside++;
@@ -748,5 +792,12 @@ function survivalSection(): {
   });
   const trainRate = held.filter((h) => h.breached).length / Math.max(1, held.length);
   const heuristic = calibrated.map((o) => ({ probability: trainRate, outcome: o.outcome }));
-  return { raw, calibrated, blended, heuristic, intervalCoverage: inside / Math.max(1, resolvedCount) };
+  return {
+    raw,
+    calibrated,
+    blended,
+    heuristic,
+    withLoad,
+    intervalCoverage: inside / Math.max(1, resolvedCount),
+  };
 }
