@@ -6,9 +6,9 @@ import type { Engines } from '../core/ports/engines';
 /**
  * What the workbench's classifier changes from Forge's defaults: one C (the middle of C_GRID)
  * instead of cross-fitting each candidate, and the word model alone (no char n-gram view to
- * blend). On the demo desk that is about a third of the training's CPU for a top-1 accuracy
- * within a point of the defaults, so the panel shows suggestions soon after the backfill
- * (docs/benchmarks.md, "Workbench start").
+ * blend). On the demo desk that is about a fifth of the classifier's CPU for a top-1 accuracy
+ * within about two points of the defaults, so the panel shows suggestions soon after the
+ * backfill (docs/benchmarks.md, "Workbench start").
  */
 export const QUICK_TRAINING = { c: 0.5, charView: false } as const;
 

@@ -51,7 +51,7 @@ export interface WorkbenchOptions {
   consumerThread?: boolean;
   /**
    * Train the classifier with Forge's defaults (C and a char n-gram view chosen by cross-fitting)
-   * instead of the workbench's quick variant (QUICK_TRAINING): about three times the training
+   * instead of the workbench's quick variant (QUICK_TRAINING): about five times the classifier's
    * CPU (default false).
    */
   fullTraining?: boolean;

@@ -11,11 +11,14 @@ function intValue(text: string | undefined, name: string, min: number, max: numb
 }
 
 /**
- * `triage-lens workbench [--input export.csv] [--port N] [--db file] [--tickets N] [--seed N]`:
+ * `triage-lens workbench [--input export.csv] [--port N] [--db file] [--tickets N] [--seed N] [--full-training]`:
  * the app on this machine against the local JSM emulator; Ctrl-C stops it cleanly.
  */
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['input', 'port', 'db', 'tickets', 'seed'], flags: [] });
+  const args = parseArgs(argv, {
+    values: ['input', 'port', 'db', 'tickets', 'seed'],
+    flags: ['full-training'],
+  });
   const started = Date.now();
   const port = intValue(args.values.get('port'), 'port', 0, 65535);
   const demoTickets = intValue(args.values.get('tickets'), 'tickets', 0, 100_000);
@@ -29,6 +32,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     ...(seed === undefined ? {} : { seed }),
     ...(input === undefined ? {} : { input }),
     ...(dbPath === undefined ? {} : { dbPath }),
+    fullTraining: args.flags.has('full-training'),
     onStatus: (s) => out(`workbench: ${s.message} (${((Date.now() - started) / 1000).toFixed(1)} s)`),
     logger: {
       info: () => undefined,
