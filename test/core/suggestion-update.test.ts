@@ -24,7 +24,7 @@ describe('suggestion rows written by compare-and-set (SQLite)', () => {
   };
 
   /** A store whose first conditional write is preceded by a rival's write to the same row. */
-  function withRival(rival: () => Promise<void>): SuggestionStore {
+  function withRival(rival: () => Promise<unknown>): SuggestionStore {
     let raced = false;
     return {
       get: store.get.bind(store),
