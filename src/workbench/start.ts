@@ -24,8 +24,13 @@ import { exportToSeed } from './csv-seed';
 import { close, createWorkbenchServer, listen } from './server';
 import type { WorkbenchUser } from './users';
 import { WarmupTracker } from './warmup';
+import { repeatEvery } from './schedule';
+import type { Repeating } from './schedule';
 import { ConsumerThread } from './consumer-thread';
 import { workbenchEngines } from './engines';
+
+/** How often the workbench runs the SLA sweep (Forge: hourly; shorter here so a demo sees it). */
+const SLA_SWEEP_EVERY_MS = 5 * 60_000;
 
 export interface WorkbenchOptions {
   /** 0 = any free port (tests); default 3000. */
@@ -235,6 +240,21 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     else if (backfilled?.status.state !== 'done') await invocation().handleInstalled();
     else if (trained?.status.state !== 'done') await queue.push([{ kind: 'train' }]);
     tracker.start();
+    // Forge runs the SLA sweep hourly (manifest.yml). Here it starts once the models are ready and
+    // repeats every few minutes, so risk flags, queue load and the admin's SLA metrics fill in.
+    let sweeps: Repeating | null = null;
+    tracker.ready().then(
+      () => {
+        if (stopping) return;
+        sweeps = repeatEvery(
+          SLA_SWEEP_EVERY_MS,
+          () => queue.push([{ kind: 'sla-sweep', cursor: null }]),
+          (e) => logger.warn('scheduled SLA sweep failed', { error: String(e) }),
+        );
+      },
+      () => undefined,
+    );
+    cleanups.push(() => sweeps?.stop());
 
     let stopped: Promise<void> | null = null;
     return {

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { createSqlStorage } from '../../src/adapters/sql/storage';
 import { startWorkbench } from '../../src/workbench/start';
 import { staticFixture } from './fixture';
 import { rawRequest } from './http';
@@ -66,5 +68,25 @@ it('a kept database stopped in the middle of the backfill carries on at the next
     expect(second.status().message).toContain(`${second.emulator.site.allIssues().length} tickets`);
   } finally {
     await second.stop();
+  }
+});
+
+it('runs the SLA sweep once the site is ready, as Forge’s hourly trigger would', async () => {
+  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'tl-sweep-')), 'wb.db');
+  const wb = await startWorkbench({ port: 0, demoTickets: 120, staticRoot: staticFixture(), dbPath });
+  const reader = await openSqlite(dbPath);
+  try {
+    await wb.ready();
+    const jobs = createSqlStorage(reader).jobs;
+    let sweep = await jobs.get('sla-sweep');
+    for (let waited = 0; sweep?.status.state !== 'done' && waited < 60_000; waited += 200) {
+      await new Promise((r) => setTimeout(r, 200));
+      sweep = await jobs.get('sla-sweep');
+    }
+    expect(sweep?.status.state).toBe('done');
+    expect(sweep?.status.processed).toBeGreaterThan(0);
+  } finally {
+    await wb.stop();
+    await reader.close();
   }
 });
