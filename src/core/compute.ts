@@ -1,6 +1,7 @@
 import type { AdminConfig } from '../contracts/config';
 import type { RoutingSuggestion } from '../contracts/panel';
 import type { CoreContext } from './context';
+import { loadAgentTeams, routeVotes } from './route-models';
 import type { Language } from './ports/engines';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
@@ -58,8 +59,16 @@ export async function computeRouting(
 ): Promise<RoutingSuggestion> {
   const solved = await ctx.storage.tickets.getMany(similar.map((s) => s.id));
   const scoreOf = new Map(similar.map((s) => [s.id, s.score]));
+  const [teamVotes, assigneeVotes, agentTeams] = await Promise.all([
+    routeVotes(ctx, 'route:team', ticket),
+    routeVotes(ctx, 'route:assignee', ticket),
+    loadAgentTeams(ctx),
+  ]);
   return ctx.engines.routing.suggest(ticket, {
     config,
+    ...(teamVotes ? { teamVotes } : {}),
+    ...(assigneeVotes ? { assigneeVotes } : {}),
+    agentTeams,
     openLoad: await readOpenLoad(ctx),
     similar: solved
       .filter((t) => t.statusCategory === 'done')

@@ -154,7 +154,7 @@ export class ModelRepository {
 }
 
 /** The JSON of a loaded row, or null when absent, damaged or of another version. */
-function jsonOf(loaded: ModelLoad): unknown {
+export function jsonOf(loaded: ModelLoad): unknown {
   if (loaded.status !== 'ok') return null;
   try {
     const text =

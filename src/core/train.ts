@@ -6,6 +6,7 @@ import { trainingLabel } from './fields';
 import { refreshOpenSuggestions } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { fieldQuality } from './quality';
+import { ROUTE_MODELS, routeModelConfig, saveAgentTeams } from './route-models';
 import type { Ticket } from './ticket';
 
 /** Training reads at most this many tickets (newest kept): bounds memory inside a 1 GB function. */
@@ -39,9 +40,15 @@ async function trainingTickets(ctx: CoreContext, sinceMs: number): Promise<Ticke
  * Trains one field: a model on the older 80 % scored on the newest 20 % gives the per-class
  * precision / coverage the admin sees; the stored model is then trained on everything.
  */
-function trainField(ctx: CoreContext, field: FieldConfig, tickets: readonly Ticket[], trainedAt: string) {
+function trainField(
+  ctx: CoreContext,
+  field: FieldConfig,
+  tickets: readonly Ticket[],
+  trainedAt: string,
+  labelOf: (ticket: Ticket) => string | null = (ticket) => trainingLabel(ticket, field.fieldId),
+) {
   const examples = tickets.flatMap((ticket) => {
-    const label = trainingLabel(ticket, field.fieldId);
+    const label = labelOf(ticket);
     return label === null ? [] : [{ ticket, label }];
   });
   if (examples.length < MIN_EXAMPLES) return { examples: examples.length, trained: null };
@@ -93,8 +100,16 @@ export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Pro
   const fields = config.fields
     .filter((f) => f.mode !== 'off' && (fieldIds === undefined || fieldIds.includes(f.fieldId)))
     .sort((a, b) => SHOWN_FIRST[a.mode] - SHOWN_FIRST[b.mode]);
+  // The learned-routing models train after the fields the panel shows (see route-models.ts).
+  const jobs = [
+    ...fields.map((field) => ({ field, labelOf: undefined })),
+    ...ROUTE_MODELS.filter((m) => fieldIds === undefined || fieldIds.includes(m.fieldId)).map((m) => ({
+      field: routeModelConfig(m.fieldId),
+      labelOf: m.labelOf,
+    })),
+  ];
   await updateJob(ctx.storage.jobs, 'train', () => ({
-    status: { ...idleStatus('train'), state: 'running', total: fields.length, startedAt },
+    status: { ...idleStatus('train'), state: 'running', total: jobs.length, startedAt },
     cursor: null,
   }));
   const sinceMs = config.retentionDays > 0 ? now - config.retentionDays * 86_400_000 : 0;
@@ -102,9 +117,10 @@ export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Pro
   try {
     const tickets = await trainingTickets(ctx, sinceMs);
     await ctx.engines.sla.train(tickets, now);
-    for (const field of fields) {
+    if (jobs.some((j) => j.labelOf !== undefined)) await saveAgentTeams(ctx, tickets);
+    for (const { field, labelOf } of jobs) {
       try {
-        const { examples, trained } = trainField(ctx, field, tickets, startedAt);
+        const { examples, trained } = trainField(ctx, field, tickets, startedAt, labelOf);
         if (!trained) {
           results.push({
             fieldId: field.fieldId,

@@ -24,11 +24,13 @@ export function routingTicket(ticket: Ticket): RoutingTicket {
 }
 
 /**
- * Agents as the store knows them: everyone who handled one of the similar tickets (in the team
- * that ticket went to) or holds open tickets, with the admin's capacities.
+ * Agents as the store knows them: the teams each resolved tickets for in the training history,
+ * plus the team of every similar ticket they handled, with their open load and the admin's
+ * capacities.
  */
 function agentsFrom(context: RouteContext, hints: readonly SimilarHint[]): Agent[] {
   const teams = new Map<string, Set<string>>();
+  for (const [agent, known] of context.agentTeams ?? []) teams.set(agent, new Set(known));
   for (const h of hints) {
     if (h.assignee === undefined || h.team === undefined) continue;
     const set = teams.get(h.assignee) ?? new Set<string>();
@@ -89,6 +91,9 @@ export const routingEngine: RoutingEngine = {
       ticket: routingTicket(ticket),
       rules: rules.success ? rules.data : [],
       similar: hints,
+      ...(context.teamVotes ? { teamVotes: context.teamVotes } : {}),
+      ...(context.assigneeVotes ? { assigneeVotes: context.assigneeVotes } : {}),
+      ...(ticket.requestType !== null ? { category: ticket.requestType } : {}),
       agents: agentsFrom(context, hints),
       away: context.config.away,
       today: new Date(context.now).toISOString().slice(0, 10),

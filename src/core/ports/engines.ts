@@ -65,6 +65,11 @@ export interface RouteContext {
   openLoad: ReadonlyMap<string, number>;
   /** Similar resolved tickets, best first: who solved them is evidence for the route. */
   similar: readonly { ticket: Ticket; score: number }[];
+  /** The learned team and resolver models' ranked guesses (absent until trained). */
+  teamVotes?: readonly { label: string; probability: number }[];
+  assigneeVotes?: readonly { label: string; probability: number }[];
+  /** Teams each agent resolved tickets for, from the training history. */
+  agentTeams?: ReadonlyMap<string, readonly string[]>;
   now: number;
   /** Language of the reasons. */
   locale: 'en' | 'de';

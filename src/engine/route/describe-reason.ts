@@ -9,7 +9,9 @@ export function describeRouteReason(reason: RouteReason, locale: 'en' | 'de' = '
     case 'rule':
       return de ? `Regel „${reason.ruleName}“` : `rule "${reason.ruleName}"`;
     case 'classifier':
-      return de ? `Modell: ${pct(reason.probability)}` : `model: ${pct(reason.probability)}`;
+      return de
+        ? `aus früheren Tickets gelernt: ${pct(reason.probability)}`
+        : `learned from past tickets: ${pct(reason.probability)}`;
     case 'similar-team':
       return de
         ? `${reason.count} von ${reason.of} ähnlichen Tickets gingen an dieses Team`

@@ -36,7 +36,7 @@ describe('rankTeams', () => {
     );
     expect(teams.map((t) => t.id)).toEqual(['Network', 'Desk']);
     expect(teams[0]!.reasons.map((r) => describeRouteReason(r))).toEqual([
-      'model: 45 %',
+      'learned from past tickets: 45 %',
       '3 of 4 similar tickets went to this team',
     ]);
   });
@@ -69,7 +69,7 @@ describe('rankAssignees', () => {
       today,
     });
     expect(ranked[0]!.id).toBe('bob');
-    expect(describeRouteReason(ranked[0]!.reasons[0]!)).toBe('model: 80 %');
+    expect(describeRouteReason(ranked[0]!.reasons[0]!)).toBe('learned from past tickets: 80 %');
   });
 
   it('with equal expertise, the less loaded agent ranks first', () => {
