@@ -1,6 +1,23 @@
 import { formatDuration } from './format-duration';
 import type { SlaDriver } from './types';
 
+/**
+ * A history segment ("priority=High|type=VPN") in words ("priority High, VPN"): the key names
+ * are the engine's, the values the site's.
+ */
+export function segmentInWords(segment: string, locale: 'en' | 'de' = 'en'): string {
+  const parts = segment.split('|').flatMap((part) => {
+    const at = part.indexOf('=');
+    if (at < 0) return [part];
+    const key = part.slice(0, at);
+    const value = part.slice(at + 1);
+    if (value === '' || value === '-') return [];
+    if (key === 'priority') return [`${locale === 'de' ? 'Priorität' : 'priority'} ${value}`];
+    return [value];
+  });
+  return parts.length > 0 ? parts.join(', ') : segment;
+}
+
 /** One driver as a sentence fragment for the panel, in English or German. */
 export function describeDriver(driver: SlaDriver, locale: 'en' | 'de' = 'en'): string {
   const d = (ms: number): string => formatDuration(ms, locale);
@@ -8,8 +25,8 @@ export function describeDriver(driver: SlaDriver, locale: 'en' | 'de' = 'en'): s
   switch (driver.code) {
     case 'similar-take':
       return de
-        ? `ähnliche Tickets (${driver.segment}) brauchen ${d(driver.medianMs)}, noch ${d(driver.remainingMs)}`
-        : `similar tickets (${driver.segment}) take ${d(driver.medianMs)}, ${d(driver.remainingMs)} left`;
+        ? `ähnliche Tickets (${segmentInWords(driver.segment, locale)}) brauchen ${d(driver.medianMs)}, noch ${d(driver.remainingMs)}`
+        : `similar tickets (${segmentInWords(driver.segment)}) take ${d(driver.medianMs)}, ${d(driver.remainingMs)} left`;
     case 'queue-load': {
       const who =
         driver.who === 'team'
