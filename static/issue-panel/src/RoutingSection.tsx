@@ -91,12 +91,7 @@ function Candidate({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const load =
-    candidate.openLoad === undefined
-      ? null
-      : candidate.capacity === undefined
-        ? t('load', { load: candidate.openLoad })
-        : t('loadOfCapacity', { load: candidate.openLoad, capacity: candidate.capacity });
+  // The open load is one of the reasons ("3 open now", "3 of 5 open"), so it is not repeated here.
   return (
     <div
       data-testid={`route-${candidate.id}`}
@@ -116,11 +111,6 @@ function Candidate({
           </Inline>
           {children}
         </Inline>
-        {load ? (
-          <Text size="small" color="color.text.subtle">
-            {load}
-          </Text>
-        ) : null}
         {candidate.reasons.length > 0 ? (
           <ul style={{ margin: 0, paddingLeft: token('space.200'), font: token('font.body.small') }}>
             {candidate.reasons.map((reason, i) => (
