@@ -3,6 +3,7 @@ import { shuffleInPlace } from '../util/rng';
 import type { RawFeatures } from './features';
 import type { OneVsRest, OneVsRestOptions } from './fit';
 import { fitOneVsRest, viewOf } from './fit';
+import { linearScores } from './scores';
 import { buildVocabulary, denseBucketIndex, vectorize } from './vocabulary';
 import type { SparseVector, Vocabulary } from './vocabulary';
 
@@ -117,30 +118,14 @@ export function outOfFoldScores(
     for (const [target, from, to] of views) {
       if (target === null) continue;
       const fits = fitGrid(viewOf(trainDocs, from, to), trainYs, classes, v.dim, grid, plan, rng);
+      const viewTest = viewOf(testDocs, from, to);
       fits.forEach((fit, g) =>
-        scoreInto(target[g] as Float64Array, fit, viewOf(testDocs, from, to), offset, classes),
+        viewTest.forEach((d, r) =>
+          (target[g] as Float64Array).set(linearScores(fit, d), (offset + r) * classes),
+        ),
       );
     }
   }
   const used = (m: Float64Array[]): Float64Array[] => m.map((a) => a.subarray(0, out.ys.length * classes));
   return { word: used(out.word), char: out.char === null ? null : used(out.char), ys: out.ys };
-}
-
-function scoreInto(
-  target: Float64Array,
-  fit: Pick<OneVsRest, 'weights' | 'bias'>,
-  docs: readonly SparseVector[],
-  offset: number,
-  classes: number,
-): void {
-  docs.forEach((d, r) => {
-    const at = (offset + r) * classes;
-    for (let j = 0; j < classes; j++) target[at + j] = fit.bias[j] ?? 0;
-    for (let k = 0; k < d.index.length; k++) {
-      const row = (d.index[k] ?? 0) * classes;
-      const x = d.value[k] ?? 0;
-      for (let j = 0; j < classes; j++)
-        target[at + j] = (target[at + j] ?? 0) + (fit.weights[row + j] ?? 0) * x;
-    }
-  });
 }
