@@ -186,7 +186,7 @@ export class SqlTicketStore implements TicketStore {
 
   async listResolvedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>> {
     const limit = clampLimit(page.limit);
-    const cursor = parseResolvedCursor(page.after);
+    const cursor = parseTimeCursor(page.after, ':', 'resolved-tickets');
     let q = this.sqlDb.db
       .selectFrom('tl_tickets')
       .select(['id', 'doc', 'resolved_ms'])
@@ -209,7 +209,7 @@ export class SqlTicketStore implements TicketStore {
 
   async listCreatedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>> {
     const limit = clampLimit(page.limit);
-    const cursor = parseCreatedCursor(page.after);
+    const cursor = parseTimeCursor(page.after, '~', 'created-tickets');
     // updated >= created, so the (is_open, updated_ms) index narrows the scan to recent rows.
     let q = this.sqlDb.db
       .selectFrom('tl_tickets')
@@ -287,19 +287,17 @@ function toPage<R extends Pick<Selectable<TicketRow>, 'doc'>>(
   };
 }
 
-function parseResolvedCursor(after: string | null | undefined): { at: number; id: string } | null {
+/**
+ * A keyset cursor `at<sep>id`. Resolved (oldest-first, `:`) and created (newest-first, `~`)
+ * listings use different separators, so one listing's cursor is refused by the other.
+ */
+function parseTimeCursor(
+  after: string | null | undefined,
+  sep: ':' | '~',
+  what: string,
+): { at: number; id: string } | null {
   if (after == null) return null;
-  const m = /^(-?\d{1,16}):(\d{1,18})$/.exec(after);
-  if (m === null)
-    throw new InputError('bad_argument', `not a resolved-tickets cursor: ${after.slice(0, 60)}`);
+  const m = new RegExp(`^(-?\\d{1,16})${sep}(\\d{1,18})$`).exec(after);
+  if (m === null) throw new InputError('bad_argument', `not a ${what} cursor: ${after.slice(0, 60)}`);
   return { at: Number(m[1]), id: m[2] as string };
-}
-
-/** The newest-first cursor `created~id` (a different separator from the resolved cursor's). */
-function parseCreatedCursor(after: string | null | undefined): { at: number; id: string } | null {
-  if (after == null) return null;
-  const [at, id, ...rest] = after.split('~');
-  if (rest.length > 0 || !/^-?\d{1,16}$/.test(at ?? '') || !/^\d{1,18}$/.test(id ?? ''))
-    throw new InputError('bad_argument', `not a created-tickets cursor: ${after.slice(0, 60)}`);
-  return { at: Number(at), id: id as string };
 }
