@@ -8,14 +8,12 @@ import type { SqlStorage } from '../../../src/adapters/sql/storage';
 import { STATE_DOC_MAX_BYTES } from '../../../src/core/ports/storage';
 import type { Ticket } from '../../../src/core/ticket';
 import { resolvedTicket, ticket } from './fixtures';
+import type { Harness } from './storage-suite';
 
 const T0 = 1_700_000_000_000;
 const MIN = 60_000;
 
-export function describeRecurringStorage(
-  label: string,
-  harness: { open(): Promise<SqlDatabase>; close(db: SqlDatabase): Promise<void> },
-): void {
+export function describeRecurringStorage(label: string, harness: Harness): void {
   describe(`problem-candidate storage on ${label}`, () => {
     let sqlDb: SqlDatabase;
     let s: SqlStorage;

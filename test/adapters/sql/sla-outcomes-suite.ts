@@ -7,11 +7,9 @@ import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
 import type { SlaReading } from '../../../src/core/ports/sla-outcomes';
 import { ticket } from './fixtures';
+import type { Harness } from './storage-suite';
 
-export function describeSlaOutcomes(
-  label: string,
-  harness: { open(): Promise<SqlDatabase>; close(db: SqlDatabase): Promise<void> },
-): void {
+export function describeSlaOutcomes(label: string, harness: Harness): void {
   describe(`SLA outcome log on ${label}`, () => {
     let sqlDb: SqlDatabase;
     let s: SqlStorage;
