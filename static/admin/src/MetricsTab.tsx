@@ -10,7 +10,8 @@ import { DataTable } from '@shared/DataTable';
 import { NativeSelect } from '@shared/NativeSelect';
 import { callResolver } from '@shared/resolver';
 import { formatNumber, formatPercent } from '@shared/format';
-import { MESSAGE_KEYS, useI18n, type MessageKey } from '@shared/i18n';
+import { useI18n, type MessageKey } from '@shared/i18n';
+import { slaBandLabel } from '@shared/sla-band';
 import { ErrorMessage, Loading } from '@shared/ui';
 
 type Outcome = 'accepted' | 'replaced' | 'dismissed' | 'autoApplied';
@@ -114,7 +115,7 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
             rowKey={(row) => row.band}
             empty={t('noSlaOutcomes')}
             columns={[
-              { key: 'band', header: t('band'), cell: (row) => bandLabel(row.band, t) },
+              { key: 'band', header: t('band'), cell: (row) => slaBandLabel(row.band, t) },
               {
                 key: 'predicted',
                 header: t('predicted'),
@@ -173,12 +174,6 @@ export function MetricsTab({ fields }: { fields: readonly FieldConfig[] }) {
       ) : null}
     </Stack>
   );
-}
-
-/** The panel's words for a band; a band this build does not know is shown as sent. */
-function bandLabel(band: string, t: (key: MessageKey) => string): string {
-  const key = band === 'on-track' ? 'band_on_track' : `band_${band}`;
-  return (MESSAGE_KEYS as readonly string[]).includes(key) ? t(key as MessageKey) : band;
 }
 
 function groupByField(rows: readonly FieldMetricsRow[]): Array<[string, FieldMetricsRow[]]> {

@@ -3,7 +3,8 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { SlaBand, SlaRisk } from '@contracts/panel';
 import { formatDuration, formatPercent } from '@shared/format';
-import { useI18n, type MessageKey } from '@shared/i18n';
+import { useI18n } from '@shared/i18n';
+import { SLA_BAND_LABEL } from '@shared/sla-band';
 import { SlaChart } from './SlaChart';
 
 const bandAppearance: Record<SlaBand, 'success' | 'moved' | 'removed'> = {
@@ -11,13 +12,6 @@ const bandAppearance: Record<SlaBand, 'success' | 'moved' | 'removed'> = {
   'at-risk': 'moved',
   'likely-breach': 'removed',
   breached: 'removed',
-};
-
-const bandLabel: Record<SlaBand, MessageKey> = {
-  'on-track': 'band_on_track',
-  'at-risk': 'band_at-risk',
-  'likely-breach': 'band_likely-breach',
-  breached: 'band_breached',
 };
 
 export function SlaSection({ sla }: { sla: SlaRisk }) {
@@ -32,7 +26,7 @@ export function SlaSection({ sla }: { sla: SlaRisk }) {
         <Text weight="semibold">{sla.metricName}</Text>
         <span data-testid="sla-band" data-band={sla.band}>
           <Lozenge appearance={bandAppearance[sla.band]} isBold={sla.band !== 'on-track'}>
-            {t(bandLabel[sla.band])}
+            {t(SLA_BAND_LABEL[sla.band])}
           </Lozenge>
         </span>
         {sla.paused ? <Lozenge>{t('paused')}</Lozenge> : null}
