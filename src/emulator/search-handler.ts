@@ -18,6 +18,11 @@ const SearchBody = z.object({
   reconcileIssues: z.array(z.number().int()).max(50).optional(),
 });
 
+/** Jira's 400 answer to a body that does not match the route's schema. */
+function invalidPayload(error: z.ZodError): Reply {
+  return jiraErrorReply(400, [`Invalid request payload: ${error.issues[0]?.path.join('.') ?? ''}`]);
+}
+
 /** The parsed JQL, or Jira's 400 answer when it does not parse or has no search restriction. */
 function boundedQuery(ctx: RequestContext, jql: string): JqlQuery | Reply {
   let query: JqlQuery;
@@ -40,8 +45,7 @@ const CountBody = z.object({ jql: z.string().max(100_000) }).strict();
 /** `POST /rest/api/3/search/approximate-count`: how many issues the caller can see match. */
 export function countJql(ctx: RequestContext): Reply {
   const parsed = CountBody.safeParse(ctx.body ?? {});
-  if (!parsed.success)
-    return jiraErrorReply(400, [`Invalid request payload: ${parsed.error.issues[0]?.path.join('.') ?? ''}`]);
+  if (!parsed.success) return invalidPayload(parsed.error);
   const query = boundedQuery(ctx, parsed.data.jql);
   if (!('matches' in query)) return query;
   const count = ctx.site.allIssues().filter((i) => canSee(ctx.actor, i) && query.matches(i)).length;
@@ -51,8 +55,7 @@ export function countJql(ctx: RequestContext): Reply {
 /** `POST /rest/api/3/search/jql`: JQL subset, keyset paging behind opaque tokens. */
 export function searchJql(ctx: RequestContext): Reply {
   const parsed = SearchBody.safeParse(ctx.body ?? {});
-  if (!parsed.success)
-    return jiraErrorReply(400, [`Invalid request payload: ${parsed.error.issues[0]?.path.join('.') ?? ''}`]);
+  if (!parsed.success) return invalidPayload(parsed.error);
   const { jql, fields, nextPageToken } = parsed.data;
   const query = boundedQuery(ctx, jql);
   if (!('matches' in query)) return query;
