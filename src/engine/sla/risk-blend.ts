@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import { minimizeLbfgs } from '../tabular/lbfgs';
-import { logit, sigmoid } from '../tabular/sparse';
+import { logisticLoss, logit, sigmoid } from '../tabular/sparse';
 
 /**
  * Stacks the two views of breach risk: the survival probability (time left against how long
@@ -35,7 +35,7 @@ export function fitRiskBlend(
         const [x1, x2] = xs[i] as readonly [number, number];
         const z = u * u * x1 + v * v * x2 + c;
         const y = (samples[i] as { breached: boolean }).breached ? 1 : 0;
-        loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y * z;
+        loss += logisticLoss(z, y);
         const g = (sigmoid(z) - y) / n;
         grad[0] = (grad[0] as number) + g * 2 * u * x1;
         grad[1] = (grad[1] as number) + g * 2 * v * x2;

@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import { minimizeLbfgs } from './lbfgs';
-import { sigmoid } from './sparse';
+import { logisticLoss, sigmoid } from './sparse';
 
 /**
  * Maps raw scores to probabilities that match observed rates, fitted on a held-back slice.
@@ -26,7 +26,7 @@ export function fitPlatt(scores: readonly number[], labels: readonly (0 | 1)[]):
       for (let i = 0; i < n; i++) {
         const z = (w[0] as number) * (scores[i] as number) + (w[1] as number);
         const t = labels[i] === 1 ? hi : lo;
-        loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t * z;
+        loss += logisticLoss(z, t);
         const g = sigmoid(z) - t;
         grad[0] = (grad[0] as number) + g * (scores[i] as number);
         grad[1] = (grad[1] as number) + g;

@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { minimizeLbfgs } from './lbfgs';
 import type { SparseRow } from './sparse';
-import { addL2Penalty, sigmoid, sparseDot } from './sparse';
+import { addL2Penalty, logisticLoss, sigmoid, sparseDot } from './sparse';
 
 /** Binary logistic regression with an L2 penalty, fitted by L-BFGS on the mean log-loss. */
 export interface LogisticOptions {
@@ -39,8 +39,7 @@ export function trainLogistic(
         const row = rows[r] as SparseRow;
         const z = (w[0] as number) + sparseDot(row, weights);
         const y = labels[r] as number;
-        // log(1 + e^z) − y·z, computed stably.
-        loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y * z;
+        loss += logisticLoss(z, y);
         const g = (sigmoid(z) - y) / n;
         grad[0] = (grad[0] as number) + g;
         for (let k = 0; k < row.indices.length; k++) {

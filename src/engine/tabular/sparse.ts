@@ -19,6 +19,11 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+/** Logistic loss log(1 + e^z) − y·z of a score z against a target y in [0, 1], computed stably. */
+export function logisticLoss(z: number, y: number): number {
+  return (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y * z;
+}
+
 export function logit(p: number): number {
   const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
   return Math.log(q / (1 - q));
