@@ -99,13 +99,21 @@ export function rawBreachProbability(
   input: SlaRiskInput,
   options: BreachRiskOptions = {},
 ): number {
-  const cycle = input.cycle as SlaCycle;
-  const blend = blendFor(model, input.segments);
   const { factor } = loadFactor(input, options.loadElasticity ?? 0.3);
+  return breachFromCurve(blendFor(model, input.segments), factor, input.cycle as SlaCycle).raw;
+}
+
+/** The raw breach probability from an already blended curve and load factor. */
+function breachFromCurve(
+  blend: BlendedCurve,
+  factor: number,
+  cycle: SlaCycle,
+): { raw: number; beyondHistory: boolean } {
   const remaining = Math.max(0, cycle.remainingMs);
   const stillOpen = conditional(blend, cycle.elapsedMs, cycle.elapsedMs + remaining);
   // Older than every ticket in history: the curve says nothing, so use the remaining-time share.
-  return Number.isNaN(stillOpen) ? heuristicScore(cycle) : stillOpen ** (1 / factor);
+  if (Number.isNaN(stillOpen)) return { raw: heuristicScore(cycle), beyondHistory: true };
+  return { raw: stillOpen ** (1 / factor), beyondHistory: false };
 }
 
 /**
@@ -142,7 +150,7 @@ export function scoreBreachRisk(
   if (cycle.breached || cycle.remainingMs <= 0) {
     return { ...base, probability: 1, band: 'breached', drivers: [{ code: 'breached' }] };
   }
-  const raw = rawBreachProbability(model, input, options);
+  const { raw, beyondHistory: beyond } = breachFromCurve(blend, factor, cycle);
   const probability =
     options.blend && input.fieldProbability !== undefined && Number.isFinite(input.fieldProbability)
       ? blendRisk(options.blend, raw, input.fieldProbability)
@@ -150,7 +158,6 @@ export function scoreBreachRisk(
         ? calibrate(options.calibrator, logit(raw))
         : raw;
   const drivers: SlaDriver[] = [];
-  const beyond = Number.isNaN(conditional(blend, cycle.elapsedMs, cycle.elapsedMs));
   if (beyond) drivers.push({ code: 'beyond-history' });
   else {
     drivers.push({
