@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { qualityEngine } from '../../app/engines/quality';
+import { FieldId } from '../../contracts/common';
 import { DEFAULT_CONFIG, type FieldConfig } from '../../contracts/config';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
@@ -14,7 +15,7 @@ import { listValue, parseArgs, requireValue } from '../args';
  * measured by the report only, and custom fields named with spaces are not Jira field ids.
  */
 const isAppField = (id: string): boolean =>
-  id !== 'issueType' && id !== 'assignee' && /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/.test(id);
+  id !== 'issueType' && id !== 'assignee' && FieldId.safeParse(id).success;
 
 const FIELD_ID = /^[A-Za-z][A-Za-z0-9_ ()/-]{0,63}$/;
 
