@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { parseStored } from '../tabular/parse-stored';
-import type { SurvivalCurve } from './kaplan-meier';
 import type { ResolutionModel } from './resolution-model';
 
 /**
@@ -39,15 +38,6 @@ export function resolutionModelToJson(model: ResolutionModel): unknown {
 
 export function resolutionModelFromJson(json: unknown): ResolutionModel {
   const data = parseStored(Envelope, json, 'SLA model', RESOLUTION_MODEL_VERSION);
-  const curve = (c: SurvivalCurve): SurvivalCurve => ({
-    times: c.times,
-    survival: c.survival,
-    count: c.count,
-    horizon: c.horizon,
-  });
-  return {
-    priorStrength: data.priorStrength,
-    overall: curve(data.overall),
-    segments: new Map(data.segments.map(([k, c]) => [k, curve(c)])),
-  };
+  // zod drops unknown keys, so each parsed curve is already a plain SurvivalCurve.
+  return { priorStrength: data.priorStrength, overall: data.overall, segments: new Map(data.segments) };
 }
