@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { FieldQuality } from '../contracts/admin';
 import type { ClassifierEngine, FieldModel } from './ports/engines';
 import type { Logger } from './ports/logger';
-import type { ModelLoad, ModelStore } from './ports/storage';
+import type { ModelStore } from './ports/storage';
+import { jsonOf } from './stored-json';
 
 export const classifierName = (fieldId: string): string => `classifier:${fieldId}`;
 export const qualityName = (fieldId: string): string => `quality:${fieldId}`;
@@ -150,17 +151,5 @@ export class ModelRepository {
   private rebuild(fieldId: string, reason: string): ModelLookup {
     this.logger.warn('model needs rebuilding', { fieldId, reason: reason.slice(0, 200) });
     return { status: 'rebuild', reason };
-  }
-}
-
-/** The JSON of a loaded row, or null when absent, damaged or of another version. */
-export function jsonOf(loaded: ModelLoad): unknown {
-  if (loaded.status !== 'ok') return null;
-  try {
-    const text =
-      typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldConfig } from '../contracts/config';
 import type { CoreContext } from './context';
-import { jsonOf } from './models';
+import { loadStoredJson } from './stored-json';
 import type { Ticket } from './ticket';
 
 /**
@@ -56,10 +56,8 @@ export async function saveAgentTeams(ctx: CoreContext, tickets: readonly Ticket[
 
 /** The stored agent → teams map; empty when never trained or unreadable (routing then uses similar tickets only). */
 export async function loadAgentTeams(ctx: CoreContext): Promise<Map<string, string[]>> {
-  const parsed = AgentTeams.safeParse(
-    jsonOf(await ctx.storage.models.load(AGENT_TEAMS_NAME, AGENT_TEAMS_VERSION)),
-  );
-  return parsed.success ? new Map(Object.entries(parsed.data)) : new Map();
+  const teams = await loadStoredJson(ctx.storage.models, AGENT_TEAMS_NAME, AGENT_TEAMS_VERSION, AgentTeams);
+  return new Map(teams ? Object.entries(teams) : []);
 }
 
 /** The model's ranked guesses for the ticket, or none when the model is not trained. */

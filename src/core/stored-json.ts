@@ -1,5 +1,17 @@
 import type { z } from 'zod';
-import type { ModelStore } from './ports/storage';
+import type { ModelLoad, ModelStore } from './ports/storage';
+
+/** The JSON of a loaded row, or null when absent, damaged or of another version. */
+export function jsonOf(loaded: ModelLoad): unknown {
+  if (loaded.status !== 'ok') return null;
+  try {
+    const text =
+      typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A small JSON value kept in the model store (a snapshot, a cursor, a model's parameters), or
@@ -14,12 +26,6 @@ export async function loadStoredJson<T extends z.ZodTypeAny>(
 ): Promise<z.infer<T> | null> {
   const loaded = await models.load(name, version);
   if (loaded.status !== 'ok') return null;
-  const text =
-    typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const parsed = schema.safeParse(jsonOf(loaded));
+  return parsed.success ? parsed.data : null;
 }
