@@ -59,17 +59,18 @@ export async function computeRouting(
 ): Promise<RoutingSuggestion> {
   const solved = await ctx.storage.tickets.getMany(similar.map((s) => s.id));
   const scoreOf = new Map(similar.map((s) => [s.id, s.score]));
-  const [teamVotes, assigneeVotes, agentTeams] = await Promise.all([
+  const [teamVotes, assigneeVotes, agentTeams, openLoad] = await Promise.all([
     routeVotes(ctx, 'route:team', ticket),
     routeVotes(ctx, 'route:assignee', ticket),
     loadAgentTeams(ctx),
+    readOpenLoad(ctx),
   ]);
   return ctx.engines.routing.suggest(ticket, {
     config,
     ...(teamVotes ? { teamVotes } : {}),
     ...(assigneeVotes ? { assigneeVotes } : {}),
     agentTeams,
-    openLoad: await readOpenLoad(ctx),
+    openLoad,
     similar: solved
       .filter((t) => t.statusCategory === 'done')
       .map((t) => ({ ticket: t, score: scoreOf.get(t.id) ?? 0 })),
