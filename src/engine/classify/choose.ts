@@ -38,23 +38,23 @@ export function chooseBlend(
   alphas: readonly number[],
 ): BlendChoice {
   let best: BlendChoice | null = null;
+  // Scores are copied only when a candidate wins, so blends are computed into one scratch buffer.
   const consider = (choice: Omit<BlendChoice, 'accuracy'>): void => {
     const accuracy = hits(choice.scores, oof.ys, classes) / Math.max(1, oof.ys.length);
-    if (best === null || accuracy > best.accuracy) best = { ...choice, accuracy };
+    if (best === null || accuracy > best.accuracy)
+      best = { ...choice, scores: choice.scores.slice(), accuracy };
   };
   grid.forEach((wordC, g) => consider({ wordC, charC: null, alpha: 1, scores: oof.word[g] as Float64Array }));
   if (oof.char !== null) {
+    const blended = new Float64Array(oof.word[0]?.length ?? 0);
     for (const alpha of alphas.filter((a) => a < 1))
       grid.forEach((wordC, g) =>
         grid.forEach((charC, h) => {
           const w = oof.word[g] as Float64Array;
           const c = (oof.char as Float64Array[])[h] as Float64Array;
-          consider({
-            wordC,
-            charC,
-            alpha,
-            scores: Float64Array.from(w, (s, i) => alpha * s + (1 - alpha) * (c[i] ?? 0)),
-          });
+          for (let i = 0; i < blended.length; i++)
+            blended[i] = alpha * (w[i] ?? 0) + (1 - alpha) * (c[i] ?? 0);
+          consider({ wordC, charC, alpha, scores: blended });
         }),
       );
   }
