@@ -1,4 +1,5 @@
 import type { Rng } from '../util/rng';
+import { shuffleInPlace } from '../util/rng';
 import type { SparseVector } from './vocabulary';
 
 export interface BinarySvmOptions {
@@ -72,12 +73,7 @@ export function trainBinarySvm(
   let pgMaxOld = Number.POSITIVE_INFINITY;
   let pgMinOld = Number.NEGATIVE_INFINITY;
   for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
-    for (let s = size - 1; s > 0; s--) {
-      const j = Math.floor(options.rng() * (s + 1));
-      const tmp = active[s] ?? 0;
-      active[s] = active[j] ?? 0;
-      active[j] = tmp;
-    }
+    shuffleInPlace(active, options.rng, size);
     let maxPg = Number.NEGATIVE_INFINITY;
     let minPg = Number.POSITIVE_INFINITY;
     for (let s = 0; s < size; s++) {

@@ -15,9 +15,9 @@ export function createRng(seed: number): Rng {
   };
 }
 
-/** Fisher–Yates shuffle in place, driven by the given generator. */
-export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
+/** Fisher–Yates shuffle in place (of the first `length` items), driven by the given generator. */
+export function shuffleInPlace<T>(items: T[], rng: Rng, length = items.length): T[] {
+  for (let i = length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
     const tmp = items[i] as T;
     items[i] = items[j] as T;
