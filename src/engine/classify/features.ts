@@ -49,11 +49,17 @@ export function bucketSpace(spec: Pick<FeatureSpec, 'hashBits' | 'viewCharMax'>)
   return 2 ** spec.hashBits * (spec.viewCharMax > 0 ? 2 : 1);
 }
 
+/** Position of the first value ≥ `bound` in an ascending array, searching from `from`. */
+export function firstAtLeast(sorted: ArrayLike<number>, bound: number, from = 0): number {
+  let at = from;
+  while (at < sorted.length && (sorted[at] ?? 0) < bound) at++;
+  return at;
+}
+
 /** The same features without the char view's buckets (the word view alone). */
 export function withoutCharView(raw: RawFeatures, viewStart: number): RawFeatures {
   if (viewStart <= 0) return raw;
-  let end = 0;
-  while (end < raw.keys.length && (raw.keys[end] ?? 0) < viewStart) end++;
+  const end = firstAtLeast(raw.keys, viewStart);
   return { keys: raw.keys.subarray(0, end), counts: raw.counts.subarray(0, end), language: raw.language };
 }
 

@@ -1,4 +1,5 @@
 import type { Rng } from '../util/rng';
+import { firstAtLeast } from './features';
 import type { BinarySvmOptions } from './svm';
 import { trainBinarySvm } from './svm';
 import type { SparseVector } from './vocabulary';
@@ -58,10 +59,8 @@ export function fitOneVsRest(
 /** The part of each vector whose compact index is in [from, to): one view of a two-view vector. */
 export function viewOf(docs: readonly SparseVector[], from: number, to: number): SparseVector[] {
   return docs.map((d) => {
-    let a = 0;
-    while (a < d.index.length && (d.index[a] ?? 0) < from) a++;
-    let b = a;
-    while (b < d.index.length && (d.index[b] ?? 0) < to) b++;
+    const a = firstAtLeast(d.index, from);
+    const b = firstAtLeast(d.index, to, a);
     return { index: d.index.subarray(a, b), value: d.value.subarray(a, b) };
   });
 }

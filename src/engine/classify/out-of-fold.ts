@@ -1,6 +1,7 @@
 import type { Rng } from '../util/rng';
 import { shuffleInPlace } from '../util/rng';
 import type { RawFeatures } from './features';
+import { firstAtLeast } from './features';
 import type { OneVsRest, OneVsRestOptions } from './fit';
 import { fitOneVsRest, viewOf } from './fit';
 import { linearScores } from './scores';
@@ -30,11 +31,7 @@ export function vectoriseAll(raws: readonly RawFeatures[], plan: FitPlan, vocabF
   const vocab = buildVocabulary(vocabFrom, plan.minDf);
   const indexOf = denseBucketIndex(vocab, plan.space);
   const docs = raws.map((r) => vectorize(r, vocab, indexOf, plan.sublinear, plan.viewStart));
-  let split = vocab.buckets.length;
-  if (plan.viewStart > 0) {
-    split = 0;
-    while (split < vocab.buckets.length && (vocab.buckets[split] ?? 0) < plan.viewStart) split++;
-  }
+  const split = plan.viewStart > 0 ? firstAtLeast(vocab.buckets, plan.viewStart) : vocab.buckets.length;
   return { vocab, docs, dim: vocab.buckets.length, split };
 }
 
