@@ -59,7 +59,9 @@ function highlights(
   maxHighlights: number,
 ): Highlight[] {
   const out: Highlight[] = [];
-  const allComments = (ticket.comments ?? []).join('\n').length;
+  // Length of the comments joined with "\n", without joining a long thread a second time.
+  const comments = ticket.comments ?? [];
+  const allComments = comments.reduce((n, c) => n + c.length, 0) + Math.max(0, comments.length - 1);
   fieldTexts(ticket).forEach((text, f) => {
     // fieldTexts keeps the latest comments: shift offsets back into the whole thread.
     const shift = f === 2 ? allComments - text.length : 0;
