@@ -41,6 +41,8 @@ export interface DemoPlanted {
   incident: { requestType: string; keys: string[]; start: number; end: number };
   /** Tickets whose request type was deliberately set to a wrong one (label noise). */
   mislabeled: string[];
+  /** The same tickets with the request type they carry and the one their text was written for. */
+  mislabels: { key: string; label: string; trueLabel: string }[];
 }
 
 export interface DemoSite {
@@ -100,6 +102,7 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
     duplicates: [],
     incident: { requestType: '', keys: [], start: 0, end: 0 },
     mislabeled: [],
+    mislabels: [],
   };
   const links: { type: string; inward: Draft; outward: Draft }[] = [];
 
@@ -153,6 +156,7 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
       if (others.length > 0) {
         d.requestType = pick(rng, others);
         planted.mislabeled.push(d.tempId);
+        planted.mislabels.push({ key: d.tempId, label: d.requestType.name, trueLabel: d.spec.name });
       }
     }
   }
@@ -176,6 +180,7 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
   }));
   planted.incident.keys = planted.incident.keys.map(rekey);
   planted.mislabeled = planted.mislabeled.map(rekey);
+  planted.mislabels = planted.mislabels.map((m) => ({ ...m, key: rekey(m.key) }));
   const seedLinks: SeedLink[] = links.map((l) => ({
     type: l.type,
     inwardKey: rekey(l.inward.tempId),

@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTable } from '../../../src/adapters/local/read-table';
 import { run } from '../../../src/cli/commands/demo';
+import { readJiraExport } from '../../../src/readiness/jira-export';
 import { InputError } from '../../../src/engine/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'demo-cli-'));
@@ -21,6 +23,33 @@ describe('triage-lens demo', () => {
     expect(text).toBe(readFileSync(b, 'utf8'));
     expect(text.startsWith('Summary,Issue key,Issue id,')).toBe(true);
     expect(text.split('\r\n').length).toBeGreaterThan(150);
+  });
+
+  it('writes the planted truth: mislabels as the export shows them, every duplicate pair, the burst', async () => {
+    const csv = join(dir, 't.csv');
+    const truthFile = join(dir, 't.json');
+    await expect(run(['--out', csv, '--truth', truthFile, '--tickets', '1500', '--seed', '3'])).resolves.toBe(
+      0,
+    );
+    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as {
+      mislabels: { key: string; field: string; label: string; trueLabel: string }[];
+      duplicates: [string, string][];
+      bursts: { keys: string[] }[];
+    };
+    const byKey = new Map(readJiraExport(readTable(csv)).tickets.map((t) => [t.key, t]));
+    expect(truth.mislabels.length).toBeGreaterThan(10);
+    for (const m of truth.mislabels) {
+      expect(m.field).toBe('Request Type');
+      expect(byKey.get(m.key)?.requestType).toBe(m.label);
+      expect(m.trueLabel).not.toBe(m.label);
+    }
+    expect(truth.duplicates.length).toBeGreaterThan(10);
+    // Unlinked pairs are in the truth too: only about half are linked in the export.
+    const linked = truth.duplicates.filter(([a, b]) => byKey.get(b)?.links.some((l) => l.key === a));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.length).toBeLessThan(truth.duplicates.length);
+    expect(truth.bursts).toHaveLength(1);
+    for (const k of truth.bursts[0]?.keys ?? []) expect(byKey.has(k)).toBe(true);
   });
 
   it.each([
