@@ -49,17 +49,30 @@ export function resolverResult<T extends z.ZodType>(data: T) {
   ]);
 }
 
-/** A section of the panel loads, is empty (with a reason to show), or failed (with a message). */
+/**
+ * Why a panel section has nothing to show, as a code: the UI words it in the viewer's language
+ * (message `empty_<code>`), so the server never composes prose in one language.
+ */
+export const EmptyReason = z.enum([
+  'no-suggested-fields',
+  'not-trained',
+  'no-similar',
+  'request-resolved',
+  'no-sla',
+]);
+export type EmptyReason = z.infer<typeof EmptyReason>;
+
+/** A section of the panel loads, is empty (with the reason's code), or failed (with a message). */
 export function section<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('status', [
     z.object({ status: z.literal('ok'), data }),
-    z.object({ status: z.literal('empty'), reason: z.string() }),
+    z.object({ status: z.literal('empty'), reason: EmptyReason }),
     z.object({ status: z.literal('error'), code: ErrorCode, message: z.string() }),
   ]);
 }
 export type Section<T> =
   | { status: 'ok'; data: T }
-  | { status: 'empty'; reason: string }
+  | { status: 'empty'; reason: EmptyReason }
   | { status: 'error'; code: ErrorCode; message: string };
 
 /** Character offsets [start, end) into a text the UI shows; used to highlight "why" terms. */

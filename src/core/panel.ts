@@ -1,4 +1,4 @@
-import type { Section } from '../contracts/common';
+import type { EmptyReason, Section } from '../contracts/common';
 import type { AdminConfig } from '../contracts/config';
 import { PanelRequest } from '../contracts/panel';
 import type {
@@ -25,9 +25,9 @@ export const SLA_STALE_MS = 60_000;
 export const SIMILAR_STALE_MS = 3_600_000;
 const TEXT_LIMIT = 4000;
 
-/** A section with nothing to show, and the reason the panel gives for it. */
+/** A section with nothing to show, and the code of the reason the panel words for it. */
 class Empty {
-  constructor(readonly reason: string) {}
+  constructor(readonly reason: EmptyReason) {}
 }
 
 async function section<T>(work: () => Promise<T | Empty>): Promise<Section<T>> {
@@ -117,7 +117,7 @@ async function classification(
   text: string,
 ): Promise<FieldSuggestion[] | Empty> {
   const shown = s.config.fields.filter((f) => f.mode === 'suggest' || f.mode === 'auto-apply');
-  if (shown.length === 0) return new Empty('No field is set to suggest.');
+  if (shown.length === 0) return new Empty('no-suggested-fields');
   const fresh = s.stored !== null && s.stored.ticketUpdated >= s.ticket.updated;
   let predictions = fresh ? (s.stored?.fields ?? []) : [];
   if (shown.some((f) => !predictions.some((p) => p.fieldId === f.fieldId))) {
@@ -131,7 +131,7 @@ async function classification(
     const p = predictions.find((x) => x.fieldId === f.fieldId);
     return p ? [fieldSuggestion(f, p, s.ticket, decisions, text)] : [];
   });
-  return out.length > 0 ? out : new Empty('The models are not trained yet.');
+  return out.length > 0 ? out : new Empty('not-trained');
 }
 
 async function similarHits(ctx: CoreContext, s: PanelState): Promise<StoredSuggestions['similar']> {
@@ -163,7 +163,7 @@ async function similar(
   s: PanelState,
   hits: StoredSuggestions['similar'],
 ): Promise<SimilarSection | Empty> {
-  if (hits.length === 0) return new Empty('No similar tickets found.');
+  if (hits.length === 0) return new Empty('no-similar');
   const [others, types] = await Promise.all([
     ctx.storage.tickets.getMany(hits.map((h) => h.id)),
     ctx.jira.asApp().getIssueLinkTypes(),
@@ -208,14 +208,14 @@ async function similar(
 async function sla(ctx: CoreContext, s: PanelState, accountId: string): Promise<SlaRisk | Empty> {
   const stored = s.stored?.sla;
   if (stored && s.now - stored.at < SLA_STALE_MS) return stored.risk;
-  if (s.ticket.statusCategory === 'done') return new Empty('The request is resolved.');
+  if (s.ticket.statusCategory === 'done') return new Empty('request-resolved');
   const metrics = await ctx.jira.asUser(accountId).getSla(s.ticket.key);
   const risk = await ctx.engines.sla.score(s.ticket, metrics, s.locale);
   if (s.stored) {
     s.stored = { ...s.stored, sla: risk ? { risk, at: s.now } : null };
     s.dirty = true;
   }
-  return risk ?? new Empty('No SLA is running on this request.');
+  return risk ?? new Empty('no-sla');
 }
 
 /**

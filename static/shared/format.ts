@@ -1,4 +1,4 @@
-import type { Locale } from './i18n';
+import { translator, type Locale } from './i18n';
 
 const intlLocale: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
@@ -30,12 +30,12 @@ export function formatDuration(ms: number, locale: Locale): string {
   const hours = Math.floor(rest / HOUR);
   rest -= hours * HOUR;
   const minutes = Math.round(rest / MINUTE);
-  const units = locale === 'de' ? { d: 'T', h: 'Std', m: 'Min' } : { d: 'd', h: 'h', m: 'min' };
+  const t = translator(locale);
   const parts: string[] = [];
-  if (days > 0) parts.push(`${days} ${units.d}`);
-  if (hours > 0) parts.push(`${hours} ${units.h}`);
-  if (minutes > 0 && days === 0) parts.push(`${minutes} ${units.m}`);
-  if (parts.length === 0) return `0 ${units.m}`;
+  if (days > 0) parts.push(t('durationDays', { n: days }));
+  if (hours > 0) parts.push(t('durationHours', { n: hours }));
+  if (minutes > 0 && days === 0) parts.push(t('durationMinutes', { n: minutes }));
+  if (parts.length === 0) return t('durationMinutes', { n: 0 });
   return sign + parts.slice(0, 2).join(' ');
 }
 

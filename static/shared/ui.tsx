@@ -24,7 +24,7 @@ export function ErrorMessage({
         <ul>
           {error.issues.map((issue, i) => (
             <li key={i}>
-              <code>{issue.path || '(root)'}</code>: {issue.message}
+              <code>{issue.path || t('errorRoot')}</code>: {issue.message}
             </li>
           ))}
         </ul>

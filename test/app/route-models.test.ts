@@ -59,7 +59,7 @@ describe('learned routing in the app', () => {
     const panel = PanelData.parse(
       data(await h.app.resolvers[RESOLVERS.panelGet]({ issueKey: target.key }, { accountId: h.users.agent })),
     );
-    expect(panel.similar.status).toBe('empty');
+    expect(panel.similar).toEqual({ status: 'empty', reason: 'no-similar' });
     if (panel.routing.status !== 'ok') throw new Error(`routing ${panel.routing.status}`);
     const top = panel.routing.data.teams[0];
     expect(top?.reasons.some((r) => r.startsWith('learned from past tickets'))).toBe(true);

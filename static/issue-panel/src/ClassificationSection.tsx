@@ -171,12 +171,17 @@ function FieldCard({
                 isDisabled={actions.busy !== null}
                 aria-label={t('applyLabel', { value: top.value, field: field.fieldName })}
                 onClick={() =>
-                  void actions.run(applyId, `${field.fieldName}: ${top.value}`, RESOLVERS.panelApply, {
-                    issueKey: panel.issueKey,
-                    fieldId: field.fieldId,
-                    // The server adds the value to multi-value fields and replaces single ones.
-                    value: top.value,
-                  })
+                  void actions.run(
+                    applyId,
+                    t('doneApplied', { field: field.fieldName, value: top.value }),
+                    RESOLVERS.panelApply,
+                    {
+                      issueKey: panel.issueKey,
+                      fieldId: field.fieldId,
+                      // The server adds the value to multi-value fields and replaces single ones.
+                      value: top.value,
+                    },
+                  )
                 }
               >
                 {t('apply')}
@@ -190,10 +195,15 @@ function FieldCard({
               isDisabled={actions.busy !== null}
               aria-label={t('dismissLabel', { field: field.fieldName })}
               onClick={() =>
-                void actions.run(dismissId, `${t('dismiss')} ${field.fieldName}`, RESOLVERS.panelDismiss, {
-                  issueKey: panel.issueKey,
-                  fieldId: field.fieldId,
-                })
+                void actions.run(
+                  dismissId,
+                  t('doneDismissed', { field: field.fieldName }),
+                  RESOLVERS.panelDismiss,
+                  {
+                    issueKey: panel.issueKey,
+                    fieldId: field.fieldId,
+                  },
+                )
               }
             >
               {t('dismiss')}

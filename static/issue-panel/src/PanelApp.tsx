@@ -21,7 +21,8 @@ type Load =
 /** What a section may do: run one action (the panel re-fetches afterwards) and know what is busy. */
 export interface PanelActions {
   busy: string | null;
-  run: (actionId: string, what: string, key: ResolverKey, payload: Record<string, unknown>) => Promise<void>;
+  /** `done` is the catalogue text announced when the action succeeded. */
+  run: (actionId: string, done: string, key: ResolverKey, payload: Record<string, unknown>) => Promise<void>;
 }
 
 export function PanelApp({ context }: { context: AppContext }) {
@@ -52,7 +53,7 @@ export function PanelApp({ context }: { context: AppContext }) {
   }, [fetchPanel]);
 
   const run = useCallback<PanelActions['run']>(
-    async (actionId, what, key, payload) => {
+    async (actionId, done, key, payload) => {
       setBusy(actionId);
       setNotice(null);
       const result = await callResolver<unknown>(key, payload);
@@ -68,7 +69,7 @@ export function PanelApp({ context }: { context: AppContext }) {
       if (result.ok) {
         // Re-fetch first, so the notice (and focus, if the used button went away) follows the new state.
         await fetchPanel(false);
-        setNotice({ kind: 'success', text: t('actionDone', { what }) });
+        setNotice({ kind: 'success', text: done });
       } else {
         setNotice({ kind: 'error', text: t('actionFailed', { message: result.error.message }) });
       }
@@ -91,7 +92,7 @@ export function PanelApp({ context }: { context: AppContext }) {
   shownSimilar.current = similar?.status === 'ok' ? similar.data : null;
 
   return (
-    <main aria-label="Triage Lens" style={{ minWidth: 0 }}>
+    <main aria-label={t('panelLabel')} style={{ minWidth: 0 }}>
       <Box padding="space.100">
         <Stack space="space.150">
           <NoticeLine notice={notice} testId="panel-notice" />

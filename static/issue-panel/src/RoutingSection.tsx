@@ -55,7 +55,7 @@ export function RoutingSection({
                     onClick={() =>
                       void actions.run(
                         actionId,
-                        t('assignLabel', { name: person.name }),
+                        t('doneAssigned', { name: person.name }),
                         RESOLVERS.panelAssign,
                         {
                           issueKey,

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Section } from '@contracts/common';
 import { ErrorMessage, Loading } from '@shared/ui';
 import { useI18n } from '@shared/i18n';
+import { emptyReasonText } from '@shared/empty-reason';
 
 export type SectionId = 'classification' | 'routing' | 'similar' | 'sla';
 
@@ -46,7 +47,7 @@ export function SectionFrame<T>({
             <Loading />
           ) : section.status === 'empty' ? (
             <Text as="p" color="color.text.subtle">
-              {section.reason || t('sectionEmpty')}
+              {emptyReasonText(section.reason, t)}
             </Text>
           ) : section.status === 'error' ? (
             <ErrorMessage error={section} testId={`section-${id}-error`} />

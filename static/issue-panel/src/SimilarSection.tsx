@@ -101,7 +101,7 @@ function SimilarItem({
         isDisabled={actions.busy !== null}
         aria-label={t('linkLabel', { key: ticket.key, type })}
         onClick={() =>
-          void actions.run(actionId, t('linkLabel', { key: ticket.key, type }), RESOLVERS.panelLink, {
+          void actions.run(actionId, t('doneLinked', { key: ticket.key, type }), RESOLVERS.panelLink, {
             issueKey,
             otherKey: ticket.key,
             kind,

@@ -72,7 +72,7 @@ describe('similarShown', () => {
   const linked = { ticket: ticket('IT-5', 'duplicate'), at: 0, linkTypes: LINK_TYPES };
 
   it('shows the linked ticket when the refreshed answer has no similar ticket left', () => {
-    const shown = similarShown({ status: 'empty', reason: 'No similar tickets found.' }, [linked]);
+    const shown = similarShown({ status: 'empty', reason: 'no-similar' }, [linked]);
     expect(shown).toEqual({
       status: 'ok',
       data: { duplicates: [{ ...linked.ticket, alreadyLinked: true }], related: [], linkTypes: LINK_TYPES },
@@ -82,7 +82,7 @@ describe('similarShown', () => {
   it('passes errors and untouched answers through', () => {
     const error = { status: 'error', code: 'upstream_error', message: 'Jira is unavailable' } as const;
     expect(similarShown(error, [linked])).toBe(error);
-    const empty = { status: 'empty', reason: 'No similar tickets found.' } as const;
+    const empty = { status: 'empty', reason: 'no-similar' } as const;
     expect(similarShown(empty, [])).toBe(empty);
   });
 });

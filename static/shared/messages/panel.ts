@@ -1,0 +1,72 @@
+import type { Messages } from './message';
+
+/** The issue panel: its frame, classification, similar tickets and action feedback. */
+export const panelMessages = {
+  panelLabel: { en: 'Triage Lens', de: 'Triage Lens' },
+  noIssue: {
+    en: 'Open this panel from an issue to see suggestions.',
+    de: 'Öffnen Sie dieses Panel in einem Vorgang, um Vorschläge zu sehen.',
+  },
+  // Sections
+  classification: { en: 'Classification', de: 'Klassifizierung' },
+  routing: { en: 'Routing', de: 'Zuweisung' },
+  similar: { en: 'Similar tickets', de: 'Ähnliche Tickets' },
+  sla: { en: 'SLA risk', de: 'SLA-Risiko' },
+  sectionEmpty: { en: 'Nothing to show.', de: 'Nichts anzuzeigen.' },
+  // Why a section is empty: one text per EmptyReason code (src/contracts/common.ts).
+  'empty_no-suggested-fields': {
+    en: 'No field is set to suggest.',
+    de: 'Kein Feld ist auf Vorschlagen gestellt.',
+  },
+  'empty_not-trained': {
+    en: 'The models are not trained yet.',
+    de: 'Die Modelle sind noch nicht trainiert.',
+  },
+  'empty_no-similar': { en: 'No similar tickets found.', de: 'Keine ähnlichen Tickets gefunden.' },
+  // Classification
+  suggested: { en: 'Suggested', de: 'Vorschlag' },
+  current: { en: 'Current: {value}', de: 'Aktuell: {value}' },
+  confidence: { en: 'Confidence {pct}', de: 'Konfidenz {pct}' },
+  why: { en: 'Why', de: 'Warum' },
+  whyRule: { en: 'Rule: {rule}', de: 'Regel: {rule}' },
+  apply: { en: 'Apply', de: 'Übernehmen' },
+  applyLabel: { en: 'Apply {value} to {field}', de: '{value} für {field} übernehmen' },
+  dismiss: { en: 'Dismiss', de: 'Verwerfen' },
+  dismissLabel: { en: 'Dismiss the suggestion for {field}', de: 'Vorschlag für {field} verwerfen' },
+  applied: { en: 'Applied', de: 'Übernommen' },
+  autoApplied: { en: 'Auto-applied', de: 'Automatisch gesetzt' },
+  dismissed: { en: 'Dismissed', de: 'Verworfen' },
+  abstained: { en: 'Not sure enough to suggest a value.', de: 'Nicht sicher genug für einen Vorschlag.' },
+  suggestOnly: {
+    en: 'Change it with JSM’s “Change request type” action.',
+    de: 'Ändern Sie ihn mit der JSM-Aktion „Anfragetyp ändern“.',
+  },
+  belowTarget: {
+    en: 'Below the precision target; check before applying.',
+    de: 'Unter dem Präzisionsziel; vor dem Übernehmen prüfen.',
+  },
+  otherCandidates: { en: 'Also possible: {list}', de: 'Ebenfalls möglich: {list}' },
+  modeShadow: {
+    en: 'Shadow mode: recorded, not shown to agents.',
+    de: 'Schattenmodus: wird erfasst, Agenten sehen ihn nicht.',
+  },
+  // Similar
+  duplicates: { en: 'Possible duplicates', de: 'Mögliche Duplikate' },
+  related: { en: 'Related', de: 'Verwandt' },
+  score: { en: 'Match {pct}', de: 'Übereinstimmung {pct}' },
+  linkAs: { en: 'Link as {type}', de: 'Verknüpfen: {type}' },
+  linkLabel: { en: 'Link {key} as {type}', de: '{key} verknüpfen als {type}' },
+  linked: { en: 'Linked', de: 'Verknüpft' },
+  solvedBefore: { en: 'Solved before like this', de: 'So wurde es schon gelöst' },
+  sharedTerms: { en: 'Shared terms: {list}', de: 'Gemeinsame Begriffe: {list}' },
+  // Action feedback
+  actionDone: { en: 'Done: {what}', de: 'Erledigt: {what}' },
+  doneApplied: { en: '{field} set to {value}.', de: '{field} auf {value} gesetzt.' },
+  doneDismissed: {
+    en: 'Suggestion for {field} dismissed.',
+    de: 'Vorschlag für {field} verworfen.',
+  },
+  doneLinked: { en: '{key} linked as {type}.', de: '{key} verknüpft als {type}.' },
+  doneAssigned: { en: 'Assigned to {name}.', de: '{name} zugewiesen.' },
+  actionFailed: { en: 'Failed: {message}', de: 'Fehlgeschlagen: {message}' },
+} satisfies Messages;
