@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdfDocument } from '../core/ports/jira';
 import { SEED_FIELDS } from './seed';
+import { customOption } from './render';
 import { PRIORITY_NAMES, type Actor, type EmuChange, type EmuIssue, type EmulatorSite } from './site';
 
 /**
@@ -188,8 +189,24 @@ export function editIssue(
         record(field, issue[key], name, (i) => (i[key] = name));
         break;
       }
-      default:
-        errors[field] = CANNOT_SET(field);
+      default: {
+        if (!site.customFields.some((f) => f.id === field)) {
+          errors[field] = CANNOT_SET(field);
+          break;
+        }
+        const name = optionName(value, () => undefined);
+        const allowed = projectOptions(site, issue.projectKey, (i) => customOption(i, field));
+        if (name === undefined || (name !== null && !allowed.has(name))) {
+          errors[field] = `Option value '${String(name)}' is not valid`;
+          break;
+        }
+        record(field, customOption(issue, field), name, (i) => {
+          const custom = i.custom ?? (Object.create(null) as Record<string, string>);
+          if (name === null) delete custom[field];
+          else custom[field] = name;
+          i.custom = custom;
+        });
+      }
     }
   }
 

@@ -208,7 +208,15 @@ export function allFields(base: string, site: EmulatorSite, issue: EmuIssue): Re
         : [{ id: String(orgId(issue.organization)), name: issue.organization }],
     [SEED_FIELDS.category]: optionJson(base, issue.category),
     [SEED_FIELDS.impact]: optionJson(base, issue.impact),
+    ...Object.fromEntries(site.customFields.map((f) => [f.id, optionJson(base, customOption(issue, f.id))])),
   };
+}
+
+/** An issue's value of one of the site's own select fields. */
+export function customOption(issue: EmuIssue, fieldId: string): string | null {
+  return issue.custom !== undefined && Object.prototype.hasOwnProperty.call(issue.custom, fieldId)
+    ? (issue.custom[fieldId] ?? null)
+    : null;
 }
 
 /** A select field's value: `{self, value, id}`, or null when unset. */

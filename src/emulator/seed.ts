@@ -108,6 +108,8 @@ export interface SeedTicket {
   category: string | null;
   /** JSM's Impact (incidents); absent or null when the ticket has none. */
   impact?: string | null;
+  /** Values of the site's other select fields (`SiteSeed.customFields`), by field id. */
+  custom?: Readonly<Record<string, string>>;
   teamId: string | null;
   assigneeId: string | null;
   reporterId: string;
@@ -151,4 +153,12 @@ export interface SiteSeed {
   linkTypes: SeedLinkType[];
   tickets: SeedTicket[];
   links: SeedLink[];
+  /** Single-select custom fields beyond the fixed ones (an export's own categories). */
+  customFields?: SeedCustomField[];
+}
+
+/** A site's own single-select field, e.g. an export's `Custom field (Business Service)`. */
+export interface SeedCustomField {
+  id: string;
+  name: string;
 }

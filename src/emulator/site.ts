@@ -3,6 +3,7 @@ import { textToAdf } from '../adapters/jira/text-to-adf';
 import type { JqlIssue } from './jql';
 import type {
   SeedArticle,
+  SeedCustomField,
   SeedLinkType,
   SeedQueue,
   SeedRequestType,
@@ -23,6 +24,8 @@ export interface EmuIssue extends JqlIssue {
   labels: string[];
   category: string | null;
   impact: string | null;
+  /** The site's other select fields (`customFields`), by id; absent = none set. */
+  custom?: Record<string, string>;
   teamId: string | null;
   organization: string | null;
   resolved: number | null;
@@ -104,6 +107,7 @@ export class EmulatorSite {
   readonly queues: SeedQueue[];
   readonly articles: SeedArticle[];
   readonly linkTypes: SeedLinkType[];
+  readonly customFields: readonly SeedCustomField[];
   readonly links: EmuLink[] = [];
   private readonly byKey = new Map<string, EmuIssue>();
   private readonly byId = new Map<string, EmuIssue>();
@@ -126,6 +130,7 @@ export class EmulatorSite {
     this.queues = seed.queues;
     this.articles = seed.articles;
     this.linkTypes = seed.linkTypes;
+    this.customFields = seed.customFields ?? [];
     let maxId = 10_000;
     for (const t of seed.tickets) {
       const issue: EmuIssue = {
@@ -141,6 +146,7 @@ export class EmulatorSite {
         labels: [...t.labels],
         category: t.category,
         impact: t.impact ?? null,
+        custom: Object.assign(Object.create(null) as Record<string, string>, t.custom ?? {}),
         teamId: t.teamId,
         assigneeId: t.assigneeId,
         reporterId: t.reporterId,

@@ -11,6 +11,8 @@ export const ConsumerWorkerData = z.object({
   clockOffsetMs: z.number(),
   /** Train the classifier with Forge's defaults instead of the workbench's quick variant. */
   fullTraining: z.boolean(),
+  /** The site's category select fields the app reads into `ticket.custom` (an export's own). */
+  categoryFieldIds: z.array(z.string().regex(/^customfield_\d{1,12}$/)).max(30),
 });
 export type ConsumerWorkerData = z.infer<typeof ConsumerWorkerData>;
 

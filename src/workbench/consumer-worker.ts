@@ -8,6 +8,7 @@ import type { LogFields, Logger } from '../core/ports/logger';
 import { RetryLaterError, type QueuePort } from '../core/ports/queue';
 import { ConsumerWorkerData, type FromWorker, ToWorker } from './consumer-protocol';
 import { workbenchEngines } from './engines';
+import { issueMapperFor } from './export-fields';
 
 /**
  * The queue consumer in its own thread: backfill, ingest and training are CPU-heavy and
@@ -37,6 +38,7 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
     storage,
     engines: workbenchEngines(storage, data.fullTraining),
     config: new FileConfigStore(data.configPath),
+    issues: issueMapperFor(data.categoryFieldIds),
     queue,
     clock: { now },
     logger,

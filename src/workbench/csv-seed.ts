@@ -1,6 +1,7 @@
 import type { Ticket } from '../core/ticket';
 import type {
   SeedLink,
+  SeedCustomField,
   SeedLinkType,
   SeedRequestType,
   SeedTeam,
@@ -51,12 +52,32 @@ const mostCommon = (values: readonly string[]): string | null => {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 };
 
+/** A ticket's values of the mapped custom fields, by site field id (the first of several values). */
+function customValues(
+  ticket: Ticket,
+  fields: readonly (SeedCustomField & { exportName: string })[],
+): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const f of fields) {
+    if (!Object.prototype.hasOwnProperty.call(ticket.custom, f.exportName)) continue;
+    const raw = ticket.custom[f.exportName];
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (value !== undefined && value !== '') out[f.id] = value;
+  }
+  return out;
+}
+
 /**
  * A user's own Jira export as an emulator site: one service desk per project, request types and
  * teams by name, people from Assignee/Reporter, links from the link columns. `now` is the
  * export's latest time, so ticket ages and SLA clocks read as they did on export day.
  */
-export function exportToSeed(exported: JiraExport, now: number): SiteSeed {
+export function exportToSeed(
+  exported: JiraExport,
+  now: number,
+  /** The export's custom fields the site serves as select fields (`ticket.custom` is keyed by name). */
+  customFields: readonly (SeedCustomField & { exportName: string })[] = [],
+): SiteSeed {
   const tickets = exported.tickets.filter((t) => Number.isFinite(t.created));
   const projects = [...new Set(tickets.map((t) => t.projectKey))].sort();
   const serviceDesks = projects.map((key, i) => ({
@@ -137,6 +158,7 @@ export function exportToSeed(exported: JiraExport, now: number): SiteSeed {
       components: t.components,
       labels: t.labels.map((l) => l.replace(/\s+/g, '_')),
       category: null,
+      custom: customValues(t, customFields),
       teamId: t.team === null ? null : (teamId.get(t.team) ?? null),
       assigneeId: t.assigneeId === null ? null : people.of(t.assigneeId),
       reporterId: t.reporterId === null ? fallbackReporter : people.of(t.reporterId),
@@ -195,5 +217,6 @@ export function exportToSeed(exported: JiraExport, now: number): SiteSeed {
     linkTypes,
     tickets: seedTickets,
     links,
+    customFields: customFields.map((f) => ({ id: f.id, name: f.name })),
   };
 }

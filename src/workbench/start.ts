@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createApp } from '../app';
@@ -21,6 +21,7 @@ import { exportTime } from '../readiness/report';
 import { appBackend } from './app-backend';
 import type { WarmupStatus } from './backend';
 import { exportToSeed } from './csv-seed';
+import { exportFieldSetup, issueMapperFor, type ExportFieldSetup } from './export-fields';
 import { close, createWorkbenchServer, listen } from './server';
 import type { WorkbenchUser } from './users';
 import { WarmupTracker } from './warmup';
@@ -82,13 +83,21 @@ export interface RunningWorkbench {
 
 const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** The site to emulate: the user's export, or the seeded demo service desk. */
-export function siteSeed(options: Pick<WorkbenchOptions, 'input' | 'seed' | 'demoTickets'>): SiteSeed {
+/**
+ * The site to emulate: the user's export (with the setup its own fields call for), or the
+ * seeded demo service desk.
+ */
+export function siteSeed(options: Pick<WorkbenchOptions, 'input' | 'seed' | 'demoTickets'>): {
+  site: SiteSeed;
+  fields: ExportFieldSetup | null;
+} {
   if (options.input !== undefined) {
     const exported = readJiraExport(readTable(options.input));
-    return exportToSeed(exported, exportTime(exported.tickets));
+    const fields = exportFieldSetup(exported, options.seed ?? 1);
+    return { site: exportToSeed(exported, exportTime(exported.tickets), fields.customFields), fields };
   }
-  return generateDemo({ seed: options.seed ?? 1, tickets: options.demoTickets ?? 3000 }).site;
+  const site = generateDemo({ seed: options.seed ?? 1, tickets: options.demoTickets ?? 3000 }).site;
+  return { site, fields: null };
 }
 
 function workbenchUsers(seed: SiteSeed): WorkbenchUser[] {
@@ -105,7 +114,10 @@ function workbenchUsers(seed: SiteSeed): WorkbenchUser[] {
  */
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
   const logger = options.logger ?? quietLogger;
-  const seed = siteSeed(options);
+  const { site: seed, fields: exportFields } = siteSeed(options);
+  const categoryFieldIds = exportFields?.customFields.map((f) => f.id) ?? [];
+  for (const r of exportFields?.ratings ?? [])
+    options.onStatus?.({ phase: 'starting', message: `field "${r.name}": ${r.reason}` });
   const site = new EmulatorSite(seed);
   const faults = new FaultPlan();
   for (const rule of options.faults ?? []) faults.add(rule);
@@ -114,6 +126,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     options.dbPath === undefined ? mkdtempSync(path.join(tmpdir(), 'triage-lens-workbench-')) : null;
   const dbPath = options.dbPath ?? path.join(tempDir as string, 'workbench.db');
   const configPath = `${dbPath}.config.json`;
+  const configStore = new FileConfigStore(configPath);
+  // A kept configuration (--db) is the admin's: only a first start is set up from the export.
+  if (exportFields !== null && !existsSync(configPath)) await configStore.save(exportFields.config);
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanUp = async () => {
     for (const fn of cleanups.splice(0).reverse()) {
@@ -155,7 +170,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       jira: localJiraClients({ baseUrl: emulator.url }),
       storage,
       engines: workbenchEngines(storage, fullTraining),
-      config: new FileConfigStore(configPath),
+      config: configStore,
+      issues: issueMapperFor(categoryFieldIds),
       queue,
       clock,
       logger,
@@ -174,6 +190,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
               configPath,
               clockOffsetMs: site.now() - Date.now(),
               fullTraining,
+              categoryFieldIds,
             },
             (messages, delaySeconds) => void queue.push(messages, { delaySeconds }),
             logger,
