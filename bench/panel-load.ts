@@ -68,7 +68,15 @@ function corpusJira(byKey: ReadonlyMap<string, Ticket>): JiraClientFactory {
         { id: '2', name: 'Relates', inward: 'relates to', outward: 'relates to' },
       ]),
     getSla: (key) => Promise.resolve(sla(ticket(key))),
-    searchIssues: unused,
+    // The viewer check (src/core/visibility.ts): `key in (...)`; every corpus ticket is visible.
+    searchIssues: ({ jql }) => {
+      const keys = /^key in \((.*)\)$/.exec(jql)?.[1]?.split(', ') ?? [];
+      const issues = keys.flatMap((k) => {
+        const t = byKey.get(k);
+        return t ? [{ id: t.id, key: t.key, fields: {} }] : [];
+      });
+      return Promise.resolve({ issues });
+    },
     editIssue: unused,
     createIssueLink: unused,
     addComment: unused,
@@ -78,7 +86,14 @@ function corpusJira(byKey: ReadonlyMap<string, Ticket>): JiraClientFactory {
     getQueues: unused,
     searchKnowledgeBase: unused,
     getMyPermissions: unused,
-    getMyself: unused,
+    getMyself: () =>
+      Promise.resolve({
+        accountId: 'bench-agent',
+        accountType: 'atlassian',
+        displayName: 'Agent',
+        locale: null,
+        timeZone: null,
+      }),
     countIssues: unused,
     bulkGetUsers: (ids) =>
       Promise.resolve(

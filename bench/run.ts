@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SUITES = ['classify', 'similar', 'route-sla', 'storage', 'workbench-start'] as const;
+const SUITES = ['classify', 'similar', 'route-sla', 'storage', 'workbench-start', 'visibility'] as const;
 
 const requested = process.argv.slice(2);
 const suites = requested.length > 0 ? requested : [...SUITES];

@@ -18,6 +18,7 @@ import { dismissProblemCandidate, listProblemCandidates } from '../core/recurrin
 import { train } from '../core/train';
 import { applyRetention } from '../core/retention';
 import { slaSweep } from '../core/sla-sweep';
+import { ViewerChecks } from '../core/visibility';
 import { createEngines } from './engines';
 import { recountIndex } from './recount-index';
 import { StampedCache } from './warm-cache';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): App {
     engines,
     models: new ModelRepository(deps.storage.models, engines.classifier, deps.logger, warmModels),
     issues,
+    viewers: new ViewerChecks(deps.jira, () => deps.clock.now()),
     backfillPageSize: Math.min(
       BACKFILL_PAGE_SIZE,
       Math.max(1, Math.floor(deps.backfillPageSize ?? BACKFILL_PAGE_SIZE)),
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps): App {
     (work: Work, options: { admin?: boolean } = {}): ResolverHandler =>
     async (payload: unknown, context: ResolverContext): Promise<ResolverResult<unknown>> => {
       try {
+        // Every resolver: a portal customer gets a refusal, never agent content.
+        await ctx.viewers.requireAgent(context.accountId);
         if (options.admin === true) await admin.requireAdmin(ctx, context.accountId);
         return { ok: true, data: await work(ctx, payload, context.accountId) };
       } catch (error) {

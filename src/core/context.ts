@@ -7,6 +7,7 @@ import type { Logger } from './ports/logger';
 import type { QueuePort } from './ports/queue';
 import type { ConfigStore, Storage } from './ports/storage';
 import type { Ticket } from './ticket';
+import type { ViewerChecks } from './visibility';
 
 export interface IssueMapping {
   fields: readonly string[];
@@ -24,6 +25,8 @@ export interface CoreContext {
   engines: Engines;
   models: ModelRepository;
   issues: IssueMapping;
+  /** What each viewer may see, asked of Jira as them (src/core/visibility.ts). */
+  viewers: ViewerChecks;
   /** Issues per backfill search page. */
   backfillPageSize: number;
   /** The configuration, loaded at most once per invocation. */

@@ -18,6 +18,7 @@ import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
 import { withDisplayNames } from './user-names';
+import { keepVisible } from './visibility';
 
 /** SLA readings older than this are refreshed from JSM when the panel opens. */
 export const SLA_STALE_MS = 60_000;
@@ -158,22 +159,36 @@ function linkTypeNames(types: readonly { name: string }[]): SimilarSection['link
   return { duplicate: find(/duplicat/i, 'Duplicate'), related: find(/relat/i, 'Relates') };
 }
 
+/**
+ * How a resolved ticket was solved, in its own last words: the last public reply. An internal
+ * note is used only when the viewer may read the ticket's internal comments (agents and admins
+ * of a desk may; the panel refuses customers before it gets here).
+ */
+export function solutionExcerpt(ticket: Ticket, readsInternal: boolean): string {
+  const comment =
+    ticket.comments.filter((c) => !c.internal).at(-1) ?? (readsInternal ? ticket.comments.at(-1) : undefined);
+  return (comment?.body ?? '').slice(0, 600);
+}
+
 async function similar(
   ctx: CoreContext,
   s: PanelState,
   hits: StoredSuggestions['similar'],
+  accountId: string,
 ): Promise<SimilarSection | Empty> {
   if (hits.length === 0) return new Empty('no-similar');
-  const [others, types] = await Promise.all([
+  const [stored, types] = await Promise.all([
     ctx.storage.tickets.getMany(hits.map((h) => h.id)),
     ctx.jira.asApp().getIssueLinkTypes(),
   ]);
+  // The store holds every desk's tickets; the viewer is shown only those Jira shows them.
+  const others = await keepVisible(ctx.viewers, accountId, stored, (t) => t.key);
+  if (others.length === 0) return new Empty('no-similar');
   const byId = new Map(others.map((t) => [t.id, t]));
   const linked = new Set(s.ticket.links.map((l) => l.key));
   const toItem = (h: StoredSuggestions['similar'][number]): SimilarTicket[] => {
     const other = byId.get(h.id);
     if (!other) return [];
-    const lastComment = other.comments.filter((c) => !c.internal).at(-1) ?? other.comments.at(-1);
     const summarySpans = h.sharedTerms.flatMap((t) => spansOf(other.summary, t)).slice(0, 30);
     return [
       {
@@ -187,12 +202,7 @@ async function similar(
         summarySpans,
         alreadyLinked: linked.has(other.key),
         ...(other.resolution !== null && other.statusCategory === 'done'
-          ? {
-              solvedBefore: {
-                resolution: other.resolution,
-                excerpt: (lastComment?.body ?? '').slice(0, 600),
-              },
-            }
+          ? { solvedBefore: { resolution: other.resolution, excerpt: solutionExcerpt(other, true) } }
           : {}),
       },
     ];
@@ -277,7 +287,7 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
   const hitsPromise = similarHits(ctx, state);
   const [classificationSection, similarSection, routingSection, slaSection] = await Promise.all([
     section(() => classification(ctx, state, text)),
-    section(async () => similar(ctx, state, await hitsPromise)),
+    section(async () => similar(ctx, state, await hitsPromise, accountId)),
     section(async () => {
       const stored = state.stored;
       // Stored routing is worded in English; German readers get it recomputed in their language.

@@ -4,7 +4,7 @@ import { NOT_FOUND_ISSUE, type RequestContext } from './context';
 import { AdfDoc, EditBody, EditError, editIssue } from './edit';
 import { knowledgeBase, paged, queues, requestTypes, sla } from './jsm-handlers';
 import { decodeToken, encodeToken, queryHash } from './page-token';
-import { ADMIN_PERMISSIONS, canSee, hasPermission } from './permissions';
+import { ADMIN_PERMISSIONS, canSee, hasPermission, hasProjectPermission } from './permissions';
 import { commentJson, issueJson, jiraDateTime, userJson } from './render';
 import { jiraErrorReply, type Reply } from './replies';
 import { countJql, searchJql } from './search-handler';
@@ -23,7 +23,7 @@ export function handleRoute(route: RouteId, params: Record<string, string>, ctx:
     case 'getIssue':
       return withIssue(ctx, params, (issue) => ({
         status: 200,
-        json: issueJson(ctx.base, ctx.site, issue, fieldsParam(ctx.url)),
+        json: issueJson(ctx.base, ctx.site, issue, fieldsParam(ctx.url), ctx.actor),
       }));
     case 'editIssue':
       return withIssue(ctx, params, (issue) => edit(ctx, issue));
@@ -75,7 +75,7 @@ function withIssue(
   then: (issue: EmuIssue) => Reply,
 ): Reply {
   const issue = ctx.site.issue(params.issueIdOrKey ?? '');
-  if (!issue || !canSee(ctx.actor, issue)) return jiraErrorReply(404, [NOT_FOUND_ISSUE]);
+  if (!issue || !canSee(ctx.site, ctx.actor, issue)) return jiraErrorReply(404, [NOT_FOUND_ISSUE]);
   return then(issue);
 }
 
@@ -89,7 +89,7 @@ function fieldsParam(url: URL): string[] | null {
 }
 
 function edit(ctx: RequestContext, issue: EmuIssue): Reply {
-  if (!hasPermission(ctx.actor, 'EDIT_ISSUES')) {
+  if (!hasProjectPermission(ctx.site, ctx.actor, 'EDIT_ISSUES', issue.projectKey)) {
     return jiraErrorReply(403, ['You do not have permission to edit issues in this project.']);
   }
   const body = EditBody.safeParse(ctx.body ?? {});
@@ -128,10 +128,13 @@ function createLink(ctx: RequestContext): Reply {
     return jiraErrorReply(404, [`No issue link type with name '${type.name ?? type.id ?? ''}' found.`]);
   const inward = ctx.site.issue(inwardIssue.key ?? inwardIssue.id ?? '');
   const outward = ctx.site.issue(outwardIssue.key ?? outwardIssue.id ?? '');
-  if (!inward || !canSee(ctx.actor, inward) || !outward || !canSee(ctx.actor, outward)) {
+  if (!inward || !canSee(ctx.site, ctx.actor, inward) || !outward || !canSee(ctx.site, ctx.actor, outward)) {
     return jiraErrorReply(404, [NOT_FOUND_ISSUE]);
   }
-  if (!hasPermission(ctx.actor, 'LINK_ISSUES'))
+  if (
+    !hasProjectPermission(ctx.site, ctx.actor, 'LINK_ISSUES', inward.projectKey) ||
+    !hasProjectPermission(ctx.site, ctx.actor, 'LINK_ISSUES', outward.projectKey)
+  )
     return jiraErrorReply(403, ['You do not have the permission to link issues.']);
   if (inward.key === outward.key) return jiraErrorReply(400, ['You cannot link an issue to itself.']);
   // Jira's body names the "from" issue outwardIssue: {outwardIssue: A, inwardIssue: B} is "A duplicates B".
@@ -149,7 +152,7 @@ const CommentBody = z.object({
 });
 
 function addComment(ctx: RequestContext, issue: EmuIssue): Reply {
-  if (!hasPermission(ctx.actor, 'ADD_COMMENTS'))
+  if (!hasProjectPermission(ctx.site, ctx.actor, 'ADD_COMMENTS', issue.projectKey))
     return jiraErrorReply(403, ['You do not have the permission to comment on this issue.']);
   const body = CommentBody.safeParse(ctx.body ?? {});
   const doc = body.success ? AdfDoc.safeParse(body.data.body) : null;
@@ -192,7 +195,7 @@ function bulkChangelog(ctx: RequestContext): Reply {
   const wanted = fieldIds && fieldIds.length > 0 ? new Set(fieldIds) : null;
   const rows = issueIdsOrKeys.flatMap((ref) => {
     const issue = ctx.site.issue(ref);
-    if (!issue || !canSee(ctx.actor, issue)) return [];
+    if (!issue || !canSee(ctx.site, ctx.actor, issue)) return [];
     return issue.history.flatMap((h) => {
       const items = h.items.filter((i) => wanted === null || wanted.has(i.fieldId));
       return items.length === 0 ? [] : [{ issueId: issue.id, history: { ...h, items } }];
@@ -236,14 +239,24 @@ function myPermissions(ctx: RequestContext): Reply {
     .filter((k) => k !== '');
   if (keys.length === 0) return jiraErrorReply(400, ['The permissions query parameter is required.']);
   const issueKey = ctx.url.searchParams.get('issueKey');
+  let project: string | null = null;
   if (issueKey !== null) {
     const issue = ctx.site.issue(issueKey);
-    if (!issue || !canSee(ctx.actor, issue)) return jiraErrorReply(404, [NOT_FOUND_ISSUE]);
+    if (!issue || !canSee(ctx.site, ctx.actor, issue)) return jiraErrorReply(404, [NOT_FOUND_ISSUE]);
+    project = issue.projectKey;
   }
   const projectKey = ctx.url.searchParams.get('projectKey');
   if (projectKey !== null && !ctx.site.serviceDesks.some((d) => d.projectKey === projectKey)) {
     return jiraErrorReply(404, [`No project could be found with key '${projectKey}'.`]);
   }
+  project ??= projectKey;
+  // Without a project, Jira answers whether the permission is held in at least one project.
+  const holds = (key: string): boolean =>
+    project !== null
+      ? hasProjectPermission(ctx.site, ctx.actor, key, project)
+      : hasPermission(ctx.actor, key) &&
+        (ctx.site.serviceDesks.length === 0 ||
+          ctx.site.serviceDesks.some((d) => hasProjectPermission(ctx.site, ctx.actor, key, d.projectKey)));
   const permissions: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of keys) {
     permissions[key] = {
@@ -252,7 +265,7 @@ function myPermissions(ctx: RequestContext): Reply {
       name: key.replace(/_/g, ' ').toLowerCase(),
       type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT',
       description: `Permission ${key}`,
-      havePermission: hasPermission(ctx.actor, key),
+      havePermission: holds(key),
     };
   }
   return { status: 200, json: { permissions: { ...permissions } } };

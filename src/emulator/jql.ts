@@ -31,6 +31,8 @@ export interface JqlQuery {
   bounded: boolean;
   matches(issue: JqlIssue): boolean;
   order: { field: OrderField; direction: 'ASC' | 'DESC' }[];
+  /** Every issue a `key` / `id` clause names: Jira refuses the query when one is unknown to the caller. */
+  issueRefs: { field: 'key' | 'id'; value: string }[];
 }
 
 export class JqlError extends Error {
@@ -82,6 +84,7 @@ export function parseJql(jql: string, now: number): JqlQuery {
     t?.kind === 'word' && t.text.toLowerCase() === w;
 
   const predicates: Predicate[] = [];
+  const issueRefs: JqlQuery['issueRefs'] = [];
   while (i < tokens.length && !isWord(peek(), 'order')) {
     if (predicates.length > 0) {
       const conj = next("'AND'");
@@ -115,7 +118,12 @@ export function parseJql(jql: string, now: number): JqlQuery {
     }
   }
   if (i < tokens.length) throw new JqlError(`Error in the JQL Query: unexpected '${tokens[i]?.text ?? ''}'.`);
-  return { bounded: predicates.length > 0, matches: (issue) => predicates.every((p) => p(issue)), order };
+  return {
+    bounded: predicates.length > 0,
+    matches: (issue) => predicates.every((p) => p(issue)),
+    order,
+    issueRefs,
+  };
 
   function values(): string[] {
     const t = next('a value');
@@ -159,9 +167,11 @@ export function parseJql(jql: string, now: number): JqlQuery {
       case 'key':
       case 'issuekey':
         if (!equality) break;
+        issueRefs.push(...vals.map((value) => ({ field: 'key' as const, value })));
         return (x) => member(x.key);
       case 'id':
         if (!equality) break;
+        issueRefs.push(...vals.map((value) => ({ field: 'id' as const, value })));
         return (x) => member(x.id);
       case 'status':
         if (!equality) break;

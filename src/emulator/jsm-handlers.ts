@@ -1,6 +1,6 @@
 import type { RequestContext } from './context';
 import { parseJql } from './jql';
-import { canSee, hasPermission } from './permissions';
+import { canSee, hasProjectPermission } from './permissions';
 import { issueTypeId } from './render';
 import { jsmErrorReply, type Reply } from './replies';
 import { SEED_FIELDS } from './seed';
@@ -10,14 +10,14 @@ import { slaValues } from './sla';
 
 export function sla(ctx: RequestContext, params: Record<string, string>): Reply {
   const issue = ctx.site.issue(params.issueIdOrKey ?? '');
-  if (!issue || !canSee(ctx.actor, issue)) {
+  if (!issue || !canSee(ctx.site, ctx.actor, issue)) {
     return jsmErrorReply(
       404,
       'The request could not be found or you do not have permission to view it.',
       'sd.request.error.not.found',
     );
   }
-  if (!hasPermission(ctx.actor, 'SERVICEDESK_AGENT')) {
+  if (!hasProjectPermission(ctx.site, ctx.actor, 'SERVICEDESK_AGENT', issue.projectKey)) {
     return jsmErrorReply(403, 'Only agents can view SLA information.', 'sd.agent.error.permission');
   }
   return paged(ctx, slaValues(ctx.base, ctx.site, issue));
@@ -49,7 +49,7 @@ export function queues(ctx: RequestContext, params: Record<string, string>): Rep
   const desk = ctx.site.serviceDesks.find((d) => d.id === params.serviceDeskId);
   if (!desk)
     return jsmErrorReply(404, 'The service project could not be found.', 'sd.servicedesk.error.not.found');
-  if (!hasPermission(ctx.actor, 'SERVICEDESK_AGENT'))
+  if (!hasProjectPermission(ctx.site, ctx.actor, 'SERVICEDESK_AGENT', desk.projectKey))
     return jsmErrorReply(403, 'Only agents can view queues.', 'sd.agent.error.permission');
   const withCount = ctx.url.searchParams.get('includeCount') === 'true';
   return paged(

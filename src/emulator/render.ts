@@ -1,9 +1,11 @@
+import { canSee, readsInternalComments } from './permissions';
 import type { SeedUser } from './seed';
 import { SEED_FIELDS } from './seed';
 import {
   APP_ACCOUNT_ID,
   statusId,
   type EmuComment,
+  type Actor,
   type EmuIssue,
   type EmuLink,
   type EmulatorSite,
@@ -92,10 +94,12 @@ function linkJson(
   site: EmulatorSite,
   issue: EmuIssue,
   link: EmuLink,
+  actor: Actor,
 ): Record<string, unknown> | null {
   const otherKey = link.fromKey === issue.key ? link.toKey : link.fromKey;
   const other = site.issue(otherKey);
-  if (!other) return null;
+  // Jira leaves out links to issues the caller may not see (their summary would leak).
+  if (!other || !canSee(site, actor, other)) return null;
   const ref = {
     id: other.id,
     key: other.key,
@@ -125,14 +129,20 @@ function statusJson(base: string, issue: EmuIssue): Record<string, unknown> {
   };
 }
 
-/** Every field the emulator knows, as Jira renders it. */
-export function allFields(base: string, site: EmulatorSite, issue: EmuIssue): Record<string, unknown> {
+/** Every field the emulator knows, as Jira renders it for this caller. */
+export function allFields(
+  base: string,
+  site: EmulatorSite,
+  issue: EmuIssue,
+  actor: Actor,
+): Record<string, unknown> {
   const project = site.serviceDesks.find((d) => d.projectKey === issue.projectKey);
   const requestType = site.requestTypes.find((r) => r.id === issue.requestTypeId);
   const team = site.teams.find((t) => t.id === issue.teamId);
   const users = (id: string | null, withEmail: boolean): Record<string, unknown> | null =>
     id === null ? null : userJson(base, site.users.get(id), id, withEmail);
-  const visibleComments = issue.comments;
+  const internalToo = readsInternalComments(site, actor, issue);
+  const visibleComments = issue.comments.filter((c) => internalToo || !c.internal);
   return {
     summary: issue.summary,
     description: issue.description,
@@ -173,7 +183,7 @@ export function allFields(base: string, site: EmulatorSite, issue: EmuIssue): Re
     created: jiraDateTime(issue.created),
     updated: jiraDateTime(issue.updated),
     issuelinks: site.linksOf(issue.key).flatMap((l) => {
-      const json = linkJson(base, site, issue, l);
+      const json = linkJson(base, site, issue, l, actor);
       return json ? [json] : [];
     }),
     comment: {
@@ -232,6 +242,7 @@ export function issueJson(
   site: EmulatorSite,
   issue: EmuIssue,
   fields: readonly string[] | null,
+  actor: Actor,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog',
@@ -240,7 +251,7 @@ export function issueJson(
     key: issue.key,
   };
   if (fields !== null && fields.length === 0) return out;
-  const all = allFields(base, site, issue);
+  const all = allFields(base, site, issue, actor);
   const wantsAll = fields === null || fields.includes('*all') || fields.includes('*navigable');
   const excluded = new Set((fields ?? []).filter((f) => f.startsWith('-')).map((f) => f.slice(1)));
   const picked: Record<string, unknown> = {};

@@ -37,6 +37,18 @@ function boundedQuery(ctx: RequestContext, jql: string): JqlQuery | Reply {
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
   }
+  // Jira Cloud refuses a query naming an issue the caller cannot see (or that was deleted) with
+  // 400, one sentence per issue, rather than leaving it out: callers must cope with that.
+  const unknown = query.issueRefs.filter((ref) => {
+    const issue = ctx.site.issue(ref.value);
+    return !issue || !canSee(ctx.site, ctx.actor, issue);
+  });
+  if (unknown.length > 0) {
+    return jiraErrorReply(
+      400,
+      unknown.map((ref) => `An issue with key '${ref.value}' does not exist for the field '${ref.field}'.`),
+    );
+  }
   return query;
 }
 
@@ -48,7 +60,7 @@ export function countJql(ctx: RequestContext): Reply {
   if (!parsed.success) return invalidPayload(parsed.error);
   const query = boundedQuery(ctx, parsed.data.jql);
   if (!('matches' in query)) return query;
-  const count = ctx.site.allIssues().filter((i) => canSee(ctx.actor, i) && query.matches(i)).length;
+  const count = ctx.site.allIssues().filter((i) => canSee(ctx.site, ctx.actor, i) && query.matches(i)).length;
   return { status: 200, json: { count } };
 }
 
@@ -95,7 +107,7 @@ export function searchJql(ctx: RequestContext): Reply {
   }
   const matching = ctx.site
     .allIssues()
-    .filter((i) => canSee(ctx.actor, i) && query.matches(i))
+    .filter((i) => canSee(ctx.site, ctx.actor, i) && query.matches(i))
     .map((i) => ({ issue: i, key: sortKey(i) }))
     .filter((x) => after === null || compare(x.key, after) > 0)
     .sort((a, b) => compare(a.key, b.key));
@@ -105,7 +117,13 @@ export function searchJql(ctx: RequestContext): Reply {
   const wanted = fields === undefined ? [] : fields.filter((f) => f !== 'id' && f !== 'key');
   const json: Record<string, unknown> = {
     issues: page.map((x) =>
-      issueJson(ctx.base, ctx.site, x.issue, fields === undefined ? [] : wanted.length === 0 ? [] : fields),
+      issueJson(
+        ctx.base,
+        ctx.site,
+        x.issue,
+        fields === undefined ? [] : wanted.length === 0 ? [] : fields,
+        ctx.actor,
+      ),
     ),
     isLast: !more,
   };

@@ -66,6 +66,27 @@ export interface SeedArticle {
   body: string;
 }
 
+/**
+ * Who may browse a desk: the agents and admins in its project roles. A desk without an entry is
+ * open to every agent and admin of the site (the demo's default); customers see only their own
+ * requests either way.
+ */
+export interface SeedProjectAccess {
+  projectKey: string;
+  accountIds: string[];
+}
+
+/**
+ * An issue security level: an issue that carries it is visible only to the level's members and
+ * the issue's reporter, on top of the project's browse permission (as Jira's default scheme).
+ */
+export interface SeedSecurityLevel {
+  id: string;
+  name: string;
+  projectKey: string;
+  memberIds: string[];
+}
+
 export interface SeedComment {
   authorId: string;
   body: string;
@@ -121,6 +142,8 @@ export interface SeedTicket {
   updated: number;
   resolved: number | null;
   comments: SeedComment[];
+  /** An issue security level's id (`SiteSeed.securityLevels`); absent or null for none. */
+  securityLevelId?: string | null;
 }
 
 /** Where the site keeps the values the app maps (a real site has its own ids). */
@@ -155,6 +178,9 @@ export interface SiteSeed {
   links: SeedLink[];
   /** Single-select custom fields beyond the fixed ones (an export's own categories). */
   customFields?: SeedCustomField[];
+  /** Per-desk browse permission; desks not listed are open to all agents and admins. */
+  projectAccess?: SeedProjectAccess[];
+  securityLevels?: SeedSecurityLevel[];
 }
 
 /** A site's own single-select field, e.g. an export's `Custom field (Business Service)`. */

@@ -5,8 +5,10 @@ import type {
   SeedArticle,
   SeedCustomField,
   SeedLinkType,
+  SeedProjectAccess,
   SeedQueue,
   SeedRequestType,
+  SeedSecurityLevel,
   SeedServiceDesk,
   SeedSlaGoal,
   SeedTeam,
@@ -31,6 +33,8 @@ export interface EmuIssue extends JqlIssue {
   resolved: number | null;
   comments: EmuComment[];
   history: EmuHistory[];
+  /** Issue security level (`EmulatorSite.securityLevels`); absent or null for none. */
+  securityLevelId?: string | null;
 }
 
 export interface EmuComment {
@@ -109,6 +113,9 @@ export class EmulatorSite {
   readonly linkTypes: SeedLinkType[];
   readonly customFields: readonly SeedCustomField[];
   readonly links: EmuLink[] = [];
+  /** Browse permission per desk (project key → account ids); a desk not listed is open to all staff. */
+  readonly projectAccess = new Map<string, Set<string>>();
+  readonly securityLevels = new Map<string, SeedSecurityLevel>();
   private readonly byKey = new Map<string, EmuIssue>();
   private readonly byId = new Map<string, EmuIssue>();
   private readonly listeners = new Set<IssueEventListener>();
@@ -131,6 +138,8 @@ export class EmulatorSite {
     this.articles = seed.articles;
     this.linkTypes = seed.linkTypes;
     this.customFields = seed.customFields ?? [];
+    for (const a of seed.projectAccess ?? []) this.setProjectAccess(a);
+    for (const l of seed.securityLevels ?? []) this.securityLevels.set(l.id, l);
     let maxId = 10_000;
     for (const t of seed.tickets) {
       const issue: EmuIssue = {
@@ -165,6 +174,7 @@ export class EmulatorSite {
           internal: c.internal,
         })),
         history: [],
+        securityLevelId: t.securityLevelId ?? null,
       };
       issue.history = this.seedHistory(issue);
       this.add(issue);
@@ -182,6 +192,11 @@ export class EmulatorSite {
         });
       }
     }
+  }
+
+  /** Replaces who may browse a desk, as an admin editing the project's roles would. */
+  setProjectAccess(access: SeedProjectAccess): void {
+    this.projectAccess.set(access.projectKey, new Set(access.accountIds));
   }
 
   onIssueEvent(listener: IssueEventListener): () => void {

@@ -113,6 +113,18 @@ describe('resolvers', () => {
     await h.config.save(DEFAULT_CONFIG);
   });
 
+  it.each(Object.values(RESOLVERS))(
+    '%s refuses a portal customer, even on their own request',
+    async (key) => {
+      const own = h.site.allIssues().find((i) => h.site.users.get(i.reporterId)?.kind === 'customer');
+      if (!own) throw new Error('no customer reported anything');
+      const other = h.site.allIssues().find((i) => i.key !== own.key);
+      const payload = { issueKey: own.key, otherKey: other?.key, kind: 'related', fieldId: 'priority' };
+      const result = await h.app.resolvers[key](payload, { accountId: own.reporterId });
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) as unknown });
+    },
+  );
+
   it('refuses the panel of an issue the user cannot see', async () => {
     const other = h.site.allIssues().find((i) => i.reporterId !== h.users.customer);
     const result = await h.app.resolvers[RESOLVERS.panelGet](

@@ -206,6 +206,7 @@ export function createJiraPort(transport: JiraTransport, options: RequestCoreOpt
       const me = await http.json({ route: 'getMyself', params: {} }, MyselfResponse);
       return {
         accountId: me.accountId,
+        accountType: me.accountType ?? null,
         displayName: me.displayName,
         locale: me.locale ?? null,
         timeZone: me.timeZone ?? null,

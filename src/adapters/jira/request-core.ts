@@ -155,27 +155,31 @@ const LEAD: Record<JiraErrorKind, string> = {
 /** A typed error whose message says what happened in words, with Jira's own reason when given. */
 export function errorForStatus(status: number, body: string, route: string): JiraError {
   const kind = kindForStatus(status);
-  const reason = jiraReason(body);
+  const parts = jiraReasons(body);
+  const reason = parts.join('; ').slice(0, 300);
   const message = `${LEAD[kind]} (${status}${reason ? `: ${reason}` : ''}).`;
-  return new JiraError(kind, status, message, route);
+  return new JiraError(kind, status, message, route, parts);
 }
 
-/** Jira's explanation from an error body, if it has one (both platform and JSM shapes), bounded. */
-function jiraReason(body: string): string {
+/** At most this many of Jira's sentences are kept, each cut to 300 characters. */
+const MAX_REASONS = 200;
+
+/** Jira's explanations from an error body, if it has any (both platform and JSM shapes), bounded. */
+function jiraReasons(body: string): string[] {
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch {
-    return '';
+    return [];
   }
   const parsed = ErrorBody.safeParse(data);
-  if (!parsed.success) return '';
+  if (!parsed.success) return [];
   const parts = [
     ...(parsed.data.errorMessages ?? []),
     ...Object.entries(parsed.data.errors ?? {}).map(([field, msg]) => `${field}: ${msg}`),
     ...(parsed.data.errorMessage ? [parsed.data.errorMessage] : []),
   ];
-  return parts.join('; ').slice(0, 300);
+  return parts.slice(0, MAX_REASONS).map((p) => p.slice(0, 300));
 }
 
 /** True for routes whose method sends a JSON body. */

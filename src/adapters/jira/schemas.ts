@@ -74,6 +74,7 @@ export const PermissionsResponse = z.object({
 
 export const MyselfResponse = z.object({
   accountId: z.string().min(1),
+  accountType: z.string().nullish(),
   displayName: z.string().default(''),
   locale: z.string().nullish(),
   timeZone: z.string().nullish(),

@@ -157,6 +157,8 @@ export interface KnowledgeBaseArticle {
 export interface Myself {
   accountId: string;
   displayName: string;
+  /** `atlassian` (a licensed user), `customer` (JSM portal-only), `app`; null when Jira sent none. */
+  accountType: string | null;
   locale: string | null;
   timeZone: string | null;
 }
@@ -238,6 +240,8 @@ export class JiraError extends Error {
     message: string,
     /** The route template called, e.g. `GET /rest/api/3/issue/{issueIdOrKey}`. */
     readonly route: string,
+    /** Jira's own error sentences, each bounded (which issues a JQL named that Jira does not know). */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
   }
