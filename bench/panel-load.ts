@@ -85,6 +85,8 @@ function corpusJira(byKey: ReadonlyMap<string, Ticket>): JiraClientFactory {
     getRequestTypes: unused,
     getQueues: unused,
     searchKnowledgeBase: unused,
+    searchDeskKnowledgeBase: unused,
+    viewArticle: unused,
     getMyPermissions: unused,
     getMyself: () =>
       Promise.resolve({

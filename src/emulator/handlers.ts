@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { RouteId } from '../adapters/jira/routes';
 import { NOT_FOUND_ISSUE, type RequestContext } from './context';
 import { AdfDoc, EditBody, EditError, editIssue } from './edit';
-import { knowledgeBase, paged, queues, requestTypes, sla } from './jsm-handlers';
+import { paged, queues, requestTypes, sla } from './jsm-handlers';
+import { searchAllArticles, searchDeskArticles, viewArticle } from './knowledge-base';
 import { decodeToken, encodeToken, queryHash } from './page-token';
 import { ADMIN_PERMISSIONS, canSee, hasPermission, hasProjectPermission } from './permissions';
 import { commentJson, issueJson, jiraDateTime, userJson } from './render';
@@ -65,7 +66,11 @@ export function handleRoute(route: RouteId, params: Record<string, string>, ctx:
     case 'getQueues':
       return queues(ctx, params);
     case 'searchKnowledgeBase':
-      return knowledgeBase(ctx);
+      return searchAllArticles(ctx);
+    case 'searchDeskKnowledgeBase':
+      return searchDeskArticles(ctx, params);
+    case 'viewArticle':
+      return viewArticle(ctx, params);
   }
 }
 

@@ -6,7 +6,7 @@ import { jsmErrorReply, type Reply } from './replies';
 import { SEED_FIELDS } from './seed';
 import { slaValues } from './sla';
 
-/** Jira Service Management's REST resources: SLA, service desks' request types and queues, KB. */
+/** Jira Service Management's REST resources: SLA, service desks' request types and queues. */
 
 export function sla(ctx: RequestContext, params: Record<string, string>): Reply {
   const issue = ctx.site.issue(params.issueIdOrKey ?? '');
@@ -70,49 +70,6 @@ export function queues(ctx: RequestContext, params: Record<string, string>): Rep
         }
         return json;
       }),
-  );
-}
-
-export function knowledgeBase(ctx: RequestContext): Reply {
-  const query = ctx.url.searchParams.get('query');
-  const highlight = ctx.url.searchParams.get('highlight');
-  if (query === null || highlight === null) {
-    return jsmErrorReply(
-      400,
-      'The query and highlight parameters are required.',
-      'sd.kb.error.parameter.required',
-    );
-  }
-  const terms = [
-    ...new Set(
-      query
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((t) => t.length > 2),
-    ),
-  ];
-  const scored = ctx.site.articles
-    .map((a) => {
-      const text = `${a.title} ${a.body}`.toLowerCase();
-      return { a, score: terms.filter((t) => text.includes(t)).length };
-    })
-    .filter((x) => x.score > 0)
-    .sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id));
-  const mark = (s: string): string =>
-    highlight === 'true' && terms.length > 0
-      ? s.replace(
-          new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu'),
-          '@@@hl@@@$1@@@endhl@@@',
-        )
-      : s;
-  return paged(
-    ctx,
-    scored.map(({ a }) => ({
-      title: mark(a.title),
-      excerpt: mark(a.body.slice(0, 200)),
-      source: { type: 'confluence', pageId: a.id, spaceKey: a.projectKey },
-      content: { iframeSrc: `${ctx.base}/wiki/spaces/${a.projectKey}/pages/${a.id}` },
-    })),
   );
 }
 

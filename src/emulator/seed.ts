@@ -58,12 +58,17 @@ export interface SeedQueue {
   jql: string;
 }
 
+/** A knowledge-base article: a Confluence page in the space linked to a desk (its project key). */
 export interface SeedArticle {
+  /** The Confluence page id (digits). */
   id: string;
   projectKey: string;
   language: SeedLanguage;
   title: string;
+  /** Plain text; blank lines separate paragraphs, "- " lines make a list. */
   body: string;
+  /** Page restriction: only these account ids may read it (absent: everyone with desk access). */
+  restrictedTo?: string[];
 }
 
 /**

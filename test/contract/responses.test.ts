@@ -67,6 +67,8 @@ beforeAll(async () => {
   await jira.getRequestTypes(desks[0]?.id ?? '1');
   await jira.getQueues(desks[0]?.id ?? '1');
   await jira.searchKnowledgeBase('VPN Passwort', 5);
+  const [deskArticle] = await jira.searchDeskKnowledgeBase(desks[0]?.id ?? '1', 'VPN verbindet nicht', 5);
+  await jira.viewArticle(deskArticle?.pageId ?? '1001');
   await jira.getMyPermissions({ permissions: ['BROWSE_PROJECTS', 'ADMINISTER'], projectKey: 'IT' });
   await jira.getMyself();
   await jira.countIssues('created >= "1970-01-01"');
@@ -120,6 +122,14 @@ describe('the validators are strict enough to catch a wrong answer', () => {
       { values: [{ ongoingCycle: { breached: 'no' } }] },
     ],
     ['jsm', 'GET', '/rest/servicedeskapi/servicedesk', { values: [{ id: '1', extra: true }] }],
+    ['jsm', 'GET', '/rest/servicedeskapi/knowledgebase/article', { values: [{ title: 'x', body: 'y' }] }],
+    [
+      'jsm',
+      'GET',
+      '/rest/servicedeskapi/servicedesk/{serviceDeskId}/knowledgebase/article',
+      { values: [{ title: 'x', source: { type: 'wiki' } }] },
+    ],
+    ['jsm', 'GET', '/rest/servicedeskapi/knowledgebase/article/view/{pageId}', { html: '<p/>' }],
   ] as const)('%s %s %s rejects %j', (spec, method, path, body) => {
     const validate = validatorFor(spec, responseSchema(spec, method, path, 200));
     expect(validate(body)).toBe(false);
@@ -204,6 +214,13 @@ describe('error bodies have Jira’s shapes', () => {
     ['SLA of a missing request', '/rest/servicedeskapi/request/IT-999999/sla', 404],
     ['request types of a missing desk', '/rest/servicedeskapi/servicedesk/999/requesttype', 404],
     ['knowledge base without query', '/rest/servicedeskapi/knowledgebase/article', 400],
+    ['desk knowledge base without query', '/rest/servicedeskapi/servicedesk/1/knowledgebase/article', 400],
+    [
+      'knowledge base of a missing desk',
+      '/rest/servicedeskapi/servicedesk/999/knowledgebase/article?query=vpn',
+      404,
+    ],
+    ['a missing article', '/rest/servicedeskapi/knowledgebase/article/view/999999', 404],
   ] as const)('JSM: %s', async (_name, path, status) => {
     const res = await call(path);
     expect(res.status).toBe(status);

@@ -45,6 +45,10 @@ export function forgeRoute(request: JiraRequest): Route {
       return route`/rest/servicedeskapi/servicedesk/${p('serviceDeskId')}/queue?${q}`;
     case 'searchKnowledgeBase':
       return route`/rest/servicedeskapi/knowledgebase/article?${q}`;
+    case 'searchDeskKnowledgeBase':
+      return route`/rest/servicedeskapi/servicedesk/${p('serviceDeskId')}/knowledgebase/article?${q}`;
+    case 'viewArticle':
+      return route`/rest/servicedeskapi/knowledgebase/article/view/${p('pageId')}`;
   }
 }
 

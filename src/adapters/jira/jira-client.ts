@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ARTICLE_TEXT_LIMIT } from '../../core/ports/jira';
 import type {
   AdfDocument,
   JiraPort,
@@ -60,6 +61,23 @@ export function createJiraPort(transport: JiraTransport, options: RequestCoreOpt
       start += data.values.length;
     }
     return out;
+  }
+
+  async function articleSearch(
+    route: 'searchKnowledgeBase' | 'searchDeskKnowledgeBase',
+    params: Record<string, string>,
+    query: string,
+    limit: number,
+  ): Promise<KnowledgeBaseArticle[]> {
+    const q = new URLSearchParams({ query, highlight: 'false', start: '0', limit: String(limit) });
+    const data = await http.json({ route, params, query: q }, pagedResponse(ArticleDto));
+    return data.values.slice(0, limit).map((a): KnowledgeBaseArticle => ({
+      title: stripHighlight(a.title),
+      excerpt: stripHighlight(a.excerpt),
+      url: a.content?.iframeSrc ?? null,
+      pageId: a.source?.pageId ?? null,
+      spaceKey: a.source?.spaceKey ?? null,
+    }));
   }
 
   return {
@@ -179,17 +197,16 @@ export function createJiraPort(transport: JiraTransport, options: RequestCoreOpt
     },
 
     async searchKnowledgeBase(query, limit = 10) {
-      const q = new URLSearchParams({ query, highlight: 'false', start: '0', limit: String(limit) });
-      const data = await http.json(
-        { route: 'searchKnowledgeBase', params: {}, query: q },
-        pagedResponse(ArticleDto),
-      );
-      return data.values.slice(0, limit).map((a): KnowledgeBaseArticle => ({
-        title: a.title,
-        excerpt: stripHighlight(a.excerpt),
-        url: a.content?.iframeSrc ?? null,
-        pageId: a.source?.pageId ?? null,
-      }));
+      return articleSearch('searchKnowledgeBase', {}, query, limit);
+    },
+
+    async searchDeskKnowledgeBase(serviceDeskId, query, limit = 10) {
+      return articleSearch('searchDeskKnowledgeBase', { serviceDeskId }, query, limit);
+    },
+
+    async viewArticle(pageId) {
+      const html = await http.json({ route: 'viewArticle', params: { pageId } }, z.string());
+      return htmlToText(html.slice(0, 8 * ARTICLE_TEXT_LIMIT)).slice(0, ARTICLE_TEXT_LIMIT);
     },
 
     async getMyPermissions({ permissions, projectKey, issueKey }) {
@@ -262,4 +279,42 @@ function toCycle(c: CycleDto): SlaCycle {
 /** JSM marks matches as `@@@hl@@@term@@@endhl@@@` when highlighting is on. */
 function stripHighlight(s: string): string {
   return s.replace(/@@@(?:end)?hl@@@/g, '');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Drops script and style elements with one forward scan (a lazy regex would rescan per tag). */
+function withoutScripts(html: string): string {
+  const lower = html.toLowerCase();
+  const opening = /<(script|style)\b/g;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    opening.lastIndex = at;
+    const found = opening.exec(lower);
+    if (found === null) return out + html.slice(at);
+    const start = found.index;
+    const tag = found[1] ?? 'script';
+    const close = lower.indexOf(`</${tag}`, start);
+    out += `${html.slice(at, start)} `;
+    if (close < 0) return out;
+    const end = lower.indexOf('>', close);
+    at = end < 0 ? lower.length : end + 1;
+  }
+}
+
+/** Rendered Confluence HTML as plain text: block ends become line breaks, tags and scripts go. */
+export function htmlToText(html: string): string {
+  return withoutScripts(html)
+    .replace(/<(?:br|\/p|\/li|\/h[1-6]|\/div|\/tr)\b[^>]*>/gi, '\n')
+    .replace(/<li\b[^>]*>/gi, '- ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+    })
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
 }

@@ -52,6 +52,8 @@ const IDEMPOTENT: ReadonlySet<RouteId> = new Set<RouteId>([
   'getRequestTypes',
   'getQueues',
   'searchKnowledgeBase',
+  'searchDeskKnowledgeBase',
+  'viewArticle',
 ]);
 
 export interface Requester {

@@ -24,6 +24,16 @@ export const JIRA_ROUTES = {
   },
   getQueues: { method: 'GET', path: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/queue', spec: 'jsm' },
   searchKnowledgeBase: { method: 'GET', path: '/rest/servicedeskapi/knowledgebase/article', spec: 'jsm' },
+  searchDeskKnowledgeBase: {
+    method: 'GET',
+    path: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/knowledgebase/article',
+    spec: 'jsm',
+  },
+  viewArticle: {
+    method: 'GET',
+    path: '/rest/servicedeskapi/knowledgebase/article/view/{pageId}',
+    spec: 'jsm',
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export interface RouteSpec {

@@ -156,7 +156,9 @@ export const ArticleDto = z.object({
   title: z.string().default(''),
   excerpt: z.string().default(''),
   content: z.object({ iframeSrc: z.string().optional() }).optional(),
-  source: z.object({ type: z.string().optional(), pageId: z.string().optional() }).optional(),
+  source: z
+    .object({ type: z.string().optional(), pageId: z.string().optional(), spaceKey: z.string().optional() })
+    .optional(),
 });
 
 /** Jira platform errors (`ErrorCollection`) and JSM errors (`ErrorResponse`) in one reader. */

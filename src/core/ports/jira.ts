@@ -150,9 +150,15 @@ export interface KnowledgeBaseArticle {
   title: string;
   /** Plain-text excerpt (highlight markup removed). */
   excerpt: string;
+  /** Where the rendered body is (`.../knowledgebase/article/view/{pageId}`). */
   url: string | null;
   pageId: string | null;
+  /** The Confluence space the article lives in, when JSM says. */
+  spaceKey: string | null;
 }
+
+/** Characters of an article's body read at most: enough to rank and quote, bounded for a huge page. */
+export const ARTICLE_TEXT_LIMIT = 20_000;
 
 export interface Myself {
   accountId: string;
@@ -197,6 +203,14 @@ export interface JiraPort {
   getQueues(serviceDeskId: string): Promise<Queue[]>;
   /** At most `limit` articles (default 10). */
   searchKnowledgeBase(query: string, limit?: number): Promise<KnowledgeBaseArticle[]>;
+  /** Articles of the knowledge base linked to one service desk, JSM's own ranking, at most `limit`. */
+  searchDeskKnowledgeBase(
+    serviceDeskId: string,
+    query: string,
+    limit?: number,
+  ): Promise<KnowledgeBaseArticle[]>;
+  /** An article's body as plain text (HTML dropped), at most ARTICLE_TEXT_LIMIT characters. */
+  viewArticle(pageId: string): Promise<string>;
   /** Which of the asked permissions the caller holds. Unknown keys come back false. */
   getMyPermissions(query: PermissionQuery): Promise<Map<string, boolean>>;
   getMyself(): Promise<Myself>;
