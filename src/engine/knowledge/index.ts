@@ -1,0 +1,13 @@
+export type {
+  ArticleDoc,
+  ArticleEvidence,
+  ArticleFeatures,
+  ArticleRankParams,
+  QueryTermWeight,
+  RankedArticle,
+  SharedArticleTerm,
+} from './types';
+export { articleLanguage, DEFAULT_ARTICLE_RANK, rankArticles } from './rank';
+export { bestPassage, SNIPPET_CHARS } from './snippet';
+export { ARTICLE_QUERY_TERMS, queryTermWeights, searchWords } from './query-terms';
+export { articleIdsIn, portalArticleUrl } from './article-links';

@@ -1,0 +1,45 @@
+import { analyzeFields } from '../similar/index-entry';
+import type { QueryPlan } from '../similar/query-plan';
+import type { TicketDoc } from '../similar/types';
+import type { QueryTermWeight } from './types';
+
+/** Terms an article query carries at most: the plan's most distinctive ones. */
+export const ARTICLE_QUERY_TERMS = 16;
+
+/**
+ * The ticket's most distinctive words as the similar engine planned them (idf over the desk's
+ * tickets × saturated query frequency, summary counting most), each with the ways the ticket
+ * wrote it, commonest first. Numbers and placeholders never appear: only plain words do.
+ */
+export function queryTermWeights(
+  plan: QueryPlan,
+  ticket: TicketDoc,
+  max = ARTICLE_QUERY_TERMS,
+): QueryTermWeight[] {
+  const surfaces = new Map<string, Map<string, number>>();
+  for (const tokens of analyzeFields(ticket)) {
+    for (const t of tokens) {
+      if (t.kind !== 'word') continue;
+      let seen = surfaces.get(t.term);
+      if (seen === undefined) surfaces.set(t.term, (seen = new Map<string, number>()));
+      seen.set(t.surface, (seen.get(t.surface) ?? 0) + 1);
+    }
+  }
+  const out: QueryTermWeight[] = [];
+  for (const t of plan.terms) {
+    const seen = surfaces.get(t.term);
+    if (seen === undefined) continue;
+    const ordered = [...seen.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
+    out.push({ term: t.term, weight: t.idf * t.queryWeight, surfaces: ordered });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** The words sent to the knowledge base's own search: one surface per term, most distinctive first. */
+export function searchWords(terms: readonly QueryTermWeight[], max = 6): string {
+  return terms
+    .slice(0, max)
+    .map((t) => t.surfaces[0] ?? t.term)
+    .join(' ');
+}
