@@ -1,16 +1,13 @@
-import type { Rng } from '../engine/util/rng';
 import {
   SLA_TIME_TO_FIRST_RESPONSE,
   SLA_TIME_TO_RESOLUTION,
-  type SeedArticle,
   type SeedServiceDesk,
   type SeedSlaGoal,
 } from '../emulator/seed';
-import { DESKS, REQUEST_TYPES } from './catalog';
+import { DESKS } from './catalog';
 import { HOUR } from './random';
-import { fillSlots } from './slots';
 
-/** Each desk's configuration: SLA goals, queues and knowledge-base articles. */
+/** Each desk's configuration: SLA goals and queues (articles: ./knowledge). */
 
 const RESOLUTION_GOAL_HOURS: Record<string, number> = {
   Lowest: 240,
@@ -68,24 +65,4 @@ export function queuesFor(
       jql: `project = ${k} AND statusCategory = Done ORDER BY updated DESC`,
     },
   ];
-}
-
-export function articles(rng: Rng): SeedArticle[] {
-  const out: SeedArticle[] = [];
-  REQUEST_TYPES.forEach((spec, i) => {
-    for (const language of ['en', 'de'] as const) {
-      const book = spec[language];
-      const title = fillSlots(book.summaries[0] ?? spec.name, rng, language);
-      const howTo = language === 'de' ? 'So gehen wir vor' : 'How we solve it';
-      const body = `${spec.description}\n\n${howTo}:\n${book.fixes.map((f) => `- ${fillSlots(f, rng, language)}`).join('\n')}`;
-      out.push({
-        id: String(100 + i * 2 + (language === 'de' ? 1 : 0)),
-        projectKey: spec.desk,
-        language,
-        title,
-        body,
-      });
-    }
-  });
-  return out;
 }

@@ -20,7 +20,10 @@ import {
   type RequestTypeSpec,
 } from './catalog';
 import { composeDescription, composeSummary, firstReply, internalNote, mixBooks } from './compose';
-import { articles, queuesFor, slaGoals } from './desk-setup';
+import { queuesFor, slaGoals } from './desk-setup';
+import { portalArticleUrl } from '../engine/knowledge/article-links';
+import { answeringArticles, demoArticles, type KnowledgeTruth } from './knowledge';
+import { outageBurst, problemFor, type PlantedOutage } from './outages';
 import { addTypos } from './noise';
 import { pickImpact, scopeLine } from './impact';
 import { makeUsers, organizationOf, pickCustomer } from './people';
@@ -43,12 +46,19 @@ export interface DemoPlanted {
   mislabeled: string[];
   /** The same tickets with the request type they carry and the one their text was written for. */
   mislabels: { key: string; label: string; trueLabel: string }[];
+  /** Incident bursts (the old VPN one and one still going on at `now`) and their open problems. */
+  outages: PlantedOutage[];
+  /** Which article answers which request: per ticket key, its request type's how-tos (its language first). */
+  knowledge: KnowledgeTruth & { answers: Record<string, string[]> };
 }
 
 export interface DemoSite {
   site: SiteSeed;
   planted: DemoPlanted;
 }
+
+/** The demo site's address in links its comments carry (the emulator answers on its own port). */
+export const DEMO_SITE_URL = 'https://triage-lens-demo.atlassian.net';
 
 export const DEFAULT_DEMO_NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
 
@@ -103,6 +113,8 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
     incident: { requestType: '', keys: [], start: 0, end: 0 },
     mislabeled: [],
     mislabels: [],
+    outages: [],
+    knowledge: { articleTopic: {}, restricted: { pageId: '', readers: [] }, answers: {} },
   };
   const links: { type: string; inward: Draft; outward: Draft }[] = [];
 
@@ -161,6 +173,39 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
     }
   }
 
+  // Outages: the VPN burst and one going on right now each have an open problem record; some
+  // resolved tickets carry the link to the article the agent shared (JSM's "share article").
+  const { articles, truth } = demoArticles(rng, teams, users);
+  const problems: Draft[] = [];
+  const outageDrafts: { burst: Draft[]; problem: Draft }[] = [];
+  const email = REQUEST_TYPES.find((r) => r.name === 'Email and calendar');
+  const ongoing =
+    email && count >= 100
+      ? outageBurst(Math.max(8, Math.round(count / 200)), now, rng, (language, created) =>
+          makeTicket(ctx, email, language, created, { incident: true }),
+        )
+      : [];
+  drafts.push(...ongoing);
+  const vpnBurst = drafts.filter((d) => planted.incident.keys.includes(d.tempId));
+  for (const burst of [vpnBurst, ongoing]) {
+    const first = burst[0];
+    if (!first) continue;
+    const problem = problemFor(ctx, first, burst, now, makeTicket);
+    problems.push(problem);
+    outageDrafts.push({ burst, problem });
+    for (const t of burst)
+      if (rng() < 0.35) links.push({ type: 'Problem/Incident', inward: problem, outward: t });
+  }
+  drafts.push(...problems);
+  for (const d of drafts) {
+    const closing = d.ticket.comments.at(-1);
+    if (d.ticket.resolved === null || !closing || closing.internal || rng() >= 0.2) continue;
+    const pageId = answeringArticles(truth, d.spec.name, d.ticket.language)[0];
+    if (pageId === undefined) continue;
+    const lead = d.ticket.language === 'de' ? 'Anleitung' : 'Article';
+    closing.body += `\n\n${lead}: ${portalArticleUrl(DEMO_SITE_URL, d.requestType.serviceDeskId, pageId)}`;
+  }
+
   // Keys follow creation order per project, as Jira numbers issues.
   drafts.sort((a, b) => a.created - b.created || a.tempId.localeCompare(b.tempId));
   const keyOf = new Map<string, string>();
@@ -170,7 +215,9 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
     nextNumber.set(d.projectKey, n);
     const key = `${d.projectKey}-${n}`;
     keyOf.set(d.tempId, key);
-    return { ...d.ticket, id: String(10001 + i), key, requestTypeId: d.requestType.id, created: d.created };
+    // A problem record is raised by agents, not through a request type.
+    const requestTypeId = problems.includes(d) ? null : d.requestType.id;
+    return { ...d.ticket, id: String(10001 + i), key, requestTypeId, created: d.created };
   });
   const rekey = (temp: string): string => keyOf.get(temp) ?? temp;
   planted.duplicates = planted.duplicates.map((p) => ({
@@ -181,6 +228,22 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
   planted.incident.keys = planted.incident.keys.map(rekey);
   planted.mislabeled = planted.mislabeled.map(rekey);
   planted.mislabels = planted.mislabels.map((m) => ({ ...m, key: rekey(m.key) }));
+  planted.outages = outageDrafts.map(({ burst, problem }) => ({
+    requestType: burst[0]?.spec.name ?? '',
+    keys: burst.map((t) => rekey(t.tempId)),
+    start: Math.min(...burst.map((t) => t.created)),
+    end: Math.max(...burst.map((t) => t.created)),
+    problemKey: rekey(problem.tempId),
+  }));
+  const problemIds = new Set(problems.map((p) => p.tempId));
+  planted.knowledge = {
+    ...truth,
+    answers: Object.fromEntries(
+      drafts
+        .filter((d) => !problemIds.has(d.tempId))
+        .map((d) => [rekey(d.tempId), answeringArticles(truth, d.spec.name, d.ticket.language)]),
+    ),
+  };
   const seedLinks: SeedLink[] = links.map((l) => ({
     type: l.type,
     inwardKey: rekey(l.inward.tempId),
@@ -196,7 +259,7 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
       users,
       slaGoals: slaGoals(),
       queues: serviceDesks.flatMap((d) => queuesFor(d)),
-      articles: articles(rng),
+      articles,
       linkTypes: [
         { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
         { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
@@ -211,7 +274,7 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
   };
 }
 
-interface TicketContext {
+export interface TicketContext {
   rng: Rng;
   now: number;
   teams: SeedTeam[];
@@ -222,7 +285,7 @@ interface TicketContext {
   drafted: number;
 }
 
-interface Draft {
+export interface Draft {
   tempId: string;
   projectKey: string;
   created: number;
@@ -231,6 +294,8 @@ interface Draft {
   reporter: SeedUser;
   ticket: Omit<SeedTicket, 'id' | 'key' | 'requestTypeId' | 'created'>;
 }
+
+export type MakeTicket = typeof makeTicket;
 
 function makeTicket(
   ctx: TicketContext,

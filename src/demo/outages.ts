@@ -1,0 +1,82 @@
+import type { Rng } from '../engine/util/rng';
+import type { SeedLanguage } from '../emulator/seed';
+import type { Draft, MakeTicket, TicketContext } from './generate';
+import { HOUR } from './random';
+
+/** An incident burst the demo planted and the open problem record raised for it. */
+export interface PlantedOutage {
+  requestType: string;
+  keys: string[];
+  start: number;
+  end: number;
+  problemKey: string;
+}
+
+/** Tickets of one outage still arriving: `size` of them within the three hours before `now`. */
+export function outageBurst(
+  size: number,
+  now: number,
+  rng: Rng,
+  make: (language: SeedLanguage, created: number) => Draft,
+): Draft[] {
+  const burst: Draft[] = [];
+  for (let i = 0; i < size; i++) {
+    const created = Math.round(now - 3 * HOUR + rng() * 2.8 * HOUR);
+    burst.push(make(rng() < 0.5 ? 'de' : 'en', created));
+  }
+  return burst.sort((a, b) => a.created - b.created);
+}
+
+/** The problem record's words per request type, in both languages (problem managers write for both). */
+const PROBLEM_TEXT: Record<string, { summary: string; description: string }> = {
+  'VPN and remote access': {
+    summary: 'Problem: VPN gateway drops connections (GlobalProtect) / VPN-Gateway trennt Verbindungen',
+    description:
+      'Many users cannot connect to the VPN or get disconnected; the gateway cluster fails over repeatedly. Root cause analysis ongoing.\n\nViele Benutzer können sich nicht mit dem VPN verbinden oder werden getrennt. Ursachenanalyse läuft.',
+  },
+  'Email and calendar': {
+    summary:
+      'Problem: Outlook cannot connect to the mailbox server / Outlook verbindet sich nicht mit dem Postfach',
+    description:
+      'Since this morning Outlook shows "disconnected" and mails are not sent or received; the calendar does not sync. Exchange team investigating.\n\nSeit heute Morgen zeigt Outlook "getrennt", Mails werden nicht gesendet oder empfangen, der Kalender synchronisiert nicht.',
+  },
+};
+
+/** An open problem record for a burst: raised by the team's agent shortly after it began. */
+export function problemFor(
+  ctx: TicketContext,
+  first: Draft,
+  burst: readonly Draft[],
+  now: number,
+  make: MakeTicket,
+): Draft {
+  const text = PROBLEM_TEXT[first.spec.name] ?? {
+    summary: `Problem: ${first.spec.name}`,
+    description: first.ticket.description,
+  };
+  const last = Math.max(...burst.map((t) => t.created));
+  const created = Math.min(
+    now - 5 * 60_000,
+    Math.max(first.created + 45 * 60_000, Math.min(last, first.created + HOUR)),
+  );
+  const draft = make(ctx, first.spec, 'en', created, {
+    summary: text.summary,
+    description: text.description,
+  });
+  const agent = burst.find((t) => t.ticket.assigneeId !== null)?.ticket.assigneeId ?? null;
+  draft.ticket = {
+    ...draft.ticket,
+    issueType: 'Problem',
+    priority: 'High',
+    status: 'In Progress',
+    statusCategory: 'indeterminate',
+    resolution: null,
+    resolved: null,
+    assigneeId: agent,
+    comments: [],
+    labels: ['problem'],
+    impact: null,
+    updated: created,
+  };
+  return draft;
+}
