@@ -63,11 +63,23 @@ const PORT_METHOD: Record<RouteId, string> = {
 /** Scopes the app needs besides product APIs: Forge SQL and KVS. */
 const PLATFORM_SCOPES = ['storage:app'];
 
+interface OpenApiOperation {
+  'x-atlassian-oauth2-scopes'?: { scopes: string[]; state?: string }[];
+  security?: Record<string, string[]>[];
+}
+
 interface OpenApi {
-  paths: Record<
-    string,
-    Record<string, { 'x-atlassian-oauth2-scopes'?: { scopes: string[]; state?: string }[] } | undefined>
-  >;
+  paths: Record<string, Record<string, OpenApiOperation | undefined>>;
+}
+
+/**
+ * The scopes an operation needs today: its current OAuth2 scopes; an operation the spec lists
+ * without them (JSM's desk knowledge base) names its scopes only in `security`, so those count.
+ */
+function currentScopes(op: OpenApiOperation | undefined): string[] | undefined {
+  const current = op?.['x-atlassian-oauth2-scopes']?.find((s) => s.state === 'Current')?.scopes;
+  if (current) return current;
+  return op?.security?.map((s) => s.OAuth2 ?? []).find((scopes) => scopes.length > 0);
 }
 
 /**
@@ -93,7 +105,7 @@ function scopeProblems(manifestScopes: readonly string[]): string[] {
   for (const [id, r] of Object.entries(JIRA_ROUTES) as [RouteId, (typeof JIRA_ROUTES)[RouteId]][]) {
     if (!new RegExp(`\\.${PORT_METHOD[id]}\\(`).test(callers)) continue;
     const op = spec[r.spec].paths[r.path]?.[r.method.toLowerCase()];
-    const current = op?.['x-atlassian-oauth2-scopes']?.find((s) => s.state === 'Current')?.scopes;
+    const current = currentScopes(op);
     if (!current) {
       problems.push(`${r.method} ${r.path}: no current OAuth2 scopes in the ${r.spec} spec`);
       continue;

@@ -14,6 +14,7 @@ import { ModelRepository } from '../core/models';
 import type { ProjectValues, WarmModels } from '../core/models';
 import type { FieldModel } from '../core/ports/engines';
 import { getPanel } from '../core/panel';
+import { articleFeedback, shareArticle } from '../core/knowledge-actions';
 import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
 import { train } from '../core/train';
 import { applyRetention } from '../core/retention';
@@ -101,6 +102,8 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.panelDismiss]: run(actions.dismissField),
     [RESOLVERS.panelLink]: run(actions.linkIssue),
     [RESOLVERS.panelAssign]: run(actions.assignIssue),
+    [RESOLVERS.panelShareArticle]: run(shareArticle),
+    [RESOLVERS.panelArticleFeedback]: run(articleFeedback),
     [RESOLVERS.adminConfigGet]: run((c, p) => admin.getConfig(c, p), { admin: true }),
     [RESOLVERS.adminConfigSave]: run(admin.saveConfig, { admin: true }),
     [RESOLVERS.adminStatus]: run((c, p) => admin.status(c, p), { admin: true }),

@@ -59,6 +59,8 @@ export const EmptyReason = z.enum([
   'no-similar',
   'request-resolved',
   'no-sla',
+  'no-service-desk',
+  'no-articles',
 ]);
 export type EmptyReason = z.infer<typeof EmptyReason>;
 

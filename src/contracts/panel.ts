@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountId, FieldId, FieldValue, IssueKey, Span, section } from './common';
 import { FieldMode } from './config';
+import { KnowledgeSection } from './knowledge';
 
 /** One term that pushed a suggestion, as the agent wrote it, with where it stands in the text. */
 export const WhyTerm = z.object({
@@ -104,6 +105,8 @@ export const PanelData = z.object({
   routing: section(RoutingSuggestion),
   similar: section(SimilarSection),
   sla: section(SlaRisk),
+  /** Articles from the desk's knowledge base that may answer it (absent from older servers). */
+  knowledge: section(KnowledgeSection).optional(),
 });
 export type PanelData = z.infer<typeof PanelData>;
 

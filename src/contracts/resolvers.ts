@@ -8,6 +8,8 @@ export const RESOLVERS = {
   panelDismiss: 'panel/dismiss',
   panelLink: 'panel/link',
   panelAssign: 'panel/assign',
+  panelShareArticle: 'panel/knowledge/share',
+  panelArticleFeedback: 'panel/knowledge/feedback',
   adminConfigGet: 'admin/config/get',
   adminConfigSave: 'admin/config/save',
   adminStatus: 'admin/status',

@@ -11,7 +11,7 @@ import type { Ticket } from './ticket';
 
 export interface ActionResult {
   issueKey: string;
-  action: 'applied' | 'dismissed' | 'linked' | 'assigned';
+  action: 'applied' | 'dismissed' | 'linked' | 'assigned' | 'shared' | 'rated';
   outcome: FeedbackOutcome;
 }
 

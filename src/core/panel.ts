@@ -12,6 +12,7 @@ import type {
 import { computeRouting, predictFields, SIMILAR_LIMIT } from './compute';
 import type { CoreContext } from './context';
 import { toResolverError } from './errors';
+import { knowledgeSection } from './knowledge';
 import { currentValue, holdsValue } from './fields';
 import { parsePayload } from './payload';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
@@ -285,7 +286,7 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
   const text = ticketText(ticket);
 
   const hitsPromise = similarHits(ctx, state);
-  const [classificationSection, similarSection, routingSection, slaSection] = await Promise.all([
+  const [classificationSection, similarSection, routingSection, slaSection, knowledge] = await Promise.all([
     section(() => classification(ctx, state, text)),
     section(async () => similar(ctx, state, await hitsPromise, accountId)),
     section(async () => {
@@ -298,6 +299,10 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
       return withDisplayNames(ctx, accountId, routing);
     }),
     section(() => sla(ctx, state, accountId)),
+    hitsPromise.then(
+      (hits) => knowledgeSection(ctx, accountId, ticket, state.stored?.language ?? 'other', hits),
+      () => knowledgeSection(ctx, accountId, ticket, state.stored?.language ?? 'other', []),
+    ),
   ]);
   if (state.dirty && state.stored) await storeRefreshed(ctx, ticket.id, state, storedRow?.revision ?? null);
   return {
@@ -309,5 +314,6 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
     routing: routingSection,
     similar: similarSection,
     sla: slaSection,
+    knowledge,
   };
 }

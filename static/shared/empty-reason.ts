@@ -8,6 +8,8 @@ export const EMPTY_REASON_MESSAGE: Record<EmptyReason, MessageKey> = {
   'no-similar': 'empty_no-similar',
   'request-resolved': 'empty_request-resolved',
   'no-sla': 'empty_no-sla',
+  'no-service-desk': 'empty_no-service-desk',
+  'no-articles': 'empty_no-articles',
 };
 
 const isEmptyReason = (reason: string): reason is EmptyReason => Object.hasOwn(EMPTY_REASON_MESSAGE, reason);

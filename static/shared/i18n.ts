@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { adminMessages } from './messages/admin';
+import { knowledgeMessages } from './messages/knowledge';
 import { panelMessages } from './messages/panel';
 import { routingMessages } from './messages/routing';
 import { sharedMessages } from './messages/shared';
@@ -17,13 +18,21 @@ export function toLocale(raw: string | null | undefined): Locale {
  * key with its English and German text side by side; add a key there (never a literal in a
  * component, never prose from the server: the server sends codes and numbers).
  */
-const groups = [sharedMessages, panelMessages, routingMessages, slaMessages, adminMessages] as const;
+const groups = [
+  sharedMessages,
+  panelMessages,
+  routingMessages,
+  slaMessages,
+  adminMessages,
+  knowledgeMessages,
+] as const;
 
 type Catalogue = typeof sharedMessages &
   typeof panelMessages &
   typeof routingMessages &
   typeof slaMessages &
-  typeof adminMessages;
+  typeof adminMessages &
+  typeof knowledgeMessages;
 
 export type MessageKey = Extract<keyof Catalogue, string>;
 

@@ -1,5 +1,6 @@
-import type { FieldMetricsRow } from '../../contracts/admin';
-import type { FeedbackEvent, FeedbackLog } from '../../core/ports/storage';
+import { FeedbackOutcome, type FieldMetricsRow } from '../../contracts/admin';
+import { ARTICLE_FEEDBACK_FIELD, ARTICLE_SHARE_FIELD } from '../../core/ports/storage';
+import type { ArticleFeedbackRow, FeedbackEvent, FeedbackLog } from '../../core/ports/storage';
 import type { SqlDatabase } from './dialect';
 import { num } from './dialect';
 import { timeOrderedId, utcDay } from './log-ids';
@@ -31,6 +32,31 @@ export class SqlFeedbackLog implements FeedbackLog {
         actor: e.actor,
       })
       .execute();
+  }
+
+  async articleFeedback(limit: number): Promise<ArticleFeedbackRow[]> {
+    const rows = await this.sqlDb.db
+      .selectFrom('tl_feedback')
+      .select(['at_ms', 'ticket_id', 'field_id', 'outcome', 'chosen', 'actor'])
+      .where('field_id', 'in', [ARTICLE_FEEDBACK_FIELD, ARTICLE_SHARE_FIELD])
+      .orderBy('at_ms', 'desc')
+      .orderBy('id', 'desc')
+      .limit(Math.max(1, Math.min(10_000, Math.floor(limit))))
+      .execute();
+    return rows.flatMap((r): ArticleFeedbackRow[] => {
+      const outcome = FeedbackOutcome.safeParse(r.outcome);
+      if (r.chosen === null || !/^\d{1,18}$/.test(r.chosen) || !outcome.success) return [];
+      return [
+        {
+          at: num(r.at_ms),
+          ticketId: r.ticket_id,
+          fieldId: r.field_id === ARTICLE_SHARE_FIELD ? ARTICLE_SHARE_FIELD : ARTICLE_FEEDBACK_FIELD,
+          pageId: r.chosen,
+          outcome: outcome.data,
+          actor: r.actor,
+        },
+      ];
+    });
   }
 
   async dailyCounts(sinceMs: number): Promise<FieldMetricsRow[]> {

@@ -1,6 +1,7 @@
 import type { SqlStorage } from '../../adapters/sql/storage';
 import type { Engines } from '../../core/ports/engines';
 import { textClassifierEngine } from './classifier';
+import { rankArticles } from '../../engine/knowledge';
 import { qualityEngine } from './quality';
 import { routingEngine } from './routing';
 import { sqlSimilarEngine } from './similar';
@@ -14,5 +15,6 @@ export function createEngines(storage: SqlStorage): Engines {
     routing: routingEngine,
     sla: slaEngine(storage),
     quality: qualityEngine,
+    knowledge: { rank: rankArticles },
   };
 }

@@ -1,4 +1,5 @@
-import { computeIndexEntry, explainMatch, labelMatches, scopeFilter } from '../../engine/similar';
+import { queryTermWeights } from '../../engine/knowledge';
+import { computeIndexEntry, explainMatch, labelMatches, planQuery, scopeFilter } from '../../engine/similar';
 import type { CandidateSource, CorpusStats, IndexEntry, TicketDoc } from '../../engine/similar';
 import { findSimilarInSql, readCorpusView } from '../../adapters/sql/similar-source';
 import type { SqlStorage } from '../../adapters/sql/storage';
@@ -41,6 +42,12 @@ class StatsSource implements CandidateSource {
 /** Similar-ticket search over the SQL index, ranked exactly as the in-memory engine ranks. */
 export function sqlSimilarEngine(storage: SqlStorage): SimilarEngine {
   return {
+    async queryTerms(ticket) {
+      const doc = ticketDoc(ticket);
+      const entry = computeIndexEntry(doc);
+      const corpus = await readCorpusView(storage.index, entry);
+      return queryTermWeights(planQuery(entry, new StatsSource(corpus.stats, corpus.dfs)), doc);
+    },
     async index(ticket) {
       await storage.index.put(computeIndexEntry(ticketDoc(ticket)));
     },

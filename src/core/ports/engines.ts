@@ -7,6 +7,7 @@ import type { AdminConfig } from '../../contracts/config';
 import type { QualityFinding } from '../../contracts/admin';
 import type { RoutingSuggestion, SlaRisk } from '../../contracts/panel';
 import type { SlaMetric } from './jira';
+import type { ArticleDoc, ArticleEvidence, QueryTermWeight, RankedArticle } from '../../engine/knowledge';
 import type { Ticket } from '../ticket';
 
 export type Language = 'de' | 'en' | 'other';
@@ -53,10 +54,21 @@ export interface SimilarHit {
 }
 
 export interface SimilarEngine {
+  /** The ticket's most distinctive words as the similar search plans them (idf over the stored tickets). */
+  queryTerms(ticket: Ticket): Promise<QueryTermWeight[]>;
   /** Computes the ticket's index entry and stores it (replacing any previous one). */
   index(ticket: Ticket): Promise<void>;
   /** The most similar stored tickets, best first; the ticket itself and linked ones are left out. */
   find(ticket: Ticket, config: AdminConfig['similar'], now: number, limit: number): Promise<SimilarHit[]>;
+}
+
+export interface KnowledgeEngine {
+  /** The candidate articles that may answer the ticket, best first, each with why. */
+  rank(
+    terms: readonly QueryTermWeight[],
+    articles: readonly ArticleDoc[],
+    options: { ticketLanguage: Language; evidence: ReadonlyMap<string, ArticleEvidence> },
+  ): RankedArticle[];
 }
 
 export interface RouteContext {
@@ -103,4 +115,5 @@ export interface Engines {
   routing: RoutingEngine;
   sla: SlaEngine;
   quality: QualityEngine;
+  knowledge: KnowledgeEngine;
 }

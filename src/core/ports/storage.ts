@@ -158,8 +158,24 @@ export interface FeedbackEvent {
   actor: string;
 }
 
+/** Feedback on knowledge articles: `knowledge` rows say helped / did not help, `knowledgeShare` rows a share. */
+export const ARTICLE_FEEDBACK_FIELD = 'knowledge';
+export const ARTICLE_SHARE_FIELD = 'knowledgeShare';
+
+export interface ArticleFeedbackRow {
+  at: number;
+  ticketId: string;
+  fieldId: typeof ARTICLE_FEEDBACK_FIELD | typeof ARTICLE_SHARE_FIELD;
+  /** The article's page id. */
+  pageId: string;
+  outcome: FeedbackOutcome;
+  actor: string;
+}
+
 export interface FeedbackLog {
   append(event: FeedbackEvent): Promise<void>;
+  /** Feedback on articles, newest first, at most `limit` rows (the article evidence reads these). */
+  articleFeedback(limit: number): Promise<ArticleFeedbackRow[]>;
   /** Per UTC day (YYYY-MM-DD) and field: counts per outcome, days ascending, from `sinceMs`. */
   dailyCounts(sinceMs: number): Promise<FieldMetricsRow[]>;
 }

@@ -9,5 +9,5 @@ export type {
 } from './types';
 export { articleLanguage, DEFAULT_ARTICLE_RANK, rankArticles } from './rank';
 export { bestPassage, SNIPPET_CHARS } from './snippet';
-export { ARTICLE_QUERY_TERMS, queryTermWeights, searchWords } from './query-terms';
+export { ARTICLE_QUERY_TERMS, queryTermWeights, searchQueries, searchWords } from './query-terms';
 export { articleIdsIn, portalArticleUrl } from './article-links';

@@ -3,8 +3,12 @@ import type { QueryPlan } from '../similar/query-plan';
 import type { TicketDoc } from '../similar/types';
 import type { QueryTermWeight } from './types';
 
-/** Terms an article query carries at most: the plan's most distinctive ones. */
-export const ARTICLE_QUERY_TERMS = 16;
+/**
+ * Terms an article query carries at most: the whole plan. The rarest words of a ticket are often
+ * names and typos no article has; the topic's words (Outlook, VPN) are common among tickets
+ * and come later in the plan, so a short query would miss them.
+ */
+export const ARTICLE_QUERY_TERMS = 32;
 
 /**
  * The ticket's most distinctive words as the similar engine planned them (idf over the desk's
@@ -37,9 +41,21 @@ export function queryTermWeights(
 }
 
 /** The words sent to the knowledge base's own search: one surface per term, most distinctive first. */
-export function searchWords(terms: readonly QueryTermWeight[], max = 6): string {
+export function searchWords(terms: readonly QueryTermWeight[], max = 8): string {
   return terms
     .slice(0, max)
     .map((t) => t.surfaces[0] ?? t.term)
     .join(' ');
+}
+
+/**
+ * The searches that gather candidate articles, each a few words (a knowledge base's own search
+ * matches words plainly, and may want all of them): the most distinctive words, the summary's
+ * words (the customer's own name for the problem), and the next most distinctive ones.
+ */
+export function searchQueries(terms: readonly QueryTermWeight[], summary: string): string[] {
+  const folded = summary.toLocaleLowerCase();
+  const inSummary = terms.filter((t) => t.surfaces.some((s) => folded.includes(s)));
+  const queries = [searchWords(terms), searchWords(inSummary, 6), searchWords(terms.slice(8), 8)];
+  return [...new Set(queries.filter((q) => q !== ''))];
 }

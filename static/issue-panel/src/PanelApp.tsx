@@ -13,6 +13,7 @@ import { ClassificationSection } from './ClassificationSection';
 import { RoutingSection } from './RoutingSection';
 import { SimilarSection } from './SimilarSection';
 import { SlaSection } from './SlaSection';
+import { KnowledgeSection } from './KnowledgeSection';
 import { findSimilar, similarShown, type LinkedHere } from './keep-linked';
 
 type Load =
@@ -119,6 +120,18 @@ export function PanelApp({ context }: { context: AppContext }) {
               <SectionFrame id="sla" title={t('sla')} section={data ? data.sla : 'loading'}>
                 {(sla) => <SlaSection sla={sla} />}
               </SectionFrame>
+              {data && !data.knowledge ? null : (
+                <SectionFrame id="knowledge" title={t('knowledge')} section={data?.knowledge ?? 'loading'}>
+                  {(knowledge) => (
+                    <KnowledgeSection
+                      knowledge={knowledge}
+                      issueKey={issueKey}
+                      language={data?.language ?? 'other'}
+                      actions={actions}
+                    />
+                  )}
+                </SectionFrame>
+              )}
               <Inline alignInline="end">
                 <Button
                   appearance="subtle"

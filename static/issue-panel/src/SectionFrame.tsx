@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '@shared/ui';
 import { useI18n } from '@shared/i18n';
 import { emptyReasonText } from '@shared/empty-reason';
 
-export type SectionId = 'classification' | 'routing' | 'similar' | 'sla';
+export type SectionId = 'classification' | 'routing' | 'similar' | 'sla' | 'knowledge';
 
 /** A titled panel section that shows its loading, empty, error or loaded state. */
 export function SectionFrame<T>({

@@ -1,0 +1,43 @@
+import type { Messages } from './message';
+
+/** The panel's knowledge section and the known-outage banner. */
+export const knowledgeMessages = {
+  knowledge: { en: 'Knowledge articles', de: 'Wissensartikel' },
+  'empty_no-service-desk': {
+    en: 'This project has no service desk, so no knowledge base.',
+    de: 'Dieses Projekt hat kein Service Desk und damit keine Wissensdatenbank.',
+  },
+  'empty_no-articles': {
+    en: 'No article in this desk’s knowledge base matches this request.',
+    de: 'Kein Artikel der Wissensdatenbank dieses Desks passt zu dieser Anfrage.',
+  },
+  articleOpen: { en: 'Open {title}', de: '{title} öffnen' },
+  articleShare: { en: 'Share with customer', de: 'Mit Kunden teilen' },
+  articleShareLabel: {
+    en: 'Share {title} with the customer in a public comment',
+    de: '{title} in einem öffentlichen Kommentar mit dem Kunden teilen',
+  },
+  articleShared: { en: 'Shared', de: 'Geteilt' },
+  articleHelped: { en: 'Helped', de: 'Hat geholfen' },
+  articleNotHelped: { en: 'Did not help', de: 'Hat nicht geholfen' },
+  articleHelpedLabel: { en: '{title} helped', de: '{title} hat geholfen' },
+  articleNotHelpedLabel: { en: '{title} did not help', de: '{title} hat nicht geholfen' },
+  articleSolvedSimilar: {
+    en: 'Solved {count} similar tickets',
+    de: 'Hat {count} ähnliche Tickets gelöst',
+  },
+  articleSolvedSimilarOne: { en: 'Solved 1 similar ticket', de: 'Hat 1 ähnliches Ticket gelöst' },
+  articleRatings: {
+    en: 'Helped {helped}× · did not help {notHelped}×',
+    de: 'Geholfen {helped}× · nicht geholfen {notHelped}×',
+  },
+  articleOtherLanguage: { en: 'In another language', de: 'In einer anderen Sprache' },
+  doneArticleShared: {
+    en: '{title} shared with the customer.',
+    de: '{title} mit dem Kunden geteilt.',
+  },
+  doneArticleRated: {
+    en: 'Thanks, your feedback on {title} is recorded.',
+    de: 'Danke, Ihre Rückmeldung zu {title} ist gespeichert.',
+  },
+} satisfies Messages;
