@@ -110,11 +110,18 @@ describe('the panel’s knowledge section', () => {
         { accountId: h.users.agent },
       );
     expect((await rate(true)).ok).toBe(true);
-    let shown = knowledgeOf(await panel(t.key)).find((a) => a.pageId === article.pageId);
+    const shown = knowledgeOf(await panel(t.key)).find((a) => a.pageId === article.pageId);
     expect(shown).toMatchObject({ feedback: 'helped', helped: 1, notHelped: 0 });
     expect((await rate(false)).ok).toBe(true);
-    shown = knowledgeOf(await panel(t.key)).find((a) => a.pageId === article.pageId);
-    expect(shown).toMatchObject({ feedback: 'not-helped', helped: 0, notHelped: 1 });
+    // Now rated unhelpful on this ticket, it sinks (or leaves the five shown).
+    const after = knowledgeOf(await panel(t.key)).map((a) => a.pageId);
+    expect(after[0]).not.toBe(article.pageId);
+    const [latest] = await h.storage.feedback.articleFeedback(1);
+    expect(latest).toMatchObject({
+      ticketId: h.site.issue(t.key)?.id,
+      pageId: article.pageId,
+      outcome: 'dismissed',
+    });
     const metrics = await h.storage.feedback.dailyCounts(0);
     expect(metrics.some((m) => m.fieldId === 'knowledge' && m.dismissed === 1 && m.accepted === 1)).toBe(
       true,
