@@ -55,6 +55,16 @@ export function trainCalibratedClassifier(
     heldRows.map((r) => logisticScore(fitModel, encodeRow(fitEnc, r))),
     heldLabels,
   );
+  return { ...fitLinear(spec, rows, labels, l2), calibrator };
+}
+
+/** One-hot (binned, crossed) encoder fitted on the rows, and L2 logistic regression on them. */
+export function fitLinear(
+  spec: EncoderSpec,
+  rows: readonly TabularRow[],
+  labels: readonly (0 | 1)[],
+  l2: number,
+): { encoder: Encoder; model: LogisticModel } {
   const encoder = fitEncoder(spec, rows);
   const model = trainLogistic(
     rows.map((r) => encodeRow(encoder, r)),
@@ -62,7 +72,7 @@ export function trainCalibratedClassifier(
     encoder.width,
     { l2 },
   );
-  return { encoder, model, calibrator };
+  return { encoder, model };
 }
 
 export function predictProbability(classifier: CalibratedClassifier, row: TabularRow): number {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { cutsAtOrBelow } from './histogram-bins';
 import type { SparseRow } from './sparse';
 
 /**
@@ -48,15 +49,7 @@ const MISSING = '\u0000missing';
 const signedLog = (v: number): number => Math.sign(v) * Math.log1p(Math.abs(v));
 
 function binOf(cuts: readonly number[], v: number): number {
-  if (Number.isNaN(v)) return -1;
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (v < (cuts[mid] as number)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return Number.isNaN(v) ? -1 : cutsAtOrBelow(cuts, v);
 }
 
 function quantileCuts(sorted: readonly number[], bins: number): number[] {

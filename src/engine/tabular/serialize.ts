@@ -1,30 +1,49 @@
 import { z } from 'zod';
 import { parseStored } from './parse-stored';
 import type { CalibratedClassifier } from './calibrated-classifier';
+import type { Encoder } from './encoder';
+import type { LogisticModel } from './logistic';
 
 /**
  * A calibrated tabular classifier as plain JSON, versioned and validated with zod on load
  * (stored models are bytes from outside: a damaged or foreign one is refused, never guessed at).
  */
 const Name = z.string().max(1000);
+/** The encoder and logistic weights, shared by every stored tabular model. */
+export const LinearModelJson = {
+  spec: z.object({
+    categorical: z.array(Name).max(200),
+    numeric: z.array(Name).max(200),
+    crosses: z.array(z.tuple([Name, Name])).max(200),
+    minCount: z.number().int().min(1),
+    numericBins: z.number().int().min(1).max(100),
+  }),
+  columns: z.array(z.tuple([z.string().max(5000), z.number().int().nonnegative()])),
+  numeric: z.array(
+    z.object({ mean: z.number().finite(), std: z.number().positive(), cuts: z.array(z.number().finite()) }),
+  ),
+  names: z.array(z.string().max(5000)),
+  bias: z.number().finite(),
+  weights: z.array(z.number().finite()),
+};
+
+type LinearJson = { [K in keyof typeof LinearModelJson]: z.infer<(typeof LinearModelJson)[K]> };
+
+/** Checks every stored linear model must pass (lengths and indexes agree). */
+export const linearModelConsistent = (e: LinearJson): string | null =>
+  e.weights.length !== e.names.length
+    ? 'weights and column names differ in length'
+    : !e.columns.every(([, i]) => i < e.names.length)
+      ? 'a column index is out of range'
+      : e.numeric.length !== e.spec.numeric.length
+        ? 'numeric statistics do not match the numeric fields'
+        : null;
+
 const Envelope = z
   .object({
     kind: z.literal('tabular-calibrated-classifier'),
     version: z.number().int(),
-    spec: z.object({
-      categorical: z.array(Name).max(200),
-      numeric: z.array(Name).max(200),
-      crosses: z.array(z.tuple([Name, Name])).max(200),
-      minCount: z.number().int().min(1),
-      numericBins: z.number().int().min(1).max(100),
-    }),
-    columns: z.array(z.tuple([z.string().max(5000), z.number().int().nonnegative()])),
-    numeric: z.array(
-      z.object({ mean: z.number().finite(), std: z.number().positive(), cuts: z.array(z.number().finite()) }),
-    ),
-    names: z.array(z.string().max(5000)),
-    bias: z.number().finite(),
-    weights: z.array(z.number().finite()),
+    ...LinearModelJson,
     calibrator: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('platt'), a: z.number().finite().nonnegative(), b: z.number().finite() }),
       z.object({
@@ -34,31 +53,41 @@ const Envelope = z
       }),
     ]),
   })
-  .refine((e) => e.weights.length === e.names.length, 'weights and column names differ in length')
-  .refine((e) => e.columns.every(([, i]) => i < e.names.length), 'a column index is out of range')
-  .refine(
-    (e) => e.numeric.length === e.spec.numeric.length,
-    'numeric statistics do not match the numeric fields',
-  );
+  .superRefine((e, ctx) => {
+    const problem = linearModelConsistent(e);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const TABULAR_MODEL_VERSION = 1;
+
+/** The encoder and weights as the LinearModelJson fields. */
+export function linearToJson(encoder: Encoder, model: LogisticModel): Record<string, unknown> {
+  return {
+    spec: encoder.spec,
+    columns: [...encoder.columns.entries()],
+    numeric: encoder.numeric,
+    names: encoder.names,
+    bias: model.bias,
+    weights: [...model.weights],
+  };
+}
 
 export function classifierToJson(c: CalibratedClassifier): unknown {
   return {
     kind: 'tabular-calibrated-classifier',
     version: TABULAR_MODEL_VERSION,
-    spec: c.encoder.spec,
-    columns: [...c.encoder.columns.entries()],
-    numeric: c.encoder.numeric,
-    names: c.encoder.names,
-    bias: c.model.bias,
-    weights: [...c.model.weights],
+    ...linearToJson(c.encoder, c.model),
     calibrator: c.calibrator,
   };
 }
 
 export function classifierFromJson(json: unknown): CalibratedClassifier {
   const e = parseStored(Envelope, json, 'classifier', TABULAR_MODEL_VERSION);
+  return { ...linearFromJson(e), calibrator: e.calibrator };
+}
+
+/** The encoder and weights back from validated LinearModelJson fields. */
+export function linearFromJson(e: LinearJson): { encoder: Encoder; model: LogisticModel } {
   return {
     encoder: {
       spec: e.spec,
@@ -68,6 +97,5 @@ export function classifierFromJson(json: unknown): CalibratedClassifier {
       width: e.names.length,
     },
     model: { bias: e.bias, weights: Float64Array.from(e.weights) },
-    calibrator: e.calibrator,
   };
 }
