@@ -5,6 +5,7 @@ import type { SqlStorage } from '../../src/adapters/sql/storage';
 import { slaEngine } from '../../src/app/engines/sla';
 import type { FieldTicket } from '../../src/app/engines/sla-fields';
 import {
+  FIELD_MODEL_FORMAT,
   FIELD_MODEL_NAME,
   fieldProbability,
   MIN_LABELLED,
@@ -73,6 +74,27 @@ describe('SLA field model (trainFieldModel)', () => {
     expect(payroll).toBeLessThan(0.3);
     // The field view carries the signal here, so the blend gives it weight.
     expect(fitted.model.blend.b).toBeGreaterThan(0.1);
+  });
+
+  it('learns a team × priority interaction (boosted trees, chosen by cross-validation)', () => {
+    // Only Network's High tickets breach often: no one field carries the whole effect.
+    const { tickets, cycles } = desk(1200, 5);
+    const rng = createRng(9);
+    const mixed = tickets.map((t, i) => ({ ...t, priority: i % 4 < 2 ? 'High' : 'Low' }));
+    const labelled = cycles.map((c, i) => {
+      const t = mixed[i]!;
+      const hard = t.team === 'Network' && t.priority === 'High';
+      return { ...c, breached: rng() < (hard ? 0.85 : 0.1) };
+    });
+    const fitted = trainFieldModel(labelled, new Map(mixed.map((t) => [t.id, t])), mixed, segmentsOf);
+    if (!fitted) throw new Error('expected a field model');
+    expect(fitted.model.classifier.choice.model).not.toBe('linear');
+    const p = (team: string, priority: string) =>
+      fieldProbability(fitted.model, { ...mixed[0]!, team, priority }, METRIC);
+    expect(p('Network', 'High')).toBeGreaterThan(0.7);
+    expect(p('Payroll', 'Low')).toBeLessThan(0.2);
+    expect(p('Network', 'Low')).toBeLessThan(0.2);
+    expect(p('Payroll', 'High')).toBeLessThan(0.2);
   });
 
   it('stays survival-only with too few settled cycles or a single outcome', () => {
@@ -163,7 +185,11 @@ describe('SLA engine with recorded outcomes', () => {
       created: NOW - 2 * H,
     });
     const survivalOnly = await engine.score(open, running, 'en');
-    await storage.models.save(FIELD_MODEL_NAME, '{"classifier": {"kind": "nonsense"}, "blend": {}}', 1);
+    await storage.models.save(
+      FIELD_MODEL_NAME,
+      '{"classifier": {"kind": "nonsense"}, "blend": {}}',
+      FIELD_MODEL_FORMAT,
+    );
     const fresh = await slaEngine(storage, { now: () => NOW }).score(open, running, 'en');
     expect(fresh?.probability).toBeCloseTo(survivalOnly!.probability, 12);
   });

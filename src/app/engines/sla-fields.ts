@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { InputError } from '../../engine/errors';
 import { rawBreachProbability, fitRiskBlend, trainResolutionModel } from '../../engine/sla';
 import type { HistoryTicket, RiskBlend } from '../../engine/sla';
-import type { CalibratedClassifier } from '../../engine/tabular/calibrated-classifier';
-import { predictProbability, trainCalibratedClassifier } from '../../engine/tabular/calibrated-classifier';
 import type { EncoderSpec, TabularRow } from '../../engine/tabular/encoder';
-import { classifierFromJson, classifierToJson } from '../../engine/tabular/serialize';
+import { stackedFromJson, stackedToJson } from '../../engine/tabular/serialize-stacked';
+import type { StackedClassifier } from '../../engine/tabular/stacked-classifier';
+import { stackedProbability, trainStackedClassifier } from '../../engine/tabular/stacked-classifier';
 import type { SettledCycle } from '../../core/ports/sla-outcomes';
 import type { Ticket } from '../../core/ticket';
 
@@ -15,7 +15,8 @@ import type { Ticket } from '../../core/ticket';
  * exists only once the sweep has recorded enough outcomes; until then the risk is survival only.
  */
 export const FIELD_MODEL_NAME = 'sla:fields';
-export const FIELD_MODEL_FORMAT = 1;
+/** 2: one-hot logistic regression and boosted trees, stacked and calibrated by cross-validation. */
+export const FIELD_MODEL_FORMAT = 2;
 /** Fewer settled cycles than this, or fewer than MIN_PER_OUTCOME of either outcome: no field model. */
 export const MIN_LABELLED = 200;
 const MIN_PER_OUTCOME = 20;
@@ -61,7 +62,7 @@ export function fieldRow(
 }
 
 export interface FieldModel {
-  classifier: CalibratedClassifier;
+  classifier: StackedClassifier;
   blend: RiskBlend;
 }
 
@@ -79,7 +80,7 @@ const Stored = z.object({
 
 export function fieldModelToJson(model: FieldModel, labelled: number, held: number): string {
   return JSON.stringify({
-    classifier: classifierToJson(model.classifier),
+    classifier: stackedToJson(model.classifier),
     blend: model.blend,
     labelled,
     held,
@@ -91,7 +92,7 @@ export function fieldModelFromJson(json: unknown): FieldModel | null {
   const parsed = Stored.safeParse(json);
   if (!parsed.success) return null;
   try {
-    return { classifier: classifierFromJson(parsed.data.classifier), blend: parsed.data.blend };
+    return { classifier: stackedFromJson(parsed.data.classifier), blend: parsed.data.blend };
   } catch {
     return null;
   }
@@ -117,6 +118,8 @@ function historyAsOf(
 
 /**
  * Fits the field classifier and the blend from settled cycles, in time order. The classifier
+ * (one-hot logistic regression and boosted trees; model, stacking and calibration chosen by
+ * cross-validation, calibrated on the newest cycles only when a forward check shows that pays)
  * learns on the older 85 %; on the newest 15 % each cycle is replayed as first read (its goal
  * and the clock used then) against a survival model of the tickets as they stood when that
  * slice began, so neither view has seen the outcomes it is blended on. The blend is fitted
@@ -142,9 +145,12 @@ export function trainFieldModel(
     return null;
   const rows = labelled.map((l) => fieldRow(l.ticket, l.cycle.metricName));
   const labels = labelled.map((l): 0 | 1 => (l.cycle.breached ? 1 : 0));
+  const times = labelled.map((l) => l.cycle.at);
   const cut = Math.floor(labelled.length * (1 - HELD_SHARE));
   try {
-    const early = trainCalibratedClassifier(SPEC, rows.slice(0, cut), labels.slice(0, cut));
+    const early = trainStackedClassifier(SPEC, rows.slice(0, cut), labels.slice(0, cut), {
+      times: times.slice(0, cut),
+    });
     const asOf = (labelled[cut] as (typeof labelled)[number]).cycle.at;
     const survival = trainResolutionModel(historyAsOf(history, asOf, segmentsOf));
     const held = labelled.slice(cut).map((l, j) => ({
@@ -160,11 +166,11 @@ export function trainFieldModel(
         },
         segments: segmentsOf(l.ticket),
       }),
-      fields: predictProbability(early, rows[cut + j] as TabularRow),
+      fields: stackedProbability(early, rows[cut + j] as TabularRow),
       breached: l.cycle.breached,
     }));
     const blend = fitRiskBlend(held);
-    const classifier = trainCalibratedClassifier(SPEC, rows, labels);
+    const classifier = trainStackedClassifier(SPEC, rows, labels, { times });
     // A model that would not load back (e.g. a calibrator with a negative slope) is not kept.
     const model = { classifier, blend };
     if (fieldModelFromJson(JSON.parse(fieldModelToJson(model, 0, 0))) === null) return null;
@@ -177,5 +183,5 @@ export function trainFieldModel(
 }
 
 export function fieldProbability(model: FieldModel, ticket: FieldTicket, metricName: string): number {
-  return predictProbability(model.classifier, fieldRow(ticket, metricName));
+  return stackedProbability(model.classifier, fieldRow(ticket, metricName));
 }
