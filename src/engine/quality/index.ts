@@ -11,3 +11,4 @@ export type {
   QualityTicket,
   Severity,
 } from './types';
+export type { LikelyMislabel } from './mislabels';

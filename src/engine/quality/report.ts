@@ -4,6 +4,7 @@ import type { Language } from '../text/types';
 import { createRng } from '../util/rng';
 import type { TermVector } from './clusters';
 import { centroidOf, cosine, twoMeans } from './clusters';
+import { likelyMislabels } from './mislabels';
 import { nearDuplicateGroups, termSet } from './near-duplicates';
 import { isTemplateOnly, templateLines } from './templates';
 import type {
@@ -39,7 +40,8 @@ const pct = (v: number): string => `${Math.round(v * 100)} %`;
  * A data-quality report for one target field, written for the service-desk lead who owns the
  * data: near-identical tickets with conflicting labels (with examples), classes below the
  * minimum, a dominant class, values never used, unlabelled tickets, empty or template-only
- * texts, and labels whose tickets fall into two unrelated groups.
+ * texts, labels whose tickets fall into two unrelated groups, and tickets that probably carry
+ * the wrong value (mislabels.ts).
  */
 export function dataQualityReport(
   tickets: readonly QualityTicket[],
@@ -131,7 +133,11 @@ export function dataQualityReport(
     });
   }
 
-  const conflicts = conflictingGroups(prepared, options.nearDuplicateSimilarity ?? 0.85);
+  const conflicts = conflictingGroups(
+    prepared,
+    options.nearDuplicateSimilarity ?? 0.85,
+    options.minConflictTerms ?? 1,
+  );
   if (conflicts.length > 0) {
     findings.push({
       kind: 'conflicting-duplicates',
@@ -140,13 +146,45 @@ export function dataQualityReport(
       message: `${conflicts.length} groups of near-identical tickets carry different values; agree on one value per kind of request and correct the outliers.`,
     });
   }
-  findings.push(...mixedClasses(prepared, classes, maxExamples, options.seed ?? 1));
+  if (options.mislabels !== false) {
+    const suspects = likelyMislabels(
+      prepared.flatMap((p) =>
+        p.label === null
+          ? []
+          : [
+              {
+                id: p.ticket.id,
+                text: p.ticket.text,
+                words: p.words,
+                label: p.label,
+                ...(p.ticket.context === undefined ? {} : { context: p.ticket.context }),
+              },
+            ],
+      ),
+      { seed: options.seed ?? 1 },
+    );
+    if (suspects.length > 0)
+      findings.push({
+        kind: 'likely-mislabels',
+        severity: 'problem',
+        tickets: suspects,
+        message: `${suspects.length} tickets probably carry the wrong value: a model trained without them and their most similar tickets both say otherwise; check and correct them before training.`,
+      });
+  }
+  if (options.mixedClasses !== false)
+    findings.push(...mixedClasses(prepared, classes, maxExamples, options.seed ?? 1));
   findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   return { tickets: prepared.length, labelled, classes, findings };
 }
 
-function conflictingGroups(prepared: readonly Prepared[], similarity: number): ConflictGroup[] {
-  const withLabel = prepared.filter((p) => p.label !== null && p.words.length > 0);
+function conflictingGroups(
+  prepared: readonly Prepared[],
+  similarity: number,
+  minTerms: number,
+): ConflictGroup[] {
+  const withLabel = prepared.filter(
+    (p) => p.label !== null && p.words.length > 0 && new Set(p.words).size >= minTerms,
+  );
   const groups = nearDuplicateGroups(
     withLabel.map((p) => termSet(p.words)),
     similarity,

@@ -1,4 +1,5 @@
 import type { TicketText } from '../classify/types';
+import type { LikelyMislabel } from './mislabels';
 
 /** One ticket as the quality report reads it: its text and its label for the field checked. */
 export interface QualityTicket {
@@ -6,6 +7,8 @@ export interface QualityTicket {
   text: TicketText;
   /** The field's value; null or '' when the ticket has none. */
   label: string | null;
+  /** The ticket's other field values as `field=value`: the mislabel check weighs them too. */
+  context?: readonly string[];
 }
 
 export type Severity = 'problem' | 'warning' | 'info';
@@ -22,6 +25,7 @@ export interface ConflictGroup {
 }
 
 export type QualityFinding =
+  | (FindingBase & { kind: 'likely-mislabels'; tickets: LikelyMislabel[] })
   | (FindingBase & { kind: 'conflicting-duplicates'; groups: ConflictGroup[] })
   | (FindingBase & { kind: 'class-below-minimum'; label: string; count: number; minimum: number })
   | (FindingBase & { kind: 'dominant-class'; label: string; share: number })
@@ -54,6 +58,12 @@ export interface QualityOptions {
   knownLabels?: readonly string[];
   /** Example ticket ids per finding (default 5). */
   maxExamples?: number;
-  /** Seed for the two-cluster check. */
+  /** Seed for the two-cluster check and the mislabel check's folds. */
   seed?: number;
+  /** Run the mislabel check (out-of-fold models: the costly part; default true). */
+  mislabels?: boolean;
+  /** Run the "two different things under one label" check (default true). */
+  mixedClasses?: boolean;
+  /** Tickets with fewer distinct words are left out of the conflict check (default 1): short texts match by chance. */
+  minConflictTerms?: number;
 }

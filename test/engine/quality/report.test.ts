@@ -1,6 +1,6 @@
 import { dataQualityReport } from '../../../src/engine/quality';
 import type { QualityFinding, QualityTicket } from '../../../src/engine/quality';
-import { makeTickets } from '../classify/fixtures';
+import { CLASSES, makeTickets } from '../classify/fixtures';
 import { createRng } from '../../../src/engine/util/rng';
 
 const base: QualityTicket[] = makeTickets(200).map((t, i) => ({
@@ -134,6 +134,22 @@ describe('dataQualityReport', () => {
     for (let i = 1; i < r.findings.length; i++)
       expect(rank[r.findings[i - 1]!.severity]).toBeLessThanOrEqual(rank[r.findings[i]!.severity]);
     expect(r.classes.map((c) => c.label)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+  });
+
+  it('reports tickets filed under another value as likely mislabels, and skips the check when asked', () => {
+    const tickets: QualityTicket[] = makeTickets(400).map((t, i) => ({
+      id: `T-${i}`,
+      text: t.text,
+      // Every 20th ticket filed under the next class.
+      label: i % 20 === 3 ? (CLASSES[(CLASSES.indexOf(t.label) + 1) % CLASSES.length] as string) : t.label,
+    }));
+    const [finding] = find(dataQualityReport(tickets).findings, 'likely-mislabels');
+    expect(finding?.severity).toBe('problem');
+    const flipped = finding?.tickets.filter((t) => Number(t.id.slice(2)) % 20 === 3) ?? [];
+    expect(flipped.length).toBeGreaterThanOrEqual(12);
+    expect(flipped.length).toBeGreaterThanOrEqual((finding?.tickets.length ?? 0) * 0.8);
+    const off = dataQualityReport(tickets, { mislabels: false });
+    expect(find(off.findings, 'likely-mislabels')).toEqual([]);
   });
 
   it('returns an empty report for no tickets', () => {
