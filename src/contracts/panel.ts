@@ -28,11 +28,49 @@ export const FieldSuggestion = z.object({
 });
 export type FieldSuggestion = z.infer<typeof FieldSuggestion>;
 
+/*
+ * Routing explanations travel as codes with numbers, never as prose: the server's result
+ * is the same for every viewer and can be cached once, and the UI words it in the viewer's
+ * locale (static/shared/messages/routing.ts, plural forms by count). A new code needs
+ * a text in both catalogues; the UI shows nothing for a code it does not know yet.
+ */
+
+const Count = z.number().int().nonnegative();
+
+/** Why a team or person is suggested (mirrors the routing engine's RouteReason). */
+export const RouteReason = z.discriminatedUnion('code', [
+  /** An admin rule chose this candidate. */
+  z.object({ code: z.literal('rule'), ruleName: z.string().max(200) }),
+  /** The classifier learned from past tickets like this one; `probability` is its calibrated vote. */
+  z.object({ code: z.literal('classifier'), probability: z.number().min(0).max(1) }),
+  /** `count` of the `of` similar past tickets (with a team) went to this team. */
+  z.object({ code: z.literal('similar-team'), count: Count, of: Count }),
+  /** This person resolved `count` of the similar tickets. */
+  z.object({ code: z.literal('solved-similar'), count: Count }),
+  /** This person resolved `count` tickets of the ticket's request type. */
+  z.object({ code: z.literal('category-skill'), count: Count, category: z.string().max(200) }),
+  /** Open tickets assigned now (after this panel's own assignment, if any), of `capacity`. */
+  z.object({ code: z.literal('open-load'), open: Count, capacity: Count.optional() }),
+  /** Away (the admin's away list), until an ISO date when one is set. */
+  z.object({ code: z.literal('away'), until: z.string().max(10).optional() }),
+  z.object({ code: z.literal('inactive') }),
+  z.object({ code: z.literal('at-capacity'), open: Count, capacity: Count }),
+  z.object({ code: z.literal('rule-chose-unavailable'), ruleName: z.string().max(200) }),
+]);
+export type RouteReason = z.infer<typeof RouteReason>;
+
 export const RouteCandidate = z.object({
   id: z.string(),
   name: z.string(),
+  /** The engine's raw ranking score (unbounded for people: expertise minus load). */
   score: z.number(),
-  reasons: z.array(z.string()).max(8),
+  /**
+   * What the panel shows as the candidate's fit (0–1): the candidate's share of the positive
+   * scores in its list. Candidates are sorted by it (available ones first), so the order is the
+   * shown figure's.
+   */
+  fit: z.number().min(0).max(1),
+  reasons: z.array(RouteReason).max(8),
   openLoad: z.number().int().nonnegative().optional(),
   capacity: z.number().int().nonnegative().optional(),
   available: z.boolean(),

@@ -55,7 +55,6 @@ export async function computeRouting(
   config: AdminConfig,
   similar: StoredSuggestions['similar'],
   now: number,
-  locale: 'en' | 'de' = 'en',
 ): Promise<RoutingSuggestion> {
   const solved = await ctx.storage.tickets.getMany(similar.map((s) => s.id));
   const scoreOf = new Map(similar.map((s) => [s.id, s.score]));
@@ -75,7 +74,6 @@ export async function computeRouting(
       .filter((t) => t.statusCategory === 'done')
       .map((t) => ({ ticket: t, score: scoreOf.get(t.id) ?? 0 })),
     now,
-    locale,
   });
 }
 

@@ -290,12 +290,10 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
     section(() => classification(ctx, state, text)),
     section(async () => similar(ctx, state, await hitsPromise, accountId)),
     section(async () => {
-      const stored = state.stored;
-      // Stored routing is worded in English; German readers get it recomputed in their language.
-      if (stored?.routing && stored.ticketUpdated >= ticket.updated && state.locale === 'en')
-        return withDisplayNames(ctx, accountId, stored.routing);
+      // Always routed afresh: a rule saved, an agent assigned or away since the ingest changes
+      // the answer, and it is the same for every reader (codes and numbers, no prose).
       const hits = await hitsPromise.catch(() => []);
-      const routing = await computeRouting(ctx, ticket, state.config, hits, state.now, state.locale);
+      const routing = await computeRouting(ctx, ticket, state.config, hits, state.now);
       return withDisplayNames(ctx, accountId, routing);
     }),
     section(() => sla(ctx, state, accountId)),

@@ -48,6 +48,13 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
   );
 }
 
+/** An ISO date (`2026-12-24`) as the locale writes it; anything else as it came. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`) : null;
+  if (date === null || Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
 /** A field value as text: one option or several joined; null shows as the caller's "none". */
 export function formatValue(value: string | readonly string[] | null, none: string): string {
   if (value === null) return none;

@@ -1,4 +1,4 @@
-import { describeRouteReason, RoutingRule, RoutingRules, suggestRoute } from '../../engine/route';
+import { RoutingRule, RoutingRules, suggestRoute } from '../../engine/route';
 import { ruleMatches } from '../../engine/route/match-rule';
 import { words } from '../../engine/route/words';
 import type { Agent, RankedCandidate, RoutingTicket, SimilarHint } from '../../engine/route';
@@ -51,16 +51,29 @@ function agentsFrom(context: RouteContext, hints: readonly SimilarHint[]): Agent
   });
 }
 
-function candidate(c: RankedCandidate, locale: 'en' | 'de'): RouteCandidate {
+function candidate(c: RankedCandidate, fit: number): RouteCandidate {
   return {
     id: c.id,
     name: c.name,
     score: Number.isFinite(c.score) ? c.score : 0,
-    reasons: c.reasons.slice(0, 8).map((r) => describeRouteReason(r, locale)),
+    fit,
+    reasons: c.reasons.slice(0, 8),
     ...(c.openLoad !== undefined ? { openLoad: Math.max(0, Math.round(c.openLoad)) } : {}),
     ...(c.capacity !== undefined ? { capacity: Math.max(0, Math.round(c.capacity)) } : {}),
     available: c.available,
   };
+}
+
+/**
+ * The list as the panel shows it: each candidate's fit is its share of the list's positive
+ * scores, and available candidates come first, each group by that fit (the engine's order), so
+ * what is listed higher never shows a lower figure.
+ */
+export function shownCandidates(ranked: readonly RankedCandidate[]): RouteCandidate[] {
+  const positive = (c: RankedCandidate) => (Number.isFinite(c.score) && c.score > 0 ? c.score : 0);
+  const total = ranked.reduce((sum, c) => sum + positive(c), 0);
+  const shown = ranked.map((c) => candidate(c, total > 0 ? positive(c) / total : 0));
+  return shown.sort((a, b) => Number(b.available) - Number(a.available) || b.fit - a.fit);
 }
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
@@ -100,11 +113,10 @@ export const routingEngine: RoutingEngine = {
     });
     return {
       ...(route.decidedByRule ? { decidedByRule: route.decidedByRule } : {}),
-      teams: route.teams.slice(0, 10).map((t) => candidate(t, context.locale)),
-      assignees: route.assignees
-        .filter((a) => ACCOUNT_ID.test(a.id))
-        .slice(0, 10)
-        .map((a) => ({ ...candidate(a, context.locale), accountId: a.id })),
+      teams: shownCandidates(route.teams.slice(0, 10)),
+      assignees: shownCandidates(route.assignees.filter((a) => ACCOUNT_ID.test(a.id)).slice(0, 10)).map(
+        (a) => ({ ...a, accountId: a.id }),
+      ),
       currentAssignee: ticket.assigneeId,
     };
   },

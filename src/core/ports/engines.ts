@@ -83,8 +83,6 @@ export interface RouteContext {
   /** Teams each agent resolved tickets for, from the training history. */
   agentTeams?: ReadonlyMap<string, readonly string[]>;
   now: number;
-  /** Language of the reasons. */
-  locale: 'en' | 'de';
 }
 
 export interface RoutingEngine {

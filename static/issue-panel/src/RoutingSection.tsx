@@ -5,8 +5,10 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { RouteCandidate, RoutingSuggestion } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
+import { formatPercent } from '@shared/format';
 import { useI18n } from '@shared/i18n';
 import type { PanelActions } from './PanelApp';
+import { routeReasonText } from './route-reason-text';
 
 export function RoutingSection({
   routing,
@@ -90,7 +92,7 @@ function Candidate({
   isCurrent?: boolean;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // The open load is one of the reasons ("3 open now", "3 of 5 open"), so it is not repeated here.
   return (
     <div
@@ -108,13 +110,18 @@ function Candidate({
             </span>
             {candidate.available ? null : <Lozenge appearance="moved">{t('away')}</Lozenge>}
             {isCurrent ? <Lozenge appearance="inprogress">{t('currentAssignee')}</Lozenge> : null}
+            <span title={t('routeFitHelp')} data-testid={`route-fit-${candidate.id}`}>
+              <Text size="small" color="color.text.subtle">
+                {t('routeFit', { pct: formatPercent(candidate.fit, locale) })}
+              </Text>
+            </span>
           </Inline>
           {children}
         </Inline>
         {candidate.reasons.length > 0 ? (
           <ul style={{ margin: 0, paddingLeft: token('space.200'), font: token('font.body.small') }}>
             {candidate.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
+              <li key={i}>{routeReasonText(reason, t, locale)}</li>
             ))}
           </ul>
         ) : null}
