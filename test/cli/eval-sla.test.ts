@@ -70,6 +70,11 @@ describe('triage-lens eval sla', () => {
       'train_ms',
     ]);
     expect(json).toMatchObject({ task: 'sla', n_train: 400, n_test: 100 });
+    // What cross-validation on the training rows chose is reported, from the stacked model's choice.
+    expect(['linear', 'trees', 'blend']).toContain(json.model);
+    expect(['platt', 'isotonic']).toContain(json.calibration);
+    expect(['all', 'recent']).toContain(json.calibration_slice);
+    expect(r.out).toMatch(/calibration on (the newest|all) training rows \(chosen by cross-validation\)/);
     expect(json.auc as number).toBeGreaterThan(0.7);
     expect(json.brier as number).toBeLessThan(json.prior_brier as number);
     expect(r.out).toMatch(/reliability/);

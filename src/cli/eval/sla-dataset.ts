@@ -21,6 +21,12 @@ export interface SlaDataset {
   trainLabels: (0 | 1)[];
   testRows: TabularRow[];
   testLabels: (0 | 1)[];
+  /**
+   * Each training row's time, only for the chrono split, where the test rows come after every
+   * training row: the model may then check whether recent rows calibrate better. With mod5 the
+   * test rows are spread over all times, so no time is given and no order is assumed.
+   */
+  trainTimes?: number[];
   skippedEmptyLabel: number;
 }
 
@@ -66,11 +72,12 @@ export function slaDataset(table: Table, spec: SlaDatasetSpec): SlaDataset {
     );
   }
   let split: Split;
+  let times: number[] | undefined;
   if (spec.split === 'chrono') {
     if (spec.timeColumn === undefined)
       throw new InputError('bad_argument', '--split chrono needs --time COL');
     const t = requireColumn(table, spec.timeColumn);
-    const times = table.rows.map((r) => readTime(cell(r, t)));
+    times = table.rows.map((r) => readTime(cell(r, t)));
     if (times.every((v) => Number.isNaN(v)))
       throw new InputError('bad_value', `column "${spec.timeColumn}" has no readable dates`);
     split = chronoSplit(times);
@@ -78,9 +85,10 @@ export function slaDataset(table: Table, spec: SlaDatasetSpec): SlaDataset {
     split = mod5Split(table.rows.length);
   }
   let skippedEmptyLabel = 0;
-  const take = (indexes: readonly number[]): { rows: TabularRow[]; labels: (0 | 1)[] } => {
+  const take = (indexes: readonly number[]): { rows: TabularRow[]; labels: (0 | 1)[]; times: number[] } => {
     const rows: TabularRow[] = [];
     const labels: (0 | 1)[] = [];
+    const rowTimes: number[] = [];
     for (const i of indexes) {
       const row = table.rows[i] ?? [];
       const label = cell(row, labelCol).trim();
@@ -93,8 +101,9 @@ export function slaDataset(table: Table, spec: SlaDatasetSpec): SlaDataset {
         numeric: numCols.map((c, k) => readNumber(cell(row, c), spec.numeric[k] ?? '', i + 2)),
       });
       labels.push(label === positive ? 1 : 0);
+      rowTimes.push(times?.[i] ?? Number.NaN);
     }
-    return { rows, labels };
+    return { rows, labels, times: rowTimes };
   };
   const train = take(split.train);
   const test = take(split.test);
@@ -104,6 +113,7 @@ export function slaDataset(table: Table, spec: SlaDatasetSpec): SlaDataset {
     trainLabels: train.labels,
     testRows: test.rows,
     testLabels: test.labels,
+    ...(times === undefined ? {} : { trainTimes: train.times }),
     skippedEmptyLabel,
   };
 }

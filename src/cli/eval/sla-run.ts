@@ -6,7 +6,8 @@ import {
 } from '../../engine/eval/classification-metrics';
 import type { BinaryOutcome, ReliabilityBin } from '../../engine/eval/classification-metrics';
 import type { EncoderSpec } from '../../engine/tabular/encoder';
-import { predictProbability, trainCalibratedClassifier } from '../../engine/tabular/calibrated-classifier';
+import type { StackChoice } from '../../engine/tabular/stacked-classifier';
+import { stackedProbability, trainStackedClassifier } from '../../engine/tabular/stacked-classifier';
 import type { SlaDataset } from './sla-dataset';
 
 /** The `--json` line of `eval sla`; key names are an interface scripts rely on. */
@@ -18,6 +19,10 @@ export interface SlaEvalResult {
   brier: number;
   ece: number;
   train_ms: number;
+  /** What cross-validation on the training rows chose: model, calibration, slice. */
+  model: string;
+  calibration: string;
+  calibration_slice: string;
   /** Brier of always predicting the training base rate. */
   prior_brier: number;
   positive_rate_test: number;
@@ -29,22 +34,31 @@ export interface SlaEvalDetails {
   outcomes: BinaryOutcome[];
   reliability: ReliabilityBin[];
   predictMsPerRow: number;
+  choice: StackChoice;
 }
 
 const round = (v: number): number => Math.round(v * 10_000) / 10_000;
 
 /**
- * Trains the calibrated breach classifier on the train rows (numeric columns binned, plus their
- * crosses with each categorical column when requested) and scores the test rows. The clock is
- * passed in so the engine stays free of timers.
+ * Trains the breach classifier on the train rows (one-hot logistic regression and boosted
+ * trees, chosen, stacked and calibrated by cross-validation on those rows) and scores the test
+ * rows. The clock is passed in so the engine stays free of timers.
  */
-export function runSlaEval(data: SlaDataset, spec: EncoderSpec, clock: () => number): SlaEvalDetails {
+export function runSlaEval(
+  data: SlaDataset,
+  spec: EncoderSpec,
+  clock: () => number,
+  options: { trees?: boolean } = {},
+): SlaEvalDetails {
   const t0 = clock();
-  const classifier = trainCalibratedClassifier(spec, data.trainRows, data.trainLabels);
+  const classifier = trainStackedClassifier(spec, data.trainRows, data.trainLabels, {
+    ...(data.trainTimes === undefined ? {} : { times: data.trainTimes }),
+    ...(options.trees === undefined ? {} : { trees: options.trees }),
+  });
   const trainMs = clock() - t0;
   const t1 = clock();
   const outcomes: BinaryOutcome[] = data.testRows.map((row, i) => ({
-    probability: predictProbability(classifier, row),
+    probability: stackedProbability(classifier, row),
     outcome: data.testLabels[i] as 0 | 1,
   }));
   const predictMsPerRow = (clock() - t1) / Math.max(1, data.testRows.length);
@@ -59,12 +73,16 @@ export function runSlaEval(data: SlaDataset, spec: EncoderSpec, clock: () => num
       brier: round(brierScore(outcomes)),
       ece: round(calibrationError(outcomes, 10)),
       train_ms: Math.round(trainMs),
+      model: classifier.choice.model,
+      calibration: classifier.choice.calibration,
+      calibration_slice: classifier.choice.slice,
       prior_brier: round(brierScore(data.testLabels.map((y) => ({ probability: prior, outcome: y })))),
       positive_rate_test: round(positives / data.testLabels.length),
     },
     outcomes,
     reliability: reliabilityTable(outcomes, 10),
     predictMsPerRow,
+    choice: classifier.choice,
   };
 }
 
@@ -73,6 +91,7 @@ export function formatSlaReport(details: SlaEvalDetails, skipped: number): strin
   const lines = [
     `SLA breach risk: ${r.n_train} train / ${r.n_test} test rows${skipped > 0 ? ` (${skipped} without label skipped)` : ''}`,
     `AUC ${r.auc.toFixed(3)}  Brier ${r.brier.toFixed(3)} (prior only ${r.prior_brier.toFixed(3)})  ECE ${r.ece.toFixed(3)}`,
+    `model ${r.model}, ${r.calibration} calibration on ${r.calibration_slice === 'recent' ? 'the newest training rows' : 'all training rows'} (chosen by cross-validation)`,
     `train ${r.train_ms} ms, predict ${details.predictMsPerRow.toFixed(3)} ms per row`,
     'reliability (predicted → observed, rows):',
     ...details.reliability
