@@ -41,7 +41,8 @@ export const StoredSuggestions = z.object({
   decisions: z.record(z.string().max(64), FieldDecision),
   similar: z.array(StoredSimilar).max(20),
   similarAt: z.number(),
-  routing: RoutingSuggestion.nullable(),
+  /** A routing stored in an older shape (reasons as English prose) reads as none: it is recomputed. */
+  routing: RoutingSuggestion.nullable().catch(null),
   sla: z.object({ risk: SlaRisk, at: z.number() }).nullable(),
   /** Set by the SLA sweep when the risk crossed the admin's threshold. */
   slaFlagged: z.boolean(),
