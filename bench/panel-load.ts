@@ -210,7 +210,6 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
         queue,
         clock: { now: () => now },
         logger: silentLogger,
-        migrate: () => Promise.resolve(),
         issues: { fields: [], toTicket: (issue) => byId.get(issue.id) as Ticket },
       });
     // Open tickets spread over the corpus, none seen by the panel before.

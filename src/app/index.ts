@@ -18,6 +18,8 @@ import { articleFeedback, shareArticle } from '../core/knowledge-actions';
 import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
 import { train } from '../core/train';
 import { applyRetention } from '../core/retention';
+import { migratedSchema } from '../core/ports/schema';
+import { ensureSetup, requestSetup } from '../core/setup';
 import { slaSweep } from '../core/sla-sweep';
 import { ViewerChecks } from '../core/visibility';
 import { createEngines } from './engines';
@@ -67,6 +69,7 @@ export function createApp(deps: AppDeps): App {
     storage: deps.storage,
     configStore: deps.config,
     queue: deps.queue,
+    schema: deps.schema ?? migratedSchema,
     clock: deps.clock,
     logger: deps.logger,
     engines,
@@ -119,12 +122,13 @@ export function createApp(deps: AppDeps): App {
   return {
     resolvers,
     handleIssueEvent: (event) => handleIssueEvent(ctx, event),
-    // The schema first: the backfill's consumer needs the tables before the hourly migrate runs.
+    // No DDL in a 25 s trigger: the consumer migrates, then starts the backfill. Where the
+    // schema is already there (a local database), the backfill starts at once.
     handleInstalled: async () => {
-      await deps.migrate();
-      await startBackfill(ctx);
+      await ctx.queue.push([{ kind: 'setup' }]);
+      if (await ctx.schema.isCurrent()) await startBackfill(ctx);
     },
-    handleUpgraded: () => deps.migrate(),
+    handleUpgraded: () => requestSetup(ctx),
     consume: (message, options) => consume(ctx, message, options?.finalAttempt ?? false),
     scheduled: {
       slaSweep: async () => {
@@ -134,7 +138,7 @@ export function createApp(deps: AppDeps): App {
         await applyRetention(ctx);
         await train(ctx);
       },
-      migrate: () => deps.migrate(),
+      migrate: () => ensureSetup(ctx),
       recount: async () => {
         await recountIndex({
           index: deps.storage.index,

@@ -4,6 +4,7 @@ import type { Engines } from '../core/ports/engines';
 import type { JiraClientFactory, JiraIssue } from '../core/ports/jira';
 import type { Logger } from '../core/ports/logger';
 import type { QueuePort } from '../core/ports/queue';
+import type { SchemaPort } from '../core/ports/schema';
 import type { ConfigStore } from '../core/ports/storage';
 import type { SqlStorage } from '../adapters/sql/storage';
 import type { Ticket } from '../core/ticket';
@@ -25,8 +26,11 @@ export interface AppDeps {
   queue: QueuePort;
   clock: Clock;
   logger: Logger;
-  /** Runs the database migrations (Forge: the SQL migration runner; locally: Kysely's migrator). */
-  migrate: () => Promise<void>;
+  /**
+   * The schema's state and its migrations (Forge: the SQL migration runner, run in batches by
+   * the consumer). Defaults to an already migrated database (SQLite and MariaDB migrate on open).
+   */
+  schema?: SchemaPort;
   /** Defaults to the real engines wired over `storage`. */
   engines?: Engines;
   /** Defaults to the Jira adapter's mapping. */
@@ -51,9 +55,9 @@ export interface App {
   resolvers: Record<ResolverKey, ResolverHandler>;
   /** A product event from the trigger (created / updated / commented issue); queues an ingest. */
   handleIssueEvent(event: unknown): Promise<void>;
-  /** The app was installed: queues the first backfill. */
+  /** The app was installed: queues the setup (migrations, then the first backfill); no DDL here. */
   handleInstalled(): Promise<void>;
-  /** A new version was installed over an older one: applies pending migrations. */
+  /** A major version was installed over an older one: queues the setup when the schema is behind. */
   handleUpgraded(): Promise<void>;
   /**
    * One queue message; throws RetryLaterError to be redelivered later. On the queue's last
@@ -63,6 +67,7 @@ export interface App {
   scheduled: {
     slaSweep(): Promise<void>;
     retrain(): Promise<void>;
+    /** Hourly: queues the setup when the schema is behind or no backfill was ever started. */
     migrate(): Promise<void>;
     /** Weekly: recomputes the similar index's document frequencies (repairs drift after a crash). */
     recount(): Promise<void>;

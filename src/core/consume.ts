@@ -4,6 +4,7 @@ import { isTransient } from './errors';
 import { ingestIssue } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { QueueMessage, RetryLaterError } from './ports/queue';
+import { requireCurrentSchema, runSetup } from './setup';
 import { slaSweep } from './sla-sweep';
 import { train } from './train';
 
@@ -23,7 +24,11 @@ export async function consume(ctx: CoreContext, raw: unknown, finalAttempt = fal
   }
   const message = parsed.data;
   try {
+    if (message.kind !== 'setup') await requireCurrentSchema(ctx);
     switch (message.kind) {
+      case 'setup':
+        await runSetup(ctx);
+        return;
       case 'ingest':
         await ingestIssue(ctx, message.issueId);
         return;

@@ -5,6 +5,7 @@ import type { Engines } from './ports/engines';
 import type { JiraClientFactory, JiraIssue } from './ports/jira';
 import type { Logger } from './ports/logger';
 import type { QueuePort } from './ports/queue';
+import type { SchemaPort } from './ports/schema';
 import type { ConfigStore, Storage } from './ports/storage';
 import type { Ticket } from './ticket';
 import type { ViewerChecks } from './visibility';
@@ -20,6 +21,7 @@ export interface CoreContext {
   storage: Storage;
   configStore: ConfigStore;
   queue: QueuePort;
+  schema: SchemaPort;
   clock: Clock;
   logger: Logger;
   engines: Engines;

@@ -7,7 +7,7 @@
 import { forgeJiraClients } from '../adapters/forge/jira-client';
 import { KvsConfigStore } from '../adapters/forge/kvs-config';
 import { forgeQueue } from '../adapters/forge/queue-forge';
-import { openForgeSql, runForgeMigrations } from '../adapters/forge/sql-database';
+import { forgeSqlSchema, openForgeSql } from '../adapters/forge/sql-database';
 import { createSqlStorage } from '../adapters/sql/storage';
 import { createApp } from '../app';
 import type { App } from '../app/types';
@@ -30,10 +30,7 @@ function forgeApp(): App {
     queue: forgeQueue(),
     clock: systemClock,
     logger: consoleLogger,
-    migrate: async () => {
-      const applied = await runForgeMigrations();
-      if (applied.length > 0) consoleLogger.info('migrations applied', { count: applied.length });
-    },
+    schema: forgeSqlSchema(),
   });
 }
 

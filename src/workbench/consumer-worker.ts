@@ -42,7 +42,6 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
     queue,
     clock: { now },
     logger,
-    migrate: () => Promise.resolve(),
   };
   port.on('message', (raw: unknown) => {
     const message = ToWorker.parse(raw);

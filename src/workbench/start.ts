@@ -175,7 +175,6 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       queue,
       clock,
       logger,
-      migrate: () => Promise.resolve(),
     };
     // Forge builds the app per invocation (resolver call, trigger event, queue message), so its
     // caches (models, configuration) live that long; the workbench does the same.

@@ -13,6 +13,7 @@ import type { App } from '../../src/app/types';
 import type { AdminConfig } from '../../src/contracts/config';
 import { DEFAULT_CONFIG } from '../../src/contracts/config';
 import { silentLogger } from '../../src/core/ports/logger';
+import type { SchemaPort } from '../../src/core/ports/schema';
 import { generateDemo } from '../../src/demo/generate';
 import type { DemoPlanted } from '../../src/demo/generate';
 import type { SiteSeed } from '../../src/emulator/seed';
@@ -52,6 +53,8 @@ export interface HarnessOptions {
   backfillPageSize?: number;
   /** Run on a MariaDB server (MARIADB_* env) instead of in-memory SQLite. */
   mariadb?: boolean;
+  /** The schema port (default: the database migrated when opened). */
+  schema?: SchemaPort;
 }
 
 let databases = 0;
@@ -81,7 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       queue,
       clock: { now: site.now },
       logger: silentLogger,
-      migrate: () => Promise.resolve(),
+      ...(options.schema !== undefined ? { schema: options.schema } : {}),
       ...(options.backfillPageSize !== undefined ? { backfillPageSize: options.backfillPageSize } : {}),
     });
   const app = build();

@@ -45,7 +45,6 @@ export function describePanelWriteBack(label: string, options: { mariadb: boolea
         queue: h.queue,
         clock: { now: h.site.now },
         logger: silentLogger,
-        migrate: () => Promise.resolve(),
       });
     }
 

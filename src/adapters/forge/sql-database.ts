@@ -1,10 +1,11 @@
 import { migrationRunner, sql } from '@forge/sql';
 import { Kysely } from 'kysely';
+import type { SchemaPort } from '../../core/ports/schema';
 import type { SqlDatabase } from '../sql/dialect';
 import type { Database } from '../sql/schema';
 import { ForgeSqlDialect } from './sql-driver';
 import type { ForgeSqlClient, ForgeSqlParam } from './sql-driver';
-import { enqueueMigrations } from './sql-migrations';
+import { forgeSchema } from './sql-migrations';
 
 /** `@forge/sql`'s client behind the driver's interface: prepare, bind, execute. */
 export const forgeSqlClient: ForgeSqlClient = {
@@ -22,7 +23,7 @@ export function openForgeSql(client: ForgeSqlClient = forgeSqlClient): SqlDataba
   return { db, flavour: 'mysql', maxParams: 2_000, close: () => db.destroy() };
 }
 
-/** Applies pending schema migrations through Forge's runner; call it from a scheduled trigger. */
-export function runForgeMigrations(): Promise<string[]> {
-  return enqueueMigrations(migrationRunner).run();
+/** The app's one migrationRunner invocation (Forge asks for exactly one). */
+export function forgeSqlSchema(): SchemaPort {
+  return forgeSchema(forgeSqlClient, migrationRunner);
 }

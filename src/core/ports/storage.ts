@@ -214,7 +214,8 @@ export interface JobStateStore {
 }
 
 /** The small state documents the app keeps beside its jobs, by name. */
-export type StateDocName = 'recurring-dismissals';
+/** `schema-setup`: when a setup (migration) message was last queued (src/core/setup.ts). */
+export type StateDocName = 'recurring-dismissals' | 'schema-setup';
 
 /**
  * Small JSON documents (at most STATE_DOC_MAX_BYTES), written compare-and-set like job records,

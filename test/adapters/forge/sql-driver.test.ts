@@ -6,8 +6,6 @@ import {
   toForgeParam,
 } from '../../../src/adapters/forge/sql-driver';
 import type { ForgeSqlClient, ForgeSqlParam } from '../../../src/adapters/forge/sql-driver';
-import { enqueueMigrations } from '../../../src/adapters/forge/sql-migrations';
-import { MIGRATIONS } from '../../../src/adapters/sql/migrations';
 import type { Database } from '../../../src/adapters/sql/schema';
 
 /** Records every call and answers with what the test queued, as Forge SQL's JSON would. */
@@ -113,24 +111,5 @@ describe('Forge SQL driver', () => {
     await expect(open(client).selectFrom('tl_terms').selectAll().execute()).rejects.toThrow(
       'neither rows nor a DML result',
     );
-  });
-});
-
-describe('Forge SQL migrations', () => {
-  it('enqueues every migration once, in order, as single statements Forge SQL accepts', () => {
-    const enqueued: [string, string][] = [];
-    const runner = {
-      enqueue(name: string, ddl: string) {
-        enqueued.push([name, ddl]);
-        return runner;
-      },
-    };
-    expect(enqueueMigrations(runner)).toBe(runner);
-    expect(enqueued.map(([n]) => n)).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(new Set(enqueued.map(([n]) => n)).size).toBe(enqueued.length);
-    for (const [, ddl] of enqueued) {
-      expect(hasSecondStatement(ddl)).toBe(false);
-      expect(ddl).not.toMatch(/FOREIGN KEY|REFERENCES|AUTO_INCREMENT|\bJSON\b/i);
-    }
   });
 });

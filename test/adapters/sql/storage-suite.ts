@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
-import { MIGRATIONS } from '../../../src/adapters/sql/migrations';
 import { BYTES_PER_CHUNK, CHARS_PER_CHUNK } from '../../../src/adapters/sql/model-repo';
 import { SqlSimilarIndexStore } from '../../../src/adapters/sql/index-repo';
 import { findSimilarInSql } from '../../../src/adapters/sql/similar-source';
@@ -351,7 +350,7 @@ export function describeStorage(label: string, harness: Harness): void {
         expect(capped[0]?.postings).toEqual([]);
       });
 
-      it("keeps each posting's copy of its entry's lengths, project and creation time, and fills old rows from their entries", async () => {
+      it("keeps each posting's copy of its entry's lengths, project and creation time", async () => {
         const postingsOf = (id: string) =>
           sqlDb.db
             .selectFrom('tl_postings')
@@ -378,21 +377,6 @@ export function describeStorage(label: string, harness: Harness): void {
         await expectCopies(a.id, computeIndexEntry(moved));
         const unknownCreation = computeIndexEntry({ id: b.id, summary: b.summary, project: 'HELP' });
         await s.index.put(unknownCreation);
-        await expectCopies(b.id, unknownCreation);
-        // Rows from before migration 030 hold NULLs: the fill migration copies them from the entry.
-        await sqlDb.db
-          .updateTable('tl_postings')
-          .set({
-            len_summary: null,
-            len_description: null,
-            len_comments: null,
-            project: null,
-            created_ms: null,
-          })
-          .execute();
-        const fill = MIGRATIONS.find((m) => m.name === '035_postings_fill');
-        await sql.raw(fill?.ddl ?? '').execute(sqlDb.db);
-        await expectCopies(a.id, computeIndexEntry(moved));
         await expectCopies(b.id, unknownCreation);
         await s.index.remove([a.id]);
         expect(await postingsOf(a.id)).toEqual([]);
