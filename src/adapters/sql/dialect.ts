@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { SQL } from '../../core/platform-limits';
 import type { Database } from './schema';
 
 /**
@@ -66,7 +67,7 @@ export function slices<T>(items: readonly T[], size: number): T[][] {
  * Bytes of parameters per multi-row statement: half of Forge SQL's 1 MiB request, leaving room
  * for the SQL text and JSON escaping.
  */
-export const REQUEST_BYTES = 512 * 1024;
+export const REQUEST_BYTES = SQL.requestBytes / 2;
 
 /** Like `slices`, but also closes a slice before its estimated bytes pass `maxBytes`. */
 export function slicesByBytes<T>(

@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Page, PageRequest, TicketStore, UpsertOutcome } from '../../core/ports/storage';
 import { Ticket } from '../../core/ticket';
 import { InputError } from '../../engine/errors';
@@ -6,6 +7,7 @@ import type { SqlDatabase } from './dialect';
 import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
 import { readJson } from './json-column';
 import type { TicketRow } from './schema';
+import { SQL } from '../../core/platform-limits';
 
 /** Largest page any list call returns, whatever the caller asks for. */
 export const MAX_PAGE = 500;
@@ -53,6 +55,15 @@ const toRow = (t: Ticket): TicketRow => ({
   resolved_ms: t.resolved,
   doc: JSON.stringify(t),
 });
+
+/** Bytes of ticket documents one listing page or one read returns (Forge SQL answers ≤ 4 MiB). */
+export const LIST_BYTES = SQL.responseBytes / 2;
+
+/** A listed row before its document is read: its id and the document's size in bytes. */
+interface Sized {
+  id: string;
+  bytes: number | string;
+}
 
 const clampLimit = (limit: number): number => Math.min(MAX_PAGE, Math.max(1, Math.floor(limit) || 1));
 
@@ -158,30 +169,87 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async getMany(ids: readonly string[]): Promise<Ticket[]> {
-    const found = new Map<string, Ticket>();
+    const sized: Sized[] = [];
     for (const part of slices([...new Set(ids)], this.sqlDb.maxParams)) {
-      const rows = await this.sqlDb.db
+      sized.push(
+        ...(await this.sqlDb.db
+          .selectFrom('tl_tickets')
+          .select(['id', this.docBytes().as('bytes')])
+          .where('id', 'in', part)
+          .execute()),
+      );
+    }
+    const found = await this.docsOf(sized);
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** `doc`'s size in bytes, computed by the database (MySQL's LENGTH counts bytes, SQLite's characters). */
+  private docBytes(): RawBuilder<number> {
+    return this.sqlDb.flavour === 'mysql' ? sql<number>`length(doc)` : sql<number>`length(cast(doc as blob))`;
+  }
+
+  /**
+   * The documents of the given rows, read in groups whose JSON stays under half of Forge SQL's
+   * 4 MiB answer (a ticket is at most 768 KiB, so a group holds at least two).
+   */
+  private async docsOf(rows: readonly Sized[]): Promise<Map<string, Ticket>> {
+    const found = new Map<string, Ticket>();
+    const groups = slicesByBytes(rows, this.sqlDb.maxParams, LIST_BYTES, (r) => num(r.bytes));
+    for (const group of groups) {
+      const docs = await this.sqlDb.db
         .selectFrom('tl_tickets')
         .select(['id', 'doc'])
-        .where('id', 'in', part)
+        .where(
+          'id',
+          'in',
+          group.map((r) => r.id),
+        )
         .execute();
-      for (const r of rows) {
+      for (const r of docs) {
         const t = readJson(r.doc, Ticket);
         if (t !== null) found.set(r.id, t);
       }
     }
-    return ids.flatMap((id) => found.get(id) ?? []);
+    return found;
+  }
+
+  /**
+   * One page of a listing: the keys come first with each document's size, then as many
+   * documents as fit `LIST_BYTES` (and the page size), so a page of large tickets is shorter
+   * instead of over Forge SQL's answer limit. The cursor points after the last one returned.
+   */
+  private async page<R extends Sized>(
+    rows: readonly R[],
+    limit: number,
+    cursorOf: (r: R) => string,
+  ): Promise<Page<Ticket>> {
+    const chosen: R[] = [];
+    let bytes = 0;
+    for (const r of rows.slice(0, limit)) {
+      if (chosen.length > 0 && bytes + num(r.bytes) > LIST_BYTES) break;
+      chosen.push(r);
+      bytes += num(r.bytes);
+    }
+    const docs = await this.docsOf(chosen);
+    const last = chosen[chosen.length - 1];
+    return {
+      items: chosen.flatMap((r) => docs.get(r.id) ?? []),
+      next: rows.length > chosen.length && last !== undefined ? cursorOf(last) : null,
+    };
   }
 
   async listOpen(page: PageRequest): Promise<Page<Ticket>> {
     const limit = clampLimit(page.limit);
-    let q = this.sqlDb.db.selectFrom('tl_tickets').select(['id', 'doc']).where('is_open', '=', 1);
+    let q = this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select(['id', this.docBytes().as('bytes')])
+      .where('is_open', '=', 1);
     if (page.after != null) q = q.where('id', '>', page.after);
     const rows = await q
       .orderBy('id')
       .limit(limit + 1)
       .execute();
-    return toPage(rows, limit, (r) => r.id);
+    return this.page(rows, limit, (r) => r.id);
   }
 
   async listResolvedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>> {
@@ -189,7 +257,7 @@ export class SqlTicketStore implements TicketStore {
     const cursor = parseTimeCursor(page.after, ':', 'resolved-tickets');
     let q = this.sqlDb.db
       .selectFrom('tl_tickets')
-      .select(['id', 'doc', 'resolved_ms'])
+      .select(['id', 'resolved_ms', this.docBytes().as('bytes')])
       .where('resolved_ms', '>=', sinceMs);
     if (cursor !== null) {
       q = q.where((eb) =>
@@ -204,7 +272,7 @@ export class SqlTicketStore implements TicketStore {
       .orderBy('id')
       .limit(limit + 1)
       .execute();
-    return toPage(rows, limit, (r) => `${num(r.resolved_ms)}:${r.id}`);
+    return this.page(rows, limit, (r) => `${num(r.resolved_ms)}:${r.id}`);
   }
 
   async listCreatedSince(sinceMs: number, page: PageRequest): Promise<Page<Ticket>> {
@@ -213,7 +281,7 @@ export class SqlTicketStore implements TicketStore {
     // updated >= created, so the (is_open, updated_ms) index narrows the scan to recent rows.
     let q = this.sqlDb.db
       .selectFrom('tl_tickets')
-      .select(['id', 'doc', 'created_ms'])
+      .select(['id', 'created_ms', this.docBytes().as('bytes')])
       .where('is_open', 'in', [0, 1])
       .where('updated_ms', '>=', sinceMs)
       .where('created_ms', '>=', sinceMs);
@@ -230,7 +298,7 @@ export class SqlTicketStore implements TicketStore {
       .orderBy('id', 'desc')
       .limit(limit + 1)
       .execute();
-    return toPage(rows, limit, (r) => `${num(r.created_ms)}~${r.id}`);
+    return this.page(rows, limit, (r) => `${num(r.created_ms)}~${r.id}`);
   }
 
   async count(filter: { open?: boolean } = {}): Promise<number> {
@@ -272,19 +340,6 @@ export class SqlTicketStore implements TicketStore {
     }
     return { purged, more: rows.length > n };
   }
-}
-
-function toPage<R extends Pick<Selectable<TicketRow>, 'doc'>>(
-  rows: R[],
-  limit: number,
-  cursorOf: (r: R) => string,
-): Page<Ticket> {
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows[pageRows.length - 1];
-  return {
-    items: pageRows.flatMap((r) => readJson(r.doc, Ticket) ?? []),
-    next: rows.length > limit && last !== undefined ? cursorOf(last) : null,
-  };
 }
 
 /**
