@@ -82,7 +82,6 @@ async function main(): Promise<void> {
       queue,
       clock: { now: site.now },
       logger: silentLogger,
-      migrate: () => Promise.resolve(),
     });
   const installer = build();
   queue.setConsumer((body, d) => installer.consume(body, { finalAttempt: d.finalAttempt }));
