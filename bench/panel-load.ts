@@ -210,7 +210,7 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
         queue,
         clock: { now: () => now },
         logger: silentLogger,
-        issues: { fields: [], toTicket: (issue) => byId.get(issue.id) as Ticket },
+        issues: { fields: [], requestTypeField: null, toTicket: (issue) => byId.get(issue.id) as Ticket },
       });
     // Open tickets spread over the corpus, none seen by the panel before.
     const open = tickets.filter((t) => t.statusCategory !== 'done');

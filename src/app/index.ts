@@ -32,6 +32,7 @@ export type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from
 /** The Jira adapter's issue mapping with the default site field ids. */
 export const defaultIssueMapper: IssueMapper = {
   fields: ticketFieldIds(DEFAULT_SITE_FIELDS),
+  requestTypeField: DEFAULT_SITE_FIELDS.requestType,
   toTicket: (issue) => issueToTicket(issue, { fields: DEFAULT_SITE_FIELDS, adfToText }),
 };
 
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.panelGet]: run(getPanel),
     [RESOLVERS.panelApply]: run(actions.applyField),
     [RESOLVERS.panelDismiss]: run(actions.dismissField),
+    [RESOLVERS.panelUndo]: run(actions.undoField),
     [RESOLVERS.panelLink]: run(actions.linkIssue),
     [RESOLVERS.panelAssign]: run(actions.assignIssue),
     [RESOLVERS.panelShareArticle]: run(shareArticle),

@@ -13,6 +13,8 @@ import type { Ticket } from '../core/ticket';
 export interface IssueMapper {
   /** The fields to ask Jira for. */
   fields: readonly string[];
+  /** The site's "Customer Request Type" field id, if any. */
+  requestTypeField: string | null;
   /** Throws when the issue cannot be mapped (the caller treats it as a bad response). */
   toTicket(issue: JiraIssue): Ticket;
 }

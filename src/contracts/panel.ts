@@ -12,6 +12,22 @@ export const WhyTerm = z.object({
 });
 export type WhyTerm = z.infer<typeof WhyTerm>;
 
+/**
+ * One field's state in the panel: suggested (confident, at or above the field's target), not
+ * sure (no value shown as suggested), already set (the field holds the suggestion), applied (by
+ * an agent here), auto-applied (by the app), replaced (an agent chose another value), dismissed.
+ */
+export const FieldStatus = z.enum([
+  'suggested',
+  'not-sure',
+  'already-set',
+  'applied',
+  'auto-applied',
+  'replaced',
+  'dismissed',
+]);
+export type FieldStatus = z.infer<typeof FieldStatus>;
+
 export const FieldSuggestion = z.object({
   fieldId: FieldId,
   fieldName: z.string(),
@@ -23,7 +39,25 @@ export const FieldSuggestion = z.object({
   abstained: z.boolean(),
   /** The top candidate clears the field's precision target (what auto-apply requires). */
   meetsTarget: z.boolean(),
-  state: z.enum(['open', 'applied', 'auto-applied', 'dismissed']),
+  /** What the agent sees, decided on the server (src/core/field-status.ts) so it never contradicts itself. */
+  status: FieldStatus,
+  /**
+   * The value the status is about: the suggestion (suggested, already set), the applied value,
+   * the suggestion that was replaced or dismissed; null when the app is not sure.
+   */
+  value: z.string().nullable(),
+  /** The model's probability for `value` (null when it is not among the ranked candidates). */
+  confidence: z.number().min(0).max(1).nullable(),
+  /** For `replaced`: the value the agent chose instead. */
+  chosen: z.string().nullable(),
+  /** The decision behind the status was this viewer's own. */
+  byViewer: z.boolean(),
+  /** Other likely values, best first: never the shown value nor one the field already holds. */
+  alternatives: z.array(z.object({ value: z.string(), probability: z.number().min(0).max(1) })).max(3),
+  /** How the agent can set the value: here, only with JSM's own action, or not at all. */
+  apply: z.enum(['panel', 'jsm-action', 'none']),
+  /** The server takes `panel/undo` for this field (a dismissal or an applied value). */
+  undo: z.boolean(),
   why: z.object({ terms: z.array(WhyTerm).max(12), rule: z.string().optional() }),
 });
 export type FieldSuggestion = z.infer<typeof FieldSuggestion>;
@@ -154,6 +188,10 @@ export type ApplyFieldRequest = z.infer<typeof ApplyFieldRequest>;
 
 export const DismissFieldRequest = z.object({ issueKey: IssueKey, fieldId: FieldId });
 export type DismissFieldRequest = z.infer<typeof DismissFieldRequest>;
+
+/** Takes back the field's last decision: a dismissal, or a value applied here or automatically. */
+export const UndoFieldRequest = z.object({ issueKey: IssueKey, fieldId: FieldId });
+export type UndoFieldRequest = z.infer<typeof UndoFieldRequest>;
 
 export const LinkRequest = z.object({
   issueKey: IssueKey,

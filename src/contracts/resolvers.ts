@@ -6,6 +6,7 @@ export const RESOLVERS = {
   panelGet: 'panel/get',
   panelApply: 'panel/apply',
   panelDismiss: 'panel/dismiss',
+  panelUndo: 'panel/undo',
   panelLink: 'panel/link',
   panelAssign: 'panel/assign',
   panelShareArticle: 'panel/knowledge/share',

@@ -1,8 +1,16 @@
 import type { FeedbackOutcome } from '../contracts/admin';
-import { ApplyFieldRequest, AssignRequest, DismissFieldRequest, LinkRequest } from '../contracts/panel';
+import type { FieldValue } from '../contracts/common';
+import {
+  ApplyFieldRequest,
+  AssignRequest,
+  DismissFieldRequest,
+  LinkRequest,
+  UndoFieldRequest,
+} from '../contracts/panel';
 import type { CoreContext } from './context';
 import { AppError } from './errors';
-import { currentValue, fieldEdit, isWritable, valueText, withValue } from './fields';
+import { currentValue, fieldEdit, holdsValue, isWritable, restoreEdit, valueText, withValue } from './fields';
+import { issueTypeIdOf, requestTypeChange } from './request-type';
 import { parsePayload } from './payload';
 import type { FieldDecision, StoredSuggestions } from './suggestions';
 import { parseStoredSuggestions } from './suggestions';
@@ -15,16 +23,24 @@ export interface ActionResult {
   outcome: FeedbackOutcome;
 }
 
+export interface UndoResult {
+  issueKey: string;
+  action: 'undone';
+  /** The decision that was taken back. */
+  undone: FieldDecision['state'];
+}
+
 /** Reads the issue as the acting user (Jira decides what they may see) and the stored suggestions. */
 async function load(
   ctx: CoreContext,
   accountId: string,
   issueKey: string,
-): Promise<{ ticket: Ticket; stored: StoredSuggestions | null }> {
-  const ticket = ctx.issues.toTicket(await ctx.jira.asUser(accountId).getIssue(issueKey, ctx.issues.fields));
+): Promise<{ ticket: Ticket; issueTypeId: string | null; stored: StoredSuggestions | null }> {
+  const issue = await ctx.jira.asUser(accountId).getIssue(issueKey, ctx.issues.fields);
+  const ticket = ctx.issues.toTicket(issue);
   await ctx.storage.tickets.upsert(ticket);
   const row = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
-  return { ticket, stored: row?.value ?? null };
+  return { ticket, issueTypeId: issueTypeIdOf(issue.fields), stored: row?.value ?? null };
 }
 
 async function configuredField(ctx: CoreContext, fieldId: string) {
@@ -40,22 +56,20 @@ async function configuredField(ctx: CoreContext, fieldId: string) {
 /** A decision to write into the ticket's stored suggestions (applied to the row as it is then). */
 type Decide = (current: StoredSuggestions) => StoredSuggestions;
 
-async function record(
-  ctx: CoreContext,
-  ticket: Ticket,
-  decide: Decide | null,
-  entry: {
-    fieldId: string;
-    outcome: FeedbackOutcome;
-    suggested: string | null;
-    chosen: string | null;
-    actor: string;
-    before: string | null;
-    action: string;
-  },
-): Promise<void> {
+interface Recorded {
+  fieldId: string;
+  outcome: FeedbackOutcome;
+  suggested: string | null;
+  chosen: string | null;
+  actor: string;
+  before: string | null;
+  action: string;
+}
+
+/** The feedback row and the audit entry of one agent action; returns the feedback row's id. */
+async function record(ctx: CoreContext, ticket: Ticket, entry: Recorded): Promise<string> {
   const at = ctx.clock.now();
-  await ctx.storage.feedback.append({
+  const feedbackId = await ctx.storage.feedback.append({
     at,
     ticketId: ticket.id,
     issueKey: ticket.key,
@@ -65,29 +79,77 @@ async function record(
     chosen: entry.chosen,
     actor: entry.actor,
   });
+  await audit(ctx, ticket, entry, entry.outcome);
+  return feedbackId;
+}
+
+async function audit(
+  ctx: CoreContext,
+  ticket: Ticket,
+  entry: Pick<Recorded, 'actor' | 'action' | 'fieldId' | 'before' | 'chosen'>,
+  reason: string,
+): Promise<void> {
   await ctx.storage.audit.append({
-    at,
+    at: ctx.clock.now(),
     actor: entry.actor,
     issueKey: ticket.key,
     action: entry.action,
     fieldId: entry.fieldId,
     before: entry.before,
     after: entry.chosen,
-    reason: entry.outcome,
+    reason,
   });
-  if (decide) await updateSuggestions(ctx.storage.suggestions, ticket.id, at, decide);
 }
 
 const decided =
-  (fieldId: string, decision: FieldDecision, ticketUpdated?: number): Decide =>
-  (current) => ({
-    ...current,
-    decisions: { ...current.decisions, [fieldId]: decision },
-    ticketUpdated: Math.max(current.ticketUpdated, ticketUpdated ?? current.ticketUpdated),
-  });
+  (fieldId: string, decision: FieldDecision | null, ticketUpdated?: number): Decide =>
+  (current) => {
+    const decisions = { ...current.decisions };
+    if (decision) decisions[fieldId] = decision;
+    else delete decisions[fieldId];
+    return {
+      ...current,
+      decisions,
+      ticketUpdated: Math.max(current.ticketUpdated, ticketUpdated ?? current.ticketUpdated),
+    };
+  };
+
+async function decide(ctx: CoreContext, ticket: Ticket, change: Decide): Promise<void> {
+  await updateSuggestions(ctx.storage.suggestions, ticket.id, ctx.clock.now(), change);
+}
 
 const topSuggestion = (stored: StoredSuggestions | null, fieldId: string) =>
   stored?.fields.find((f) => f.fieldId === fieldId)?.candidates[0]?.value ?? null;
+
+/**
+ * The edit that sets the field: the request type by its id within the issue's issue type (see
+ * request-type.ts), every other field with Jira's usual edit shape.
+ */
+async function editFor(
+  ctx: CoreContext,
+  accountId: string,
+  ticket: Ticket,
+  issueTypeId: string | null,
+  fieldId: string,
+  value: FieldValue,
+): Promise<Record<string, unknown>> {
+  if (isWritable(fieldId)) return fieldEdit(ticket, fieldId, value);
+  const field = ctx.issues.requestTypeField;
+  const name = Array.isArray(value) ? value[0] : value;
+  if (fieldId !== 'requestType' || field === null || name === undefined)
+    throw new AppError('bad_request', `Field ${fieldId} cannot be set here`, [
+      { path: 'fieldId', message: 'not writable' },
+    ]);
+  const change = await requestTypeChange(ctx.jira.asUser(accountId), ticket, issueTypeId, name);
+  if (change.kind === 'settable') return { [field]: change.requestType.id };
+  throw new AppError(
+    'bad_request',
+    change.kind === 'unknown'
+      ? `This service project has no request type "${name}".`
+      : `The request type "${name}" belongs to another issue type: JSM changes it by moving the issue.`,
+    [{ path: 'value', message: change.kind === 'unknown' ? 'unknown request type' : 'other issue type' }],
+  );
+}
 
 export async function applyField(
   ctx: CoreContext,
@@ -96,30 +158,33 @@ export async function applyField(
 ): Promise<ActionResult> {
   const req = parsePayload(ApplyFieldRequest, payload);
   await configuredField(ctx, req.fieldId);
-  if (!isWritable(req.fieldId)) {
-    throw new AppError(
-      'bad_request',
-      'The request type changes through JSM’s own “Change request type” action.',
-      [{ path: 'fieldId', message: 'suggested only' }],
-    );
-  }
-  const { ticket, stored } = await load(ctx, accountId, req.issueKey);
-  await ctx.jira.asUser(accountId).editIssue(ticket.key, fieldEdit(ticket, req.fieldId, req.value));
+  const { ticket, issueTypeId, stored } = await load(ctx, accountId, req.issueKey);
+  const edit = await editFor(ctx, accountId, ticket, issueTypeId, req.fieldId, req.value);
+  await ctx.jira.asUser(accountId).editIssue(ticket.key, edit);
   const chosen = valueText(req.value);
   const suggested = topSuggestion(stored, req.fieldId);
   const outcome: FeedbackOutcome = suggested !== null && chosen === suggested ? 'accepted' : 'replaced';
+  const before = currentValue(ticket, req.fieldId);
   const after = { ...withValue(ticket, req.fieldId, req.value), updated: ticket.updated + 1 };
   await ctx.storage.tickets.upsert(after);
-  const decision: FieldDecision = { state: 'applied', value: suggested ?? chosen ?? '', at: ctx.clock.now() };
-  await record(ctx, after, stored ? decided(req.fieldId, decision, after.updated) : null, {
+  const feedbackId = await record(ctx, after, {
     fieldId: req.fieldId,
     outcome,
     suggested,
     chosen,
     actor: accountId,
-    before: valueText(currentValue(ticket, req.fieldId)),
+    before: valueText(before),
     action: 'apply',
   });
+  if (stored) {
+    const common = { at: ctx.clock.now(), by: accountId, before, feedbackId };
+    // Another value than the suggestion is a replacement: the suggestion itself was not applied.
+    const decision: FieldDecision =
+      outcome === 'accepted' || suggested === null
+        ? { state: 'applied', value: chosen ?? '', ...common }
+        : { state: 'replaced', value: suggested, chosen: chosen ?? '', ...common };
+    await decide(ctx, after, decided(req.fieldId, decision, after.updated));
+  }
   return { issueKey: ticket.key, action: 'applied', outcome };
 }
 
@@ -132,11 +197,7 @@ export async function dismissField(
   await configuredField(ctx, req.fieldId);
   const { ticket, stored } = await load(ctx, accountId, req.issueKey);
   const suggested = topSuggestion(stored, req.fieldId);
-  const decide =
-    stored && suggested !== null
-      ? decided(req.fieldId, { state: 'dismissed', value: suggested, at: ctx.clock.now() })
-      : null;
-  await record(ctx, ticket, decide, {
+  const feedbackId = await record(ctx, ticket, {
     fieldId: req.fieldId,
     outcome: 'dismissed',
     suggested,
@@ -145,7 +206,78 @@ export async function dismissField(
     before: valueText(currentValue(ticket, req.fieldId)),
     action: 'dismiss',
   });
+  if (stored && suggested !== null) {
+    const decision: FieldDecision = {
+      state: 'dismissed',
+      value: suggested,
+      at: ctx.clock.now(),
+      by: accountId,
+      feedbackId,
+    };
+    await decide(ctx, ticket, decided(req.fieldId, decision));
+  }
   return { issueKey: ticket.key, action: 'dismissed', outcome: 'dismissed' };
+}
+
+/**
+ * Takes the field's last decision back, as the user. A dismissal is forgotten; a value applied
+ * here (or a replacement) is taken out of the field again and the suggestion is open once more
+ * (`reopened`, so auto-apply never writes it behind the agent's back); an auto-applied value is
+ * taken out and counts as dismissed. The decision's feedback row is retracted, so the metrics
+ * count what finally stands, and the audit log keeps both steps.
+ */
+export async function undoField(ctx: CoreContext, payload: unknown, accountId: string): Promise<UndoResult> {
+  const req = parsePayload(UndoFieldRequest, payload);
+  await configuredField(ctx, req.fieldId);
+  const { ticket, stored } = await load(ctx, accountId, req.issueKey);
+  const decision = stored?.decisions[req.fieldId];
+  if (!stored || !decision || decision.state === 'reopened')
+    throw new AppError('bad_request', `Nothing to undo for ${req.fieldId}`, [
+      { path: 'fieldId', message: 'no decision' },
+    ]);
+  const now = ctx.clock.now();
+  const current = currentValue(ticket, req.fieldId);
+  const entry = { actor: accountId, fieldId: req.fieldId, before: valueText(current) };
+  if (decision.state === 'dismissed') {
+    if (decision.feedbackId) await ctx.storage.feedback.retract(decision.feedbackId);
+    await audit(ctx, ticket, { ...entry, action: 'undo-dismiss', chosen: entry.before }, 'undone');
+    await decide(ctx, ticket, decided(req.fieldId, null));
+    return { issueKey: ticket.key, action: 'undone', undone: 'dismissed' };
+  }
+  const applied = decision.state === 'replaced' ? (decision.chosen ?? '') : decision.value;
+  if (!isWritable(req.fieldId) || !holdsValue(ticket, req.fieldId, applied))
+    throw new AppError('bad_request', `${req.fieldId} no longer holds ${applied}: nothing to take back`, [
+      { path: 'fieldId', message: 'value changed since' },
+    ]);
+  const jira = ctx.jira.asUser(accountId);
+  await jira.editIssue(ticket.key, restoreEdit(ticket, req.fieldId, applied, decision.before ?? null));
+  const after = ctx.issues.toTicket(await jira.getIssue(ticket.key, ctx.issues.fields));
+  await ctx.storage.tickets.upsert(after);
+  if (decision.feedbackId) await ctx.storage.feedback.retract(decision.feedbackId);
+  const restored = valueText(currentValue(after, req.fieldId));
+  if (decision.state === 'auto-applied') {
+    // The agent rejected what the app wrote: that is the feedback that stands.
+    const feedbackId = await record(ctx, after, {
+      ...entry,
+      outcome: 'dismissed',
+      suggested: decision.value,
+      chosen: restored,
+      action: 'undo-auto-apply',
+    });
+    const dismissal: FieldDecision = {
+      state: 'dismissed',
+      value: decision.value,
+      at: now,
+      by: accountId,
+      feedbackId,
+    };
+    await decide(ctx, after, decided(req.fieldId, dismissal, after.updated));
+  } else {
+    await audit(ctx, after, { ...entry, action: 'undo-apply', chosen: restored }, 'undone');
+    const reopened: FieldDecision = { state: 'reopened', value: decision.value, at: now, by: accountId };
+    await decide(ctx, after, decided(req.fieldId, reopened, after.updated));
+  }
+  return { issueKey: ticket.key, action: 'undone', undone: decision.state };
 }
 
 export async function linkIssue(
@@ -167,7 +299,7 @@ export async function linkIssue(
   // "This issue duplicates the other": the other is the original, on the inward side.
   await jira.createIssueLink({ type: type.name, inwardKey: req.otherKey, outwardKey: ticket.key });
   const suggested = stored?.similar.some((s) => s.kind === req.kind) ? req.otherKey : null;
-  await record(ctx, ticket, null, {
+  await record(ctx, ticket, {
     fieldId: req.kind === 'duplicate' ? 'duplicateLink' : 'relatedLink',
     outcome: 'accepted',
     suggested,
@@ -190,7 +322,7 @@ export async function assignIssue(
   const suggested = stored?.routing?.assignees[0]?.accountId ?? null;
   const outcome: FeedbackOutcome = suggested === req.accountId ? 'accepted' : 'replaced';
   await ctx.storage.tickets.upsert({ ...ticket, assigneeId: req.accountId, updated: ticket.updated + 1 });
-  await record(ctx, ticket, null, {
+  await record(ctx, ticket, {
     fieldId: 'assignee',
     outcome,
     suggested,

@@ -90,7 +90,7 @@ export async function autoApply(
       continue;
     }
     const now = ctx.clock.now();
-    suggestions.decisions[field.fieldId] = { state: 'auto-applied', value: decision.value, at: now };
+    const valueBefore = currentValue(current, field.fieldId);
     current = { ...withValue(current, field.fieldId, decision.value), updated: current.updated + 1 };
     const reason = `precision target ${field.precisionTarget}; confidence ${prediction.candidates[0]?.probability.toFixed(3) ?? '?'}`;
     await ctx.storage.audit.append({
@@ -103,7 +103,7 @@ export async function autoApply(
       after: decision.value,
       reason,
     });
-    await ctx.storage.feedback.append({
+    const feedbackId = await ctx.storage.feedback.append({
       at: now,
       ticketId: current.id,
       issueKey: current.key,
@@ -113,6 +113,15 @@ export async function autoApply(
       chosen: decision.value,
       actor: APP_ACTOR,
     });
+    // What undo needs: the value before, and the feedback row to retract.
+    suggestions.decisions[field.fieldId] = {
+      state: 'auto-applied',
+      value: decision.value,
+      at: now,
+      by: APP_ACTOR,
+      before: valueBefore,
+      feedbackId,
+    };
     try {
       await jira.addComment(current.key, commentText(field, decision.value, prediction), { internal: true });
     } catch (error) {

@@ -12,6 +12,8 @@ import type { ViewerChecks } from './visibility';
 
 export interface IssueMapping {
   fields: readonly string[];
+  /** The site's "Customer Request Type" field id (the request type is set through it), if any. */
+  requestTypeField: string | null;
   toTicket(issue: JiraIssue): Ticket;
 }
 

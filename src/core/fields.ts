@@ -73,6 +73,29 @@ export function fieldEdit(ticket: Ticket, fieldId: string, value: FieldValue): R
   }
 }
 
+/**
+ * The edit body that takes back an applied `value`: a multi-value field loses that value (unless
+ * it was there before), a single-value field gets its `before` value again (null clears it).
+ */
+export function restoreEdit(
+  ticket: Ticket,
+  fieldId: string,
+  value: string,
+  before: FieldValue | null,
+): Record<string, unknown> {
+  const current = currentValue(ticket, fieldId);
+  if (Array.isArray(current)) {
+    const keep = Array.isArray(before) && before.includes(value);
+    const rest = keep ? current : current.filter((v) => v !== value);
+    if (fieldId === 'components') return { components: rest.map((name) => ({ name })) };
+    if (fieldId === 'labels') return { labels: rest };
+    return { [fieldId]: rest.map((v) => ({ value: v })) };
+  }
+  const previous = Array.isArray(before) ? (before[0] ?? null) : before;
+  if (previous === null || previous === '') return { [fieldId]: null };
+  return fieldEdit(ticket, fieldId, previous);
+}
+
 /** The ticket as it looks after `fieldEdit` (to keep the store in step without a refetch). */
 export function withValue(ticket: Ticket, fieldId: string, value: FieldValue): Ticket {
   const values = Array.isArray(value) ? value : [value];

@@ -12,9 +12,11 @@ import type {
 import { computeRouting, predictFields, SIMILAR_LIMIT } from './compute';
 import type { CoreContext } from './context';
 import { toResolverError } from './errors';
+import { fieldState } from './field-status';
+import { currentValue } from './fields';
 import { knowledgeSection } from './knowledge';
-import { currentValue, holdsValue } from './fields';
 import { parsePayload } from './payload';
+import { issueTypeIdOf, requestTypeChange } from './request-type';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
@@ -69,17 +71,21 @@ const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p
 function fieldSuggestion(
   config: AdminConfig['fields'][number],
   prediction: StoredFieldPrediction,
-  ticket: Ticket,
-  decisions: StoredSuggestions['decisions'],
+  s: PanelState,
   text: string,
 ): FieldSuggestion {
-  const top = prediction.candidates[0];
+  const decisions = s.stored?.decisions ?? {};
   const decision = Object.prototype.hasOwnProperty.call(decisions, config.fieldId)
     ? decisions[config.fieldId]
     : undefined;
-  let state: FieldSuggestion['state'] = 'open';
-  if (decision && top && decision.value === top.value) state = decision.state;
-  else if (top && holdsValue(ticket, config.fieldId, top.value)) state = 'applied';
+  const state = fieldState({
+    field: config,
+    prediction,
+    ticket: s.ticket,
+    decision,
+    viewer: s.viewer,
+    ...(config.fieldId === 'requestType' ? { requestTypeApply: s.requestTypeApply } : {}),
+  });
   const terms: WhyTerm[] = prediction.explanation.map((e) => ({
     text: e.text,
     weight: e.weight,
@@ -89,11 +95,11 @@ function fieldSuggestion(
     fieldId: config.fieldId,
     fieldName: config.name,
     mode: config.mode,
-    current: currentValue(ticket, config.fieldId),
+    current: currentValue(s.ticket, config.fieldId),
     candidates: prediction.candidates,
     abstained: prediction.abstained,
     meetsTarget: !prediction.abstained && prediction.modelTarget + 1e-9 >= config.precisionTarget,
-    state,
+    ...state,
     why: { terms },
   };
 }
@@ -109,6 +115,12 @@ interface PanelState {
   config: AdminConfig;
   now: number;
   locale: 'en' | 'de';
+  /** The agent reading the panel (decisions of their own read "by you"). */
+  viewer: string;
+  /** The issue's issue type id (a request type is set within it). */
+  issueTypeId: string | null;
+  /** Whether the suggested request type can be set from the panel (resolved before classification). */
+  requestTypeApply: 'panel' | 'jsm-action';
   /** Set when a section refreshed something worth storing back. */
   dirty: boolean;
 }
@@ -128,10 +140,23 @@ async function classification(
     s.stored = { ...(s.stored ?? emptySuggestions()), fields: predictions };
     s.dirty = true;
   }
-  const decisions = s.stored?.decisions ?? {};
+  const requestType = predictions.find((p) => p.fieldId === 'requestType')?.candidates[0];
+  if (
+    requestType &&
+    shown.some((f) => f.fieldId === 'requestType') &&
+    requestType.value !== s.ticket.requestType
+  ) {
+    const change = await requestTypeChange(
+      ctx.jira.asUser(s.viewer),
+      s.ticket,
+      s.issueTypeId,
+      requestType.value,
+    );
+    s.requestTypeApply = change.kind === 'settable' ? 'panel' : 'jsm-action';
+  }
   const out = shown.flatMap((f) => {
     const p = predictions.find((x) => x.fieldId === f.fieldId);
-    return p ? [fieldSuggestion(f, p, s.ticket, decisions, text)] : [];
+    return p ? [fieldSuggestion(f, p, s, text)] : [];
   });
   return out.length > 0 ? out : new Empty('not-trained');
 }
@@ -281,6 +306,9 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
     config: await ctx.config(),
     now: ctx.clock.now(),
     locale: request.locale ?? 'en',
+    viewer: accountId,
+    issueTypeId: issueTypeIdOf(issue.fields),
+    requestTypeApply: 'jsm-action',
     dirty: false,
   };
   const text = ticketText(ticket);

@@ -3,10 +3,25 @@ import { RoutingSuggestion, SlaRisk } from '../contracts/panel';
 
 /** What an agent (or auto-apply) decided about a field's suggestion; kept across recomputes. */
 export const FieldDecision = z.object({
-  state: z.enum(['applied', 'auto-applied', 'dismissed']),
+  /**
+   * `replaced`: an agent set another value than the suggestion; `reopened`: an agent undid a
+   * decision, so the suggestion is open again but never auto-applied.
+   */
+  state: z.enum(['applied', 'auto-applied', 'dismissed', 'replaced', 'reopened']),
   /** The suggested value the decision was about (a dismissal covers only that value). */
   value: z.string().max(255),
   at: z.number(),
+  /** For `replaced`: what the agent chose instead. */
+  chosen: z.string().max(2000).optional(),
+  /** Who decided (an account id, or the app's actor for auto-apply). */
+  by: z.string().max(128).optional(),
+  /** The field's value before an apply, as Jira's edit takes it back (for undo). */
+  before: z
+    .union([z.string().max(255), z.array(z.string().max(255)).max(50)])
+    .nullable()
+    .optional(),
+  /** The feedback row the decision wrote, retracted when it is undone. */
+  feedbackId: z.string().max(40).optional(),
 });
 export type FieldDecision = z.infer<typeof FieldDecision>;
 

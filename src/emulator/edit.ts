@@ -163,6 +163,12 @@ export function editIssue(
           errors[field] = `The request type '${String(id)}' does not exist in this service project.`;
           break;
         }
+        // As JSM's "Change request type": only within the issue's issue type (else: move the issue).
+        if (rt.issueType !== issue.issueType) {
+          errors[field] =
+            `The request type '${rt.name}' is not valid for the issue type '${issue.issueType}'.`;
+          break;
+        }
         record(field, issue.requestTypeId, rt.id, (i) => (i.requestTypeId = rt.id));
         break;
       }

@@ -40,26 +40,3 @@ function clampIndex(value: number, length: number): number {
   if (!Number.isFinite(value)) return value > 0 ? length : 0;
   return Math.min(Math.max(Math.trunc(value), 0), length);
 }
-
-/**
- * The part of a long text worth showing around highlights: the sentence-ish window from a little
- * before the first span to a little after the last, so the "why" stays readable in a narrow panel.
- */
-export function excerptAround(
-  text: string,
-  spans: ReadonlyArray<readonly [number, number]>,
-  maxChars: number,
-): { text: string; spans: Array<[number, number]>; cutStart: boolean; cutEnd: boolean } {
-  if (text.length <= maxChars)
-    return { text, spans: spans.map(([s, e]) => [s, e]), cutStart: false, cutEnd: false };
-  const valid = spans.filter(([s, e]) => e > s && s >= 0 && s < text.length);
-  const first = valid.length > 0 ? Math.min(...valid.map(([s]) => s)) : 0;
-  const start = Math.max(0, Math.min(first - Math.floor(maxChars / 4), text.length - maxChars));
-  const end = Math.min(text.length, start + maxChars);
-  return {
-    text: text.slice(start, end),
-    spans: valid.map(([s, e]) => [s - start, e - start]),
-    cutStart: start > 0,
-    cutEnd: end < text.length,
-  };
-}

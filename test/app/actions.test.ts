@@ -65,7 +65,7 @@ describe('agent actions', () => {
 
     const again = PanelData.parse(data(await call(RESOLVERS.panelGet, { issueKey: target.key })));
     if (again.classification.status !== 'ok') throw new Error('no classification');
-    expect(again.classification.data.find((f) => f.fieldId === 'components')?.state).toBe('applied');
+    expect(again.classification.data.find((f) => f.fieldId === 'components')?.status).toBe('applied');
   });
 
   it('refuses to apply the request type, a field not offered, or to an unknown issue', async () => {
@@ -177,11 +177,11 @@ describe('auto-apply', () => {
         await h.twin().consume({ kind: 'ingest', issueId: issue.id, eventAt: 0 });
         const field = await components(issue.key);
         if (field.meetsTarget) {
-          expect(field.state).toBe('auto-applied');
+          expect(field.status).toBe('auto-applied');
           expect(h.site.issue(issue.key)?.components).toEqual([field.candidates[0]?.value]);
           applied.push(issue.key);
         } else {
-          expect(field.state).toBe('open');
+          expect(field.status).toBe('not-sure');
           expect(h.site.issue(issue.key)?.components).toEqual([]);
           held.push(issue.key);
         }

@@ -2,7 +2,6 @@ import type { APIRequestContext, Frame, Page } from 'playwright-core';
 import type { PanelData } from '../../src/contracts/panel';
 import type { AdminConfig } from '../../src/contracts/config';
 import { generateDemo } from '../../src/demo/generate';
-import { isWritable } from '../../src/core/fields';
 import { launchBrowser, type Browser } from './support/browser';
 import { SECTIONS, openAdmin, openIssue, panelFrame, waitForPanel } from './support/panel';
 import { saveScreenshot } from './support/screens';
@@ -48,10 +47,9 @@ type Linkable = { linkKey: string; duplicateKey: string; planted: boolean };
 function suggestedIn(key: string, data: PanelData): Suggested | null {
   if (data.classification.status !== 'ok') return null;
   const field = data.classification.data.find(
-    (f) => f.mode === 'suggest' && f.state === 'open' && !f.abstained && isWritable(f.fieldId),
+    (f) => f.mode === 'suggest' && f.status === 'suggested' && f.apply === 'panel',
   );
-  const top = field?.candidates[0];
-  return field && top ? { key, fieldId: field.fieldId, value: top.value } : null;
+  return field?.value ? { key, fieldId: field.fieldId, value: field.value } : null;
 }
 
 /** A similar ticket to link: a duplicate if one is offered, else the best related ticket. */
@@ -161,7 +159,7 @@ test('applying a classification writes the field and the audit log', async () =>
   await expect(apply.count()).resolves.toBe(1);
   await apply.focus();
   await page.keyboard.press('Enter');
-  await frame.locator(`[data-testid="field-${ticket.fieldId}"][data-state="applied"]`).waitFor();
+  await frame.locator(`[data-testid="field-${ticket.fieldId}"][data-status="applied"]`).waitFor();
   await expect(frame.locator('[data-testid="panel-notice"]').innerText()).resolves.toContain(ticket.value);
 
   await openIssue(page, workbench.url, ticket.key);

@@ -16,11 +16,12 @@ const COLUMN: Record<FeedbackEvent['outcome'], 'accepted' | 'replaced' | 'dismis
 export class SqlFeedbackLog implements FeedbackLog {
   constructor(private readonly sqlDb: SqlDatabase) {}
 
-  async append(e: FeedbackEvent): Promise<void> {
+  async append(e: FeedbackEvent): Promise<string> {
+    const id = timeOrderedId(e.at);
     await this.sqlDb.db
       .insertInto('tl_feedback')
       .values({
-        id: timeOrderedId(e.at),
+        id,
         at_ms: e.at,
         day: utcDay(e.at),
         ticket_id: e.ticketId,
@@ -32,6 +33,11 @@ export class SqlFeedbackLog implements FeedbackLog {
         actor: e.actor,
       })
       .execute();
+    return id;
+  }
+
+  async retract(id: string): Promise<void> {
+    await this.sqlDb.db.deleteFrom('tl_feedback').where('id', '=', id).execute();
   }
 
   async articleFeedback(limit: number): Promise<ArticleFeedbackRow[]> {

@@ -173,7 +173,10 @@ export interface ArticleFeedbackRow {
 }
 
 export interface FeedbackLog {
-  append(event: FeedbackEvent): Promise<void>;
+  /** Returns the new row's id (a decision keeps it, so an undo can retract the row). */
+  append(event: FeedbackEvent): Promise<string>;
+  /** Removes one row: the agent took the decision back, so the metrics no longer count it. */
+  retract(id: string): Promise<void>;
   /** Feedback on articles, newest first, at most `limit` rows (the article evidence reads these). */
   articleFeedback(limit: number): Promise<ArticleFeedbackRow[]>;
   /** Per UTC day (YYYY-MM-DD) and field: counts per outcome, days ascending, from `sinceMs`. */

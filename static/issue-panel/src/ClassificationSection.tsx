@@ -1,16 +1,14 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { FieldSuggestion, PanelData } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
-// The server's own rule (type-only imports), so the panel never offers an Apply the server refuses.
-import { isWritable } from '../../../src/core/fields';
-import { excerptAround } from '@shared/highlight';
 import { formatPercent, formatValue } from '@shared/format';
-import { useI18n } from '@shared/i18n';
-import { HighlightedText } from './HighlightedText';
+import { useI18n, type Translate } from '@shared/i18n';
+import type { Locale } from '@shared/i18n';
+import { WhyEvidence } from './WhyEvidence';
 import type { PanelActions } from './PanelApp';
 
 /** Fields whose mode hides them from agents: `off` does nothing, `shadow` only records. */
@@ -37,12 +35,33 @@ export function ClassificationSection({
     );
   }
   return (
-    <Stack space="space.150">
+    <Stack space="space.100">
       {shown.map((field) => (
         <FieldCard key={field.fieldId} field={field} panel={panel} actions={actions} />
       ))}
     </Stack>
   );
+}
+
+const listOf = (values: FieldSuggestion['alternatives'], locale: Locale) =>
+  values.map((c) => `${c.value} (${formatPercent(c.probability, locale)})`).join(', ');
+
+/** The one line that says what the status means for this field (none for a plain suggestion). */
+function statusLine(field: FieldSuggestion, t: Translate): string | null {
+  const value = field.value ?? '';
+  switch (field.status) {
+    case 'not-sure':
+      return t('abstained');
+    case 'replaced':
+      return t(field.byViewer ? 'replacedByYou' : 'replacedOther', {
+        chosen: field.chosen ?? t('none'),
+        value,
+      });
+    case 'dismissed':
+      return t('dismissedValue', { value });
+    default:
+      return null;
+  }
 }
 
 function FieldCard({
@@ -55,20 +74,24 @@ function FieldCard({
   actions: PanelActions;
 }) {
   const { t, locale } = useI18n();
-  const top = field.candidates[0];
-  const spans = field.why.terms.flatMap((term) => term.spans);
-  const excerpt = excerptAround(panel.ticketText, spans, 220);
-  // Near-zero alternatives are noise in a narrow panel.
-  const alternatives = field.candidates.slice(1).filter((c) => c.probability >= 0.01);
   const applyId = `apply-${field.fieldId}`;
   const dismissId = `dismiss-${field.fieldId}`;
-  const canAct = field.state === 'open' && !field.abstained && top !== undefined;
-  const canApply = canAct && isWritable(field.fieldId);
+  const undoId = `undo-${field.fieldId}`;
+  const value = field.value;
+  const line = statusLine(field, t);
+  const open = field.status === 'suggested';
+  const showsValue = field.status === 'suggested' || field.status === 'already-set';
+  const alternatives =
+    field.alternatives.length === 0
+      ? null
+      : t(field.status === 'not-sure' ? 'mostLikely' : 'otherCandidates', {
+          list: listOf(field.alternatives, locale),
+        });
 
   return (
     <article
       data-testid={`field-${field.fieldId}`}
-      data-state={field.state}
+      data-status={field.status}
       aria-label={field.fieldName}
       style={{
         border: `1px solid ${token('color.border')}`,
@@ -77,137 +100,125 @@ function FieldCard({
         background: token('elevation.surface.raised'),
       }}
     >
-      <Stack space="space.075">
+      <Stack space="space.050">
         <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
           <Text weight="semibold">{field.fieldName}</Text>
-          <StateLozenge state={field.state} />
+          <StatusLozenge field={field} />
         </Inline>
 
-        {field.abstained || top === undefined ? (
-          <Text as="p" color="color.text.subtle">
-            {t('abstained')}
-          </Text>
-        ) : (
+        {showsValue && value !== null ? (
           <>
             <Inline space="space.100" alignBlock="baseline" shouldWrap>
-              <Text color="color.text.subtle" size="small">
-                {t('suggested')}
-              </Text>
-              <Text weight="bold">{top.value}</Text>
+              {open ? (
+                <Text color="color.text.subtle" size="small">
+                  {t('suggested')}
+                </Text>
+              ) : null}
+              <Text weight="bold">{value}</Text>
+              {field.confidence !== null ? (
+                <Text size="small" color="color.text.subtle">
+                  {t('confidence', { pct: formatPercent(field.confidence, locale) })}
+                </Text>
+              ) : null}
             </Inline>
-            <ProgressBar
-              value={top.probability}
-              appearance={field.meetsTarget ? 'success' : 'default'}
-              ariaLabel={t('confidence', { pct: formatPercent(top.probability, locale) })}
-            />
-            <Text size="small" color="color.text.subtle">
-              {t('confidence', { pct: formatPercent(top.probability, locale) })}
-              {field.meetsTarget ? '' : ` · ${t('belowTarget')}`}
-            </Text>
-          </>
-        )}
-
-        <Text size="small" color="color.text.subtle">
-          {t('current', { value: formatValue(field.current, t('none')) })}
-        </Text>
-
-        {alternatives.length > 0 ? (
-          <Text size="small" color="color.text.subtlest">
-            {t('otherCandidates', {
-              list: alternatives
-                .slice(0, 3)
-                .map((c) => `${c.value} (${formatPercent(c.probability, locale)})`)
-                .join(', '),
-            })}
-          </Text>
-        ) : null}
-
-        {!field.abstained && (field.why.terms.length > 0 || field.why.rule) ? (
-          <Box>
-            <Text size="small" weight="semibold">
-              {t('why')}
-            </Text>
-            {field.why.rule ? (
-              <Text as="p" size="small">
-                {t('whyRule', { rule: field.why.rule })}
-              </Text>
+            {open && field.confidence !== null ? (
+              <ProgressBar
+                value={field.confidence}
+                appearance="success"
+                ariaLabel={t('confidence', { pct: formatPercent(field.confidence, locale) })}
+              />
             ) : null}
-            {spans.length > 0 ? (
-              <p
-                data-testid={`why-${field.fieldId}`}
-                style={{
-                  margin: `${token('space.050')} 0 0`,
-                  font: token('font.body.small'),
-                  color: token('color.text.subtle'),
-                  overflowWrap: 'anywhere',
-                  whiteSpace: 'pre-wrap',
-                }}
-              >
-                {excerpt.cutStart ? '…' : ''}
-                <HighlightedText text={excerpt.text} spans={excerpt.spans} />
-                {excerpt.cutEnd ? '…' : ''}
-              </p>
-            ) : (
-              <Text as="p" size="small">
-                {field.why.terms.map((term) => term.text).join(', ')}
-              </Text>
-            )}
-          </Box>
+          </>
         ) : null}
-
-        {canAct && !canApply ? (
-          <Text size="small" color="color.text.subtle">
-            {t('suggestOnly')}
+        {(field.status === 'applied' || field.status === 'auto-applied') && value !== null ? (
+          <Text weight="bold">{value}</Text>
+        ) : null}
+        {line ? (
+          <Text as="p" size="small" color="color.text.subtle">
+            {line}
           </Text>
         ) : null}
-        {canAct ? (
+
+        {showsValue ? null : (
+          <Text size="small" color="color.text.subtle">
+            {t('current', { value: formatValue(field.current, t('none')) })}
+          </Text>
+        )}
+        {alternatives ? (
+          <Text size="small" color="color.text.subtlest">
+            {alternatives}
+          </Text>
+        ) : null}
+
+        {showsValue ? <WhyEvidence field={field} panel={panel} /> : null}
+
+        {open && field.apply === 'jsm-action' && value !== null ? (
+          <Text as="p" size="small" color="color.text.subtle">
+            {t('requestTypeMove', { value })}
+          </Text>
+        ) : null}
+        {open || field.undo ? (
           <Inline space="space.100" shouldWrap>
-            {canApply ? (
+            {open && field.apply === 'panel' && value !== null ? (
               <Button
                 appearance="primary"
                 spacing="compact"
                 testId={applyId}
                 isLoading={actions.busy === applyId}
                 isDisabled={actions.busy !== null}
-                aria-label={t('applyLabel', { value: top.value, field: field.fieldName })}
+                aria-label={t('applyLabel', { value, field: field.fieldName })}
                 onClick={() =>
                   void actions.run(
                     applyId,
-                    t('doneApplied', { field: field.fieldName, value: top.value }),
+                    t('doneApplied', { field: field.fieldName, value }),
                     RESOLVERS.panelApply,
-                    {
-                      issueKey: panel.issueKey,
-                      fieldId: field.fieldId,
-                      // The server adds the value to multi-value fields and replaces single ones.
-                      value: top.value,
-                    },
+                    // The server adds the value to multi-value fields and replaces single ones.
+                    { issueKey: panel.issueKey, fieldId: field.fieldId, value },
                   )
                 }
               >
                 {t('apply')}
               </Button>
             ) : null}
-            <Button
-              appearance="subtle"
-              spacing="compact"
-              testId={dismissId}
-              isLoading={actions.busy === dismissId}
-              isDisabled={actions.busy !== null}
-              aria-label={t('dismissLabel', { field: field.fieldName })}
-              onClick={() =>
-                void actions.run(
-                  dismissId,
-                  t('doneDismissed', { field: field.fieldName }),
-                  RESOLVERS.panelDismiss,
-                  {
+            {open ? (
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                testId={dismissId}
+                isLoading={actions.busy === dismissId}
+                isDisabled={actions.busy !== null}
+                aria-label={t('dismissLabel', { field: field.fieldName })}
+                onClick={() =>
+                  void actions.run(
+                    dismissId,
+                    t('doneDismissed', { field: field.fieldName }),
+                    RESOLVERS.panelDismiss,
+                    { issueKey: panel.issueKey, fieldId: field.fieldId },
+                    { undo: { fieldId: field.fieldId, fieldName: field.fieldName } },
+                  )
+                }
+              >
+                {t('dismiss')}
+              </Button>
+            ) : null}
+            {field.undo ? (
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                testId={undoId}
+                isLoading={actions.busy === undoId}
+                isDisabled={actions.busy !== null}
+                aria-label={t('undoLabel', { field: field.fieldName })}
+                onClick={() =>
+                  void actions.run(undoId, t('doneUndone', { field: field.fieldName }), RESOLVERS.panelUndo, {
                     issueKey: panel.issueKey,
                     fieldId: field.fieldId,
-                  },
-                )
-              }
-            >
-              {t('dismiss')}
-            </Button>
+                  })
+                }
+              >
+                {t('undo')}
+              </Button>
+            ) : null}
           </Inline>
         ) : null}
       </Stack>
@@ -215,20 +226,26 @@ function FieldCard({
   );
 }
 
-function StateLozenge({ state }: { state: FieldSuggestion['state'] }) {
+/** The badge says the same as the text beside it: only decided states get one. */
+function StatusLozenge({ field }: { field: FieldSuggestion }) {
   const { t } = useI18n();
-  switch (state) {
+  switch (field.status) {
     case 'applied':
-      return <Lozenge appearance="success">{t('applied')}</Lozenge>;
+      return <Lozenge appearance="success">{t(field.byViewer ? 'appliedByYou' : 'applied')}</Lozenge>;
     case 'auto-applied':
       return (
         <Lozenge appearance="success" isBold>
           {t('autoApplied')}
         </Lozenge>
       );
+    case 'already-set':
+      return <Lozenge appearance="default">{t('alreadySet')}</Lozenge>;
+    case 'replaced':
+      return <Lozenge appearance="moved">{t('statusReplaced')}</Lozenge>;
     case 'dismissed':
       return <Lozenge appearance="default">{t('dismissed')}</Lozenge>;
-    case 'open':
+    case 'suggested':
+    case 'not-sure':
       return null;
   }
 }

@@ -22,8 +22,17 @@ type Load =
 /** What a section may do: run one action (the panel re-fetches afterwards) and know what is busy. */
 export interface PanelActions {
   busy: string | null;
-  /** `done` is the catalogue text announced when the action succeeded. */
-  run: (actionId: string, done: string, key: ResolverKey, payload: Record<string, unknown>) => Promise<void>;
+  /**
+   * `done` is the catalogue text announced when the action succeeded; `undo` names the field whose
+   * decision the success message offers to take back.
+   */
+  run: (
+    actionId: string,
+    done: string,
+    key: ResolverKey,
+    payload: Record<string, unknown>,
+    options?: { undo?: { fieldId: string; fieldName: string } },
+  ) => Promise<void>;
 }
 
 export function PanelApp({ context }: { context: AppContext }) {

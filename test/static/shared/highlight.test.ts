@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { excerptAround, highlightSegments } from '../../../static/shared/highlight';
+import { highlightSegments } from '../../../static/shared/highlight';
 
 describe('highlightSegments', () => {
   it('marks the spans and keeps the text around them', () => {
@@ -84,26 +84,5 @@ describe('highlightSegments', () => {
         },
       ),
     );
-  });
-});
-
-describe('excerptAround', () => {
-  it('returns short texts unchanged', () => {
-    expect(excerptAround('short text', [[0, 5]], 100)).toEqual({
-      text: 'short text',
-      spans: [[0, 5]],
-      cutStart: false,
-      cutEnd: false,
-    });
-  });
-
-  it('cuts a long text around the first highlight and shifts the spans with it', () => {
-    const text = 'x'.repeat(500) + 'VPN' + 'y'.repeat(500);
-    const excerpt = excerptAround(text, [[500, 503]], 100);
-    expect(excerpt.text.length).toBe(100);
-    expect(excerpt.cutStart).toBe(true);
-    expect(excerpt.cutEnd).toBe(true);
-    const [span] = excerpt.spans;
-    expect(excerpt.text.slice(span![0], span![1])).toBe('VPN');
   });
 });
