@@ -63,6 +63,7 @@ export function issueMapperFor(categoryFieldIds: readonly string[]): IssueMapper
   const fields = { ...DEFAULT_SITE_FIELDS, categories: categoryFieldIds };
   return {
     fields: ticketFieldIds(fields),
+    requestTypeField: fields.requestType,
     toTicket: (issue) => issueToTicket(issue, { fields, adfToText }),
   };
 }
