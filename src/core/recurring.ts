@@ -137,9 +137,6 @@ async function detect(ctx: CoreContext, dismissed: DismissalState): Promise<Dete
     description: t.description,
     createdMs: t.created,
     project: t.projectKey,
-    // What the ticket is about by its fields: lets one outage in two languages merge (the engine's rule).
-    ...(t.requestType === null ? {} : { requestType: t.requestType }),
-    components: t.components,
     linkedIds: [...(links.linkedKeys.get(t.key) ?? [])],
   }));
   const terms = new Set<string>();

@@ -130,78 +130,12 @@ export function detectRecurring(input: RecurringInput): RecurringCluster[] {
     else g.push(v);
   });
   const clusters: RecurringCluster[] = [];
-  for (const members of mergeSameIncident([...groups.values()], config.minTickets, windowMs)) {
+  for (const members of groups.values()) {
     if (!denseEnough(members, config.minTickets, windowMs)) continue;
     const cluster = describe(members, input.problemIds ?? new Set());
     if (input.dismissed === undefined || !isDismissed(input.dismissed, cluster)) clusters.push(cluster);
   }
   return clusters.sort((a, b) => b.memberIds.length - a.memberIds.length || a.firstSeenMs - b.firstSeenMs);
-}
-
-/** Two groups whose centroids are this close (cosine) describe one incident in other words. */
-const MERGE_SIMILARITY = 0.3;
-/** A request type or component held by this share of a group is what the group is about. */
-const FACET_SHARE = 0.6;
-
-function facetOf(members: readonly Vector[]): string | null {
-  const counts = new Map<string, number>();
-  for (const m of members) {
-    const facets = new Set([
-      ...(m.ticket.requestType === undefined ? [] : [`rt:${m.ticket.requestType}`]),
-      ...(m.ticket.components ?? []).map((c) => `c:${c}`),
-    ]);
-    for (const f of facets) counts.set(f, (counts.get(f) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  return best !== undefined && best[1] >= FACET_SHARE * members.length ? best[0] : null;
-}
-
-function centroid(members: readonly Vector[]): Vector {
-  const weights = new Map<string, number>();
-  for (const m of members)
-    for (const [t, w] of m.weights) weights.set(t, (weights.get(t) ?? 0) + w / (m.norm || 1));
-  let sq = 0;
-  for (const w of weights.values()) sq += w * w;
-  return { ticket: members[0]!.ticket, time: members[0]!.time, weights, norm: Math.sqrt(sq) };
-}
-
-/**
- * One outage reported in English and German, or in two wordings, forms separate similarity
- * groups. Groups of two or more whose times lie within one window of each other are merged when
- * their centroids are close, or when they are about the same request type or component and one
- * of them is a burst by itself (so two quiet days of VPN questions never merge on type alone).
- */
-function mergeSameIncident(groups: readonly Vector[][], minTickets: number, windowMs: number): Vector[][] {
-  const multi = groups.filter((g) => g.length >= 2);
-  const single = groups.filter((g) => g.length < 2);
-  const info = multi.map((g) => ({
-    from: g[0]!.time,
-    to: g[g.length - 1]!.time,
-    centroid: centroid(g),
-    facet: facetOf(g),
-    burst: denseEnough(g, minTickets, windowMs),
-  }));
-  const parent = multi.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-    return i;
-  };
-  for (let i = 0; i < multi.length; i++)
-    for (let j = i + 1; j < multi.length; j++) {
-      const a = info[i]!;
-      const b = info[j]!;
-      if (a.from - b.to > windowMs || b.from - a.to > windowMs) continue;
-      const sameFacet = a.facet !== null && a.facet === b.facet && (a.burst || b.burst);
-      if (sameFacet || cosine(a.centroid, b.centroid) >= MERGE_SIMILARITY) parent[find(j)] = find(i);
-    }
-  const merged = new Map<number, Vector[]>();
-  multi.forEach((g, i) => merged.set(find(i), [...(merged.get(find(i)) ?? []), ...g]));
-  return [
-    ...[...merged.values()].map((g) =>
-      g.sort((a, b) => a.time - b.time || (a.ticket.id < b.ticket.id ? -1 : 1)),
-    ),
-    ...single,
-  ];
 }
 
 /** Some window of `windowMs` holds at least `min` members (members sorted by time). */

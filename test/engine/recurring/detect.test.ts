@@ -63,62 +63,6 @@ describe('detectRecurring', () => {
     expect(detectRecurring({ tickets: old, nowMs: NOW, source: source() })).toEqual([]);
   });
 
-  it('merges one outage reported in English, in German and in other words into one candidate', () => {
-    const german = (i: number, hours: number): TicketDoc => ({
-      id: `DE-${i}`,
-      summary:
-        i % 2 === 0 ? 'Mailserver nicht erreichbar' : 'Outlook verbindet sich nicht mit dem Mailserver',
-      description: 'Seit heute früh zeigt Outlook getrennt an, keine E-Mails kommen an.',
-      createdMs: T0 + hours * HOUR,
-      requestType: 'Email and calendar',
-    });
-    const worded = (i: number, hours: number): TicketDoc => ({
-      id: `W-${i}`,
-      summary: 'No new mails arriving',
-      description: 'My inbox stays empty and colleagues say their messages bounce.',
-      createdMs: T0 + hours * HOUR,
-      requestType: 'Email and calendar',
-    });
-    const tickets = [
-      outage(0, 0, { requestType: 'Email and calendar' }),
-      outage(1, 1, { requestType: 'Email and calendar' }),
-      outage(2, 2, { requestType: 'Email and calendar' }),
-      german(0, 0.5),
-      german(1, 1.5),
-      german(2, 2.5),
-      worded(0, 3),
-      worded(1, 3.5),
-    ];
-    const clusters = detectRecurring({ tickets, nowMs: NOW, source: source() });
-    expect(clusters).toHaveLength(1);
-    expect(clusters[0]?.memberIds).toHaveLength(8);
-    expect(clusters[0]?.key).toBe('OUT-0');
-  });
-
-  it('does not merge quiet pairs on request type alone, nor groups a day apart', () => {
-    const pair = (p: string, hours: number, summary: string, description: string): TicketDoc[] =>
-      [0, 1].map((i) => ({
-        id: `${p}-${i}`,
-        summary,
-        description,
-        createdMs: T0 + (hours + i) * HOUR,
-        requestType: 'Email and calendar',
-      }));
-    const quiet = [
-      ...pair('A', 0, 'Shared mailbox permissions', 'Please add me to the sales shared mailbox.'),
-      ...pair('B', 2, 'Calendar invites arrive late', 'Invites from the partner domain come hours late.'),
-    ];
-    expect(detectRecurring({ tickets: quiet, nowMs: NOW, source: source() })).toEqual([]);
-    const apart = [
-      outage(0, 0, { requestType: 'Email and calendar' }),
-      outage(1, 1, { requestType: 'Email and calendar' }),
-      outage(2, 2, { requestType: 'Email and calendar' }),
-      ...pair('C', 60, 'Calendar invites arrive late', 'Invites from the partner domain come hours late.'),
-    ];
-    const clusters = detectRecurring({ tickets: apart, nowMs: T0 + 70 * HOUR, source: source() });
-    expect(clusters.map((c) => c.memberIds.length)).toEqual([3]);
-  });
-
   it('says when a problem ticket already links the cluster', () => {
     const tickets = [outage(0, 0), outage(1, 1, { linkedIds: ['PRB-7'] }), outage(2, 2)];
     const [cluster] = detectRecurring({
