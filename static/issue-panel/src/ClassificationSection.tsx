@@ -2,7 +2,6 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
 import type { FieldSuggestion, PanelData } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
 import { formatPercent, formatValue } from '@shared/format';
@@ -10,6 +9,7 @@ import { useI18n, type Translate } from '@shared/i18n';
 import type { Locale } from '@shared/i18n';
 import { WhyEvidence } from './WhyEvidence';
 import type { PanelActions } from './PanelApp';
+import { panelCardStyle } from '@shared/card-style';
 
 /** Fields whose mode hides them from agents: `off` does nothing, `shadow` only records. */
 function visibleToAgents(field: FieldSuggestion): boolean {
@@ -93,12 +93,7 @@ function FieldCard({
       data-testid={`field-${field.fieldId}`}
       data-status={field.status}
       aria-label={field.fieldName}
-      style={{
-        border: `1px solid ${token('color.border')}`,
-        borderRadius: token('radius.medium', '4px'),
-        padding: token('space.100'),
-        background: token('elevation.surface.raised'),
-      }}
+      style={panelCardStyle}
     >
       <Stack space="space.050">
         <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>

@@ -7,6 +7,7 @@ import { RESOLVERS } from '@contracts/resolvers';
 import { useI18n } from '@shared/i18n';
 import { HighlightedText } from './HighlightedText';
 import type { PanelActions } from './PanelApp';
+import { panelCardStyle } from '@shared/card-style';
 
 /** Articles from the desk's knowledge base that may answer this request, best first. */
 export function KnowledgeSection({
@@ -91,15 +92,7 @@ function ArticleCard({
     otherLanguage ? t('articleOtherLanguage') : null,
   ].filter((line): line is string => line !== null);
   return (
-    <div
-      data-testid={`article-${article.pageId}`}
-      style={{
-        border: `1px solid ${token('color.border')}`,
-        borderRadius: token('radius.medium', '4px'),
-        padding: token('space.100'),
-        background: token('elevation.surface.raised'),
-      }}
-    >
+    <div data-testid={`article-${article.pageId}`} style={panelCardStyle}>
       <Stack space="space.075">
         <Inline space="space.075" alignBlock="center" shouldWrap>
           {article.url ? (

@@ -10,6 +10,7 @@ import { formatPercent } from '@shared/format';
 import { useI18n } from '@shared/i18n';
 import { HighlightedText } from './HighlightedText';
 import type { PanelActions } from './PanelApp';
+import { panelCardStyle } from '@shared/card-style';
 
 export function SimilarSection({
   similar,
@@ -113,15 +114,7 @@ function SimilarItem({
     );
   };
   return (
-    <div
-      data-testid={`similar-${ticket.key}`}
-      style={{
-        border: `1px solid ${token('color.border')}`,
-        borderRadius: token('radius.medium', '4px'),
-        padding: token('space.100'),
-        background: token('elevation.surface.raised'),
-      }}
-    >
+    <div data-testid={`similar-${ticket.key}`} style={panelCardStyle}>
       <Stack space="space.075">
         <Inline space="space.075" alignBlock="center" shouldWrap>
           <Text weight="semibold">{ticket.key}</Text>
