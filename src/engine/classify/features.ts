@@ -1,4 +1,5 @@
 import { analyze } from '../text/analyze';
+import { evidencePhrase, personNames } from '../text/evidence';
 import type { Language, Token } from '../text/types';
 import { fnv1a } from './hash';
 
@@ -79,8 +80,17 @@ const CHAR = 'c\u0001';
 const TRIGRAM = 't\u0001';
 const VIEW = 'v\u0001';
 
-/** Word-level text shown in explanations: placeholders only as their type, never a value. */
-const shown = (t: Token): string => (t.kind === 'placeholder' ? t.term : t.surface);
+/**
+ * The text an explanation may show for a run of tokens: only their evidence words (never stop
+ * words, greetings, names, numbers or placeholders), or null when none is evidence.
+ */
+const shownAs =
+  (names: ReadonlySet<string>) =>
+  (...run: Token[]): string | null =>
+    evidencePhrase(
+      run.filter((t) => t.kind === 'word').map((t) => t.surface),
+      names,
+    );
 
 /**
  * Tokenises each field with `analyze` and emits word unigrams, optional bigrams and in-word
@@ -117,23 +127,22 @@ export function extractFeatures(
         : all.filter((t) => t.kind === 'placeholder' || t.surface.length >= spec.minWordLength);
     languages[language] += tokens.length;
     const chars = spec.charMax > 0 && (spec.charLanguages === 'all' || language === 'de');
+    // Explanations only: training and prediction features do not depend on it.
+    const shown = sources === undefined ? () => null : shownAs(personNames(field.text));
     let prev: Token | null = null;
     let prev2: Token | null = null;
     for (const t of tokens) {
       add(WORD + t.term, field.weight, shown(t));
-      if (spec.bigrams && prev !== null)
-        add(BIGRAM + prev.term + ' ' + t.term, field.weight, `${shown(prev)} ${shown(t)}`);
-      if (spec.trigrams && prev !== null && prev2 !== null) {
-        const text = `${shown(prev2)} ${shown(prev)} ${shown(t)}`;
-        add(TRIGRAM + prev2.term + ' ' + prev.term + ' ' + t.term, field.weight, text);
-      }
+      if (spec.bigrams && prev !== null) add(BIGRAM + prev.term + ' ' + t.term, field.weight, shown(prev, t));
+      if (spec.trigrams && prev !== null && prev2 !== null)
+        add(TRIGRAM + prev2.term + ' ' + prev.term + ' ' + t.term, field.weight, shown(prev2, prev, t));
       prev2 = prev;
       prev = t;
       if (chars && t.kind === 'word' && t.surface.length >= spec.charMinWordLength) {
         const padded = ` ${t.surface} `;
         for (let n = spec.charMin; n <= spec.charMax; n++) {
           for (let i = 0; i + n <= padded.length; i++)
-            add(CHAR + padded.slice(i, i + n), field.weight, t.surface);
+            add(CHAR + padded.slice(i, i + n), field.weight, shown(t));
         }
       }
       if (viewStart > 0) addView(t, field.weight, spec, (key, w) => add(key, w, shown(t), viewStart));

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_CHARS, maskIdentifiers, normalize } from '../text';
+import { DEFAULT_MAX_CHARS, isEvidenceWord, maskIdentifiers, normalize, personNames } from '../text';
 import { idf } from './bm25f';
 import type { CandidateSource } from './candidate-source';
 import { analyzeFields, fieldTexts } from './index-entry';
@@ -34,12 +34,16 @@ export interface MatchExplanation {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-/** Word → surfaces per term for the plain words of a ticket (never numbers or placeholders). */
+/**
+ * Word → surfaces per term for the evidence words of a ticket: never numbers, placeholders,
+ * function words of either language, greetings or the names of who is greeted or signs.
+ */
 function surfacesByTerm(ticket: TicketDoc): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
+  const names = personNames(fieldTexts(ticket).join('\n'));
   for (const tokens of analyzeFields(ticket)) {
     for (const t of tokens) {
-      if (t.kind !== 'word') continue;
+      if (t.kind !== 'word' || !isEvidenceWord(t.surface, names)) continue;
       let set = out.get(t.term);
       if (set === undefined) out.set(t.term, (set = new Set()));
       set.add(t.surface);

@@ -10,3 +10,4 @@ export { htmlToText, looksLikeHtml, wikiToText } from './markup';
 export { cleanTicketText, DEFAULT_CLEAN_MAX_CHARS } from './clean';
 export type { CleanOptions } from './clean';
 export { toPlainText, ticketText } from './plain-text';
+export { evidencePhrase, isEvidenceWord, personNames } from './evidence';

@@ -168,3 +168,22 @@ describe('explainMatch on long texts', () => {
     expect(words).toEqual(['docking', 'station', 'firmware']);
   });
 });
+
+describe('explainMatch evidence', () => {
+  it('never lists function words of either language, sign-offs or the names of who signs', () => {
+    const query: TicketDoc = {
+      id: 'Q',
+      summary: 'Outlook says my password is wrong',
+      description: 'Hi Olivia,\nI am at the end of my tether, eg it says me no.\nCheers,\nMark',
+    };
+    const candidate: TicketDoc = {
+      id: 'C',
+      summary: 'Outlook password prompt says wrong',
+      description: 'Hallo,\nam Ende: eg it says me no again.\nCheers,\nMark',
+    };
+    const terms = explainMatch(query, candidate, index).sharedTerms.flatMap((s) => s.querySurfaces);
+    expect(terms).toEqual(expect.arrayContaining(['outlook', 'password']));
+    for (const noise of ['am', 'end', 'says', 'cheers', 'me', 'eg', 'mark'])
+      expect(terms).not.toContain(noise);
+  });
+});

@@ -1,0 +1,54 @@
+import { evidencePhrase, isEvidenceWord, personNames } from '../../../src/engine/text';
+
+describe('isEvidenceWord', () => {
+  it('refuses function words of both languages, greetings, sign-offs, numbers and placeholders', () => {
+    for (const w of ['my', 'i', 'it', 'and', 'back', 'works', 'they', 'anderen', 'betrifft', 'am', 'end'])
+      expect(isEvidenceWord(w)).toBe(false);
+    for (const w of ['says', 'cheers', 'me', 'eg', 'hallo', 'follow', 'grüße', '2024', '⟨email⟩', 'x'])
+      expect(isEvidenceWord(w)).toBe(false);
+  });
+
+  it('keeps topic words and short acronyms', () => {
+    for (const w of ['drucker', 'printer', 'vpn', 'pc', 'outlook', 'passwort', 'gehaltsabrechnung'])
+      expect(isEvidenceWord(w)).toBe(true);
+  });
+
+  it('refuses the given names', () => {
+    expect(isEvidenceWord('olivia', new Set(['olivia']))).toBe(false);
+  });
+});
+
+describe('evidencePhrase', () => {
+  it('keeps only the evidence words of a phrase, or none', () => {
+    expect(evidencePhrase(['but', 'they'])).toBeNull();
+    expect(evidencePhrase(['my', 'printer'])).toBe('printer');
+    expect(evidencePhrase(['printer', 'offline'])).toBe('printer offline');
+  });
+});
+
+describe('personNames', () => {
+  it('finds who is greeted and who signs, in English and German', () => {
+    expect([...personNames('Hi Olivia,\nmy printer is broken.\nCheers,\nMark Smith')].sort()).toEqual([
+      'mark',
+      'olivia',
+      'smith',
+    ]);
+    expect(personNames('Hallo Anna,\nder Drucker geht nicht.\nViele Grüße\nJürgen')).toEqual(
+      new Set(['anna', 'jürgen']),
+    );
+    expect(personNames('Thanks, Mark')).toEqual(new Set(['mark']));
+    expect(personNames('Best regards Tom Jones')).toEqual(new Set(['tom', 'jones']));
+  });
+
+  it('does not take topic words for names', () => {
+    expect(personNames('Thanks for your help\nOutlook keeps asking for my password')).toEqual(new Set());
+    expect(personNames('Printer on floor 3 is offline.\nPlease check the Toner')).toEqual(new Set());
+    expect(personNames('hi all, the VPN drops')).toEqual(new Set());
+  });
+
+  it('reads a 10 MB text in bounded time', () => {
+    const start = performance.now();
+    personNames('Hi Olivia\n' + 'x'.repeat(10_000_000));
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
