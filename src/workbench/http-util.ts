@@ -41,7 +41,48 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body.toString('utf8'));
 }
 
-const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+/**
+ * The workbench's own pages: scripts and frames from this origin only (no inline script), inline
+ * styles allowed (the pages use style attributes), never framed by another page.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The Custom UI apps, as Forge serves them: assets from the app's own resource only, `fetch` to
+ * nothing outside (the bridge), inline styles because manifest.yml declares `unsafe-inline`
+ * styles for Atlaskit; framed only by the workbench's issue view and admin page.
+ */
+export const APP_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'content-security-policy': PAGE_CSP,
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+};
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
@@ -54,13 +95,31 @@ export function sendHtml(res: ServerResponse, status: number, page: SafeHtml): v
   res.end(page.value);
 }
 
-export function sendBytes(res: ServerResponse, status: number, body: Buffer, contentType: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': contentType, 'content-length': body.length });
+/** `app: true` for the Custom UI apps' files, which the workbench's own pages frame. */
+export function sendBytes(
+  res: ServerResponse,
+  status: number,
+  body: Buffer,
+  contentType: string,
+  options: { app?: boolean } = {},
+): void {
+  const frame =
+    options.app === true ? { 'content-security-policy': APP_CSP, 'x-frame-options': 'SAMEORIGIN' } : {};
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...frame,
+    'content-type': contentType,
+    'content-length': body.length,
+  });
   res.end(body);
 }
 
 export function redirect(res: ServerResponse, location: string, cookies: string[] = []): void {
-  res.writeHead(303, { location, ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}) });
+  res.writeHead(303, {
+    ...SECURITY_HEADERS,
+    location,
+    ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}),
+  });
   res.end();
 }
 

@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import type { WorkbenchBackend } from './backend';
 import { HttpError, sendBytes, sendHtml, sendJson } from './http-util';
 import { messagePage } from './pages/admin';
-import { layout } from './pages/layout';
+import { PAGE_SCRIPT, PAGE_SCRIPT_URL, layout } from './pages/layout';
 import { viewerOf } from './request-context';
+import { allowedHosts, checkRequestOrigin } from './request-guard';
 import { getContext, invoke, jiraProxy } from './routes/bridge';
 import { admin, browse, createTicket, editTicket, prefs, ticketList } from './routes/pages';
 import { SHIM_URL, readStaticFile } from './static-files';
@@ -15,6 +16,8 @@ export interface ServerOptions {
   backend: WorkbenchBackend;
   /** The repository's static/ folder: apps are served from static/<app>/dist/. */
   staticRoot: string;
+  /** The host it listens on: requests naming another Host are refused (DNS rebinding). */
+  host?: string;
 }
 
 type Handler = (
@@ -35,10 +38,15 @@ const APP_PREFIX = /^\/apps\/(issue-panel|admin)(\/.*)?$/;
 
 export function createWorkbenchServer(options: ServerOptions): http.Server {
   const { backend, staticRoot } = options;
+  const hosts = allowedHosts(options.host);
 
   const serveShim: Handler = async (_req, res) => {
     const body = await fs.readFile(path.join(staticRoot, 'workbench-bridge', 'bridge-shim.js'));
     sendBytes(res, 200, body, 'text/javascript; charset=utf-8');
+  };
+  const servePageScript: Handler = (_req, res) => {
+    sendBytes(res, 200, Buffer.from(PAGE_SCRIPT, 'utf8'), 'text/javascript; charset=utf-8');
+    return Promise.resolve();
   };
   const status: Handler = (_req, res) => {
     sendJson(res, 200, backend.status());
@@ -50,6 +58,7 @@ export function createWorkbenchServer(options: ServerOptions): http.Server {
     { method: 'GET', path: '/browse/', handler: browse },
     { method: 'GET', path: '/admin', handler: admin },
     { method: 'GET', path: SHIM_URL, handler: serveShim },
+    { method: 'GET', path: PAGE_SCRIPT_URL, handler: servePageScript },
     { method: 'GET', path: '/__workbench/context', handler: getContext },
     { method: 'GET', path: '/__workbench/status', handler: status },
     { method: 'POST', path: '/__workbench/invoke', handler: invoke },
@@ -65,7 +74,7 @@ export function createWorkbenchServer(options: ServerOptions): http.Server {
       rest === '' || rest === '/' ? '/index.html' : rest,
     );
     if (file === null) return false;
-    sendBytes(res, 200, file.body, file.contentType);
+    sendBytes(res, 200, file.body, file.contentType, { app: true });
     return true;
   };
 
@@ -90,6 +99,7 @@ export function createWorkbenchServer(options: ServerOptions): http.Server {
     // Only the path matters; the Host header is not trusted for anything.
     const url = new URL(req.url ?? '/', 'http://workbench.local');
     const method = req.method ?? 'GET';
+    checkRequestOrigin(req, hosts);
     // Raw `..` in the request line would be normalised away by URL; refuse it outright instead.
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     if (/(^|\/)\.\.?(\/|$)|%2e%2e|%2f|%5c/i.test(rawPath)) {

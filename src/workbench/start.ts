@@ -241,6 +241,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     const server = createWorkbenchServer({
       backend,
       staticRoot: options.staticRoot ?? path.resolve(__dirname, '..', '..', 'static'),
+      host: options.host ?? '127.0.0.1',
     });
     const url = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
     cleanups.push(() => close(server));

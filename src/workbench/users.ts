@@ -10,11 +10,13 @@ export const USER_COOKIE = 'tl_user';
 export const THEME_COOKIE = 'tl_theme';
 export const LOCALE_COOKIE = 'tl_locale';
 
-/** The acting user: the cookie's if it names a known user, else the first admin, else the first. */
-export function actingUser(users: readonly WorkbenchUser[], cookie: string | undefined): WorkbenchUser {
-  const chosen = users.find((u) => u.accountId === cookie);
-  if (chosen !== undefined) return chosen;
-  const fallback = users.find((u) => u.admin) ?? users[0];
-  if (fallback === undefined) throw new Error('the workbench needs at least one user');
-  return fallback;
+/**
+ * The acting user: the one the cookie names, or null. There is no fallback: a visitor without a
+ * valid cookie picks a user first, so nobody acts as an admin by default.
+ */
+export function actingUser(
+  users: readonly WorkbenchUser[],
+  cookie: string | undefined,
+): WorkbenchUser | null {
+  return users.find((u) => u.accountId === cookie) ?? null;
 }

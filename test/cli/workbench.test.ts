@@ -20,6 +20,9 @@ describe('workbench --input', () => {
     const input = path.join(dir, 'small.csv');
     writeFileSync(input, exportCsv(demo.site));
     const wb = await startWorkbench({ port: 0, input, staticRoot: staticFixture() });
+    // A session for an agent of the export, as the user picker sets it.
+    const agent = [...wb.emulator.site.users.values()].find((u) => u.kind !== 'customer')!;
+    const session = { headers: { cookie: `tl_user=${encodeURIComponent(agent.accountId)}` } };
     try {
       const site = wb.emulator.site;
       expect(
@@ -29,12 +32,12 @@ describe('workbench --input', () => {
           .sort(),
       ).toEqual(demo.site.tickets.map((t) => t.key).sort());
       // "IT-2 duplicates IT-1", as the issue view shows it.
-      const linked = await (await fetch(`${wb.url}/browse/${second!.key}`)).text();
+      const linked = await (await fetch(`${wb.url}/browse/${second!.key}`, session)).text();
       expect(linked).toMatch(
         new RegExp(`data-link-type="Duplicate" data-link-key="${first!.key}">\\s*duplicates`),
       );
       const sample = demo.site.tickets.find((t) => t.assigneeId !== null && t.components.length > 0)!;
-      const page = await (await fetch(`${wb.url}/browse/${sample.key}`)).text();
+      const page = await (await fetch(`${wb.url}/browse/${sample.key}`, session)).text();
       const escapedSummary = sample.summary
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -43,7 +46,7 @@ describe('workbench --input', () => {
         .replace(/'/g, '&#39;');
       expect(page).toContain(escapedSummary);
       for (const c of sample.components) expect(page).toContain(c);
-      const list = await (await fetch(`${wb.url}/`)).text();
+      const list = await (await fetch(`${wb.url}/`, session)).text();
       expect(list).toContain('data-testid="ticket-list"');
     } finally {
       await wb.stop();

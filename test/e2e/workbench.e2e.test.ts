@@ -3,7 +3,7 @@ import type { PanelData } from '../../src/contracts/panel';
 import type { AdminConfig } from '../../src/contracts/config';
 import { generateDemo } from '../../src/demo/generate';
 import { launchBrowser, type Browser } from './support/browser';
-import { SECTIONS, openAdmin, openIssue, panelFrame, waitForPanel } from './support/panel';
+import { SECTIONS, openAdmin, openIssue, panelFrame, pickFirstUser, waitForPanel } from './support/panel';
 import { saveScreenshot } from './support/screens';
 import { startTestWorkbench, type TestWorkbench } from './support/workbench';
 
@@ -112,6 +112,7 @@ beforeAll(async () => {
   workbench = await startTestWorkbench();
   browser = await launchBrowser(DEFAULT_VIEWPORT);
   page = await browser.newPage();
+  await pickFirstUser(page, workbench.url);
   ticket = await findTicket();
 }, 600_000);
 

@@ -26,9 +26,12 @@ afterAll(async () => {
   await wb.stop();
 });
 
+/** The session cookie the user picker sets. */
+const as = (user: string) => ({ headers: { cookie: `tl_user=${encodeURIComponent(user)}` } });
+
 describe('pages', () => {
   it('lists tickets with a create form', async () => {
-    const res = await fetch(`${wb.url}/`);
+    const res = await fetch(`${wb.url}/`, as(agent));
     const page = await res.text();
     expect(res.status).toBe(200);
     expect(page).toContain(`href="/browse/${key}"`);
@@ -37,7 +40,7 @@ describe('pages', () => {
   });
 
   it('shows an issue like JSM, with the panel iframe beside it', async () => {
-    const res = await fetch(`${wb.url}/browse/${key}?theme=dark&locale=de`);
+    const res = await fetch(`${wb.url}/browse/${key}?theme=dark&locale=de`, as(agent));
     const page = await res.text();
     expect(res.status).toBe(200);
     for (const field of ['priority', 'requestType', 'components', 'labels', 'assignee', 'status']) {
@@ -48,11 +51,11 @@ describe('pages', () => {
   });
 
   it('answers 404 for unknown issues, escaping what was asked for', async () => {
-    expect((await fetch(`${wb.url}/browse/NOPE-999999`)).status).toBe(404);
+    expect((await fetch(`${wb.url}/browse/NOPE-999999`, as(agent))).status).toBe(404);
     const res = await fetch(`${wb.url}/browse/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
     // %2F in a path is refused before routing, like other traversal tricks.
     expect(res.status).toBe(400);
-    const res2 = await fetch(`${wb.url}/browse/%3Cscript%3Ealert(1)`);
+    const res2 = await fetch(`${wb.url}/browse/%3Cscript%3Ealert(1)`, as(agent));
     const page = await res2.text();
     expect(res2.status).toBe(404);
     expect(page).not.toContain('<script>alert');
@@ -73,7 +76,7 @@ describe('pages', () => {
     );
     expect(created.status).toBe(201);
     const newKey = (created.json as { key: string }).key;
-    const page = await (await fetch(`${wb.url}/browse/${newKey}`)).text();
+    const page = await (await fetch(`${wb.url}/browse/${newKey}`, as(agent))).text();
     expect(page).not.toContain('<img src=x');
     expect(page).not.toContain('<script>alert(2)');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; printer');
@@ -119,19 +122,24 @@ describe('bridge endpoints', () => {
   });
 
   it('refuses bad context requests', async () => {
-    expect((await fetch(`${wb.url}/__workbench/context?app=evil`)).status).toBe(400);
-    expect((await fetch(`${wb.url}/__workbench/context?app=issue-panel&issueKey=not-a-key`)).status).toBe(
-      400,
-    );
-    expect((await fetch(`${wb.url}/__workbench/context?app=issue-panel&issueKey=ZZZ-99999`)).status).toBe(
-      404,
-    );
+    expect((await fetch(`${wb.url}/__workbench/context?app=evil`, as(agent))).status).toBe(400);
+    expect(
+      (await fetch(`${wb.url}/__workbench/context?app=issue-panel&issueKey=not-a-key`, as(agent))).status,
+    ).toBe(400);
+    expect(
+      (await fetch(`${wb.url}/__workbench/context?app=issue-panel&issueKey=ZZZ-99999`, as(agent))).status,
+    ).toBe(404);
   });
 
   it('validates invoke requests', async () => {
-    expect((await postJson(wb.url, '/__workbench/invoke', '{not json')).status).toBe(400);
-    expect((await postJson(wb.url, '/__workbench/invoke', { payload: {} })).status).toBe(400);
-    const unknown = await postJson(wb.url, '/__workbench/invoke', { functionKey: '__proto__', payload: {} });
+    expect((await postJson(wb.url, '/__workbench/invoke', '{not json', agent)).status).toBe(400);
+    expect((await postJson(wb.url, '/__workbench/invoke', { payload: {} }, agent)).status).toBe(400);
+    const unknown = await postJson(
+      wb.url,
+      '/__workbench/invoke',
+      { functionKey: '__proto__', payload: {} },
+      agent,
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.json).toEqual({ message: 'no resolver named "__proto__"' });
     expect((await fetch(`${wb.url}/__workbench/invoke`)).status).toBe(405);
@@ -182,15 +190,15 @@ describe('bridge endpoints', () => {
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { key: string }).key).toBe(key);
-    const missing = await fetch(`${wb.url}/__workbench/jira/rest/api/3/issue/ZZZ-99999`);
+    const missing = await fetch(`${wb.url}/__workbench/jira/rest/api/3/issue/ZZZ-99999`, as(agent));
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { errorMessages: string[] }).errorMessages.length).toBeGreaterThan(0);
-    expect((await fetch(`${wb.url}/__workbench/jira/etc/passwd`)).status).toBe(400);
+    expect((await fetch(`${wb.url}/__workbench/jira/etc/passwd`, as(agent))).status).toBe(400);
   });
 
   it('passes emulator faults through the proxy as Jira would answer', async () => {
     wb.emulator.faults.add({ route: 'getIssue', fault: { kind: 'status', status: 503 }, times: 1 });
-    const res = await fetch(`${wb.url}/__workbench/jira/rest/api/3/issue/${key}`);
+    const res = await fetch(`${wb.url}/__workbench/jira/rest/api/3/issue/${key}`, as(agent));
     expect(res.status).toBe(503);
   });
 });

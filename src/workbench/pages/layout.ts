@@ -3,7 +3,8 @@ import type { WorkbenchUser } from '../users';
 
 export interface PageChrome {
   title: string;
-  user: WorkbenchUser;
+  /** Null for a visitor who has not picked a user yet. */
+  user: WorkbenchUser | null;
   users: readonly WorkbenchUser[];
   theme: 'light' | 'dark';
   locale: 'en' | 'de';
@@ -33,17 +34,20 @@ table.list{border-collapse:collapse;width:100%}table.list th,table.list td{text-
 .error{color:var(--danger)}
 </style>`);
 
-const PREF_SCRIPT = trusted(
-  `<script>document.querySelectorAll('form.prefs select').forEach(function(s){s.addEventListener('change',function(){s.form.submit()})});</script>`,
-);
+/** Where the pages' one script is served: no inline script, so the CSP can forbid them all. */
+export const PAGE_SCRIPT_URL = '/__workbench/page.js';
 
-/** Shows background backfill/training progress while the workbench is warming up. */
-const PROGRESS_SCRIPT = trusted(`<script>
-(function(){var el=document.getElementById('workbench-progress');
+/**
+ * The header's switchers submit on change; the progress line shows background backfill/training
+ * while the workbench warms up.
+ */
+export const PAGE_SCRIPT = `(function(){
+document.querySelectorAll('form.prefs select').forEach(function(s){s.addEventListener('change',function(){s.form.submit()})});
+var el=document.getElementById('workbench-progress');if(!el)return;
 function poll(){fetch('/__workbench/status').then(function(r){return r.json()}).then(function(s){
 el.textContent=s.message||'';if(s.phase!=='ready'&&s.phase!=='failed')setTimeout(poll,1000);}).catch(function(){});}
 poll();})();
-</script>`);
+`;
 
 export function layout(chrome: PageChrome, body: SafeHtml): SafeHtml {
   const option = (value: string, label: string, selected: boolean) =>
@@ -66,11 +70,12 @@ export function layout(chrome: PageChrome, body: SafeHtml): SafeHtml {
             <label
               >Acting as
               <select name="user" data-testid="user-switcher">
+                ${chrome.user === null ? trusted('<option value="" selected disabled>Pick a user</option>') : ''}
                 ${chrome.users.map((u) =>
                   option(
                     u.accountId,
                     u.displayName + (u.admin ? ' (admin)' : ''),
-                    u.accountId === chrome.user.accountId,
+                    u.accountId === chrome.user?.accountId,
                   ),
                 )}
               </select></label
@@ -85,7 +90,7 @@ export function layout(chrome: PageChrome, body: SafeHtml): SafeHtml {
           </form>
         </header>
         <main>${body}</main>
-        ${PREF_SCRIPT} ${PROGRESS_SCRIPT}
+        <script src="${PAGE_SCRIPT_URL}"></script>
       </body>
     </html>`;
 }

@@ -5,7 +5,8 @@ import { RESOLVERS } from '../../contracts/resolvers';
 import type { ForgeContext, WorkbenchBackend } from '../backend';
 import { HttpError, readBody, readJson, sendBytes, sendJson } from '../http-util';
 import { jiraJson } from '../jira-json';
-import { viewerOf, type Viewer } from '../request-context';
+import { requireUser, viewerOf, type Viewer } from '../request-context';
+import { requireJson } from '../request-guard';
 
 const APPS = { 'issue-panel': 'jira:issueContext', admin: 'jira:adminPage' } as const;
 const AppName = z.enum(['issue-panel', 'admin']);
@@ -40,8 +41,9 @@ export async function forgeContext(
   app: AppName,
   issueKey: string | undefined,
 ): Promise<ForgeContext> {
+  const user = requireUser(viewer);
   const base: ForgeContext = {
-    accountId: viewer.user.accountId,
+    accountId: user.accountId,
     cloudId: 'workbench',
     localId: `workbench-${app}`,
     locale: viewer.locale === 'de' ? 'de_DE' : 'en_US',
@@ -52,7 +54,7 @@ export async function forgeContext(
   };
   if (app !== 'issue-panel' || issueKey === undefined) return base;
   const path = `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=issuetype,project`;
-  const issue = IssueRef.parse(await jiraJson(backend, 'GET', path, undefined, viewer.user.accountId));
+  const issue = IssueRef.parse(await jiraJson(backend, 'GET', path, undefined, user.accountId));
   const projectKey = issue.fields.project?.key ?? issue.key.replace(/-\d+$/, '');
   return {
     ...base,
@@ -80,6 +82,10 @@ export async function getContext(
 }
 
 export async function invoke(req: IncomingMessage, res: ServerResponse, url: URL, backend: WorkbenchBackend) {
+  requireJson(req);
+  // Before anything is parsed or run: no session, no resolver (training and backfill included).
+  const viewer = viewerOf(req, url, backend);
+  requireUser(viewer);
   const body = InvokeBody.safeParse(await readJson(req));
   if (!body.success) {
     const first = body.error.issues[0];
@@ -90,7 +96,6 @@ export async function invoke(req: IncomingMessage, res: ServerResponse, url: URL
   }
   const { functionKey, payload, context } = body.data;
   if (!RESOLVER_KEYS.has(functionKey)) throw new HttpError(404, `no resolver named "${functionKey}"`);
-  const viewer = viewerOf(req, url, backend);
   const app: AppName = context?.app ?? (functionKey.startsWith('admin/') ? 'admin' : 'issue-panel');
   // The host knows the issue without asking Jira; if the emulator is failing (fault injection),
   // the resolver must still run and report that failure itself, so fall back to the key alone.
@@ -128,8 +133,8 @@ export async function jiraProxy(
   if (!/^\/rest\/[A-Za-z0-9/_.%~-]*$/.test(rest) || rest.split('/').some((s) => s === '..' || s === '.')) {
     throw new HttpError(400, 'requestJira path must be a Jira REST path (/rest/...)');
   }
-  const viewer = viewerOf(req, url, backend);
+  const user = requireUser(viewerOf(req, url, backend));
   const body = method === 'GET' ? undefined : await readBody(req);
-  const answer = await backend.jira(method, rest + url.search, body, viewer.user.accountId);
+  const answer = await backend.jira(method, rest + url.search, body, user.accountId);
   sendBytes(res, answer.status, answer.body, answer.contentType);
 }

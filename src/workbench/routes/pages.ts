@@ -10,7 +10,9 @@ import { adminPage, messagePage } from '../pages/admin';
 import { issuePage } from '../pages/issue-view';
 import { layout } from '../pages/layout';
 import { ticketListPage, type TicketRow } from '../pages/ticket-list';
-import { viewerOf, type Viewer } from '../request-context';
+import { userPickerPage } from '../pages/user-picker';
+import { requireUser, viewerOf, type Viewer } from '../request-context';
+import { safeLocalPath } from '../request-guard';
 import { CreateTicket, EditTicket, createFields, editFields, textToAdf } from '../ticket-input';
 import { LOCALE_COOKIE, THEME_COOKIE, USER_COOKIE } from '../users';
 
@@ -50,7 +52,8 @@ export async function ticketList(
   backend: WorkbenchBackend,
 ) {
   const viewer = viewerOf(req, url, backend);
-  const accountId = viewer.user.accountId;
+  if (askForUser(res, viewer, url)) return;
+  const accountId = requireUser(viewer).accountId;
   const page = url.searchParams.get('page');
   let rows: TicketRow[] = [];
   let next: string | undefined;
@@ -101,6 +104,8 @@ export async function ticketList(
 
 export async function browse(req: IncomingMessage, res: ServerResponse, url: URL, backend: WorkbenchBackend) {
   const viewer = viewerOf(req, url, backend);
+  if (askForUser(res, viewer, url)) return;
+  const user = requireUser(viewer);
   let rawKey: string;
   try {
     rawKey = decodeURIComponent(url.pathname.slice('/browse/'.length));
@@ -121,18 +126,12 @@ export async function browse(req: IncomingMessage, res: ServerResponse, url: URL
     return;
   }
   try {
-    const json = await jiraJson(
-      backend,
-      'GET',
-      `/rest/api/3/issue/${key.data}`,
-      undefined,
-      viewer.user.accountId,
-    );
+    const json = await jiraJson(backend, 'GET', `/rest/api/3/issue/${key.data}`, undefined, user.accountId);
     const issue = toIssueView(json);
     const options = {
       theme: viewer.theme,
       locale: viewer.locale,
-      priorities: await priorities(backend, viewer.user.accountId),
+      priorities: await priorities(backend, user.accountId),
     };
     sendHtml(
       res,
@@ -152,6 +151,7 @@ export async function browse(req: IncomingMessage, res: ServerResponse, url: URL
 
 export function admin(req: IncomingMessage, res: ServerResponse, url: URL, backend: WorkbenchBackend) {
   const viewer = viewerOf(req, url, backend);
+  if (askForUser(res, viewer, url)) return Promise.resolve();
   sendHtml(res, 200, layout(chrome(viewer, 'Admin', '/admin'), adminPage(viewer.theme, viewer.locale)));
   return Promise.resolve();
 }
@@ -163,8 +163,17 @@ const Prefs = z.object({
   returnTo: z.string().max(500).optional(),
 });
 
+/** Strict: another site's link or form never carries the session, so it cannot act through it. */
 const cookie = (name: string, value: string) =>
-  `${name}=${encodeURIComponent(value)}; Path=/; SameSite=Lax; HttpOnly; Max-Age=31536000`;
+  `${name}=${encodeURIComponent(value)}; Path=/; SameSite=Strict; HttpOnly; Max-Age=31536000`;
+
+/** A visitor without a session gets the user picker (and true) instead of the page asked for. */
+function askForUser(res: ServerResponse, viewer: Viewer, url: URL): boolean {
+  if (viewer.user !== null) return false;
+  const here = safeLocalPath(url.pathname + url.search);
+  sendHtml(res, 200, layout(chrome(viewer, 'Pick a user', here), userPickerPage(viewer.users, here)));
+  return true;
+}
 
 /** The header's user / theme / language switcher: sets cookies and goes back where it came from. */
 export async function prefs(req: IncomingMessage, res: ServerResponse, _url: URL, backend: WorkbenchBackend) {
@@ -178,9 +187,8 @@ export async function prefs(req: IncomingMessage, res: ServerResponse, _url: URL
   }
   if (theme !== undefined) cookies.push(cookie(THEME_COOKIE, theme));
   if (locale !== undefined) cookies.push(cookie(LOCALE_COOKIE, locale));
-  // Only same-site paths, so the form cannot be used as an open redirect.
-  const target = returnTo !== undefined && /^\/(?!\/)[^\\]*$/.test(returnTo) ? returnTo : '/';
-  redirect(res, target, cookies);
+  // Only a local path, so the form is no open redirect and a CR/LF cannot split the header.
+  redirect(res, safeLocalPath(returnTo), cookies);
 }
 
 /** Form posts answer with a redirect (the browser flow), JSON posts with JSON (tests, scripts). */
@@ -201,7 +209,7 @@ export async function createTicket(
   url: URL,
   backend: WorkbenchBackend,
 ) {
-  const viewer = viewerOf(req, url, backend);
+  const user = requireUser(viewerOf(req, url, backend));
   const input = await readInput(req);
   const parsed = CreateTicket.safeParse(input.value);
   if (!parsed.success) {
@@ -221,7 +229,7 @@ export async function createTicket(
         'POST',
         '/rest/api/3/issue',
         { fields: createFields(project, parsed.data, REQUEST_TYPE_FIELD) },
-        viewer.user.accountId,
+        user.accountId,
       ),
     );
   if (input.json) sendJson(res, 201, { id: created.id, key: created.key });
@@ -234,14 +242,14 @@ export async function editTicket(
   url: URL,
   backend: WorkbenchBackend,
 ) {
-  const viewer = viewerOf(req, url, backend);
+  const user = requireUser(viewerOf(req, url, backend));
   const key = IssueKey.safeParse(url.pathname.slice('/__workbench/tickets/'.length));
   if (!key.success) throw new HttpError(404, 'not an issue key');
   const input = await readInput(req);
   const parsed = EditTicket.safeParse(input.value);
   if (!parsed.success) throw new HttpError(400, validationMessage(parsed.error));
   const fields = editFields(parsed.data);
-  const accountId = viewer.user.accountId;
+  const accountId = user.accountId;
   if (Object.keys(fields).length > 0) {
     await jiraJson(backend, 'PUT', `/rest/api/3/issue/${key.data}`, { fields }, accountId);
   }

@@ -63,3 +63,17 @@ export async function firstTestIdSuffix(
   const id = await first.getAttribute('data-testid');
   return id === null ? null : id.slice(prefix.length);
 }
+
+/**
+ * A fresh browser has no workbench session, so the first page is the user picker: picks the
+ * first user on it (the admins come first) and waits for the page it returns to.
+ */
+export async function pickFirstUser(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('[data-testid="user-picker"]').waitFor({ timeout: 60_000 });
+  await Promise.all([
+    page.waitForURL(`${baseUrl}/`),
+    page.locator('[data-testid^="pick-user-"]').first().click(),
+  ]);
+  await page.locator('[data-testid="user-switcher"]').waitFor();
+}
