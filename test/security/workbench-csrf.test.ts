@@ -220,6 +220,7 @@ describe('content security policy', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       // The CSP forbids inline script, so the pages must have none to keep working.
       expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(page).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
     }
     const picker = await fetch(`${wb.url}/`);
     expect(csp(picker)).toContain("script-src 'self'");

@@ -38,11 +38,13 @@ table.list{border-collapse:collapse;width:100%}table.list th,table.list td{text-
 export const PAGE_SCRIPT_URL = '/__workbench/page.js';
 
 /**
- * The header's switchers submit on change; the progress line shows background backfill/training
+ * The header's switchers submit on change; "Open ticket" goes to /browse/<KEY>; the progress line shows background backfill/training
  * while the workbench warms up.
  */
 export const PAGE_SCRIPT = `(function(){
 document.querySelectorAll('form.prefs select').forEach(function(s){s.addEventListener('change',function(){s.form.submit()})});
+document.querySelectorAll('form.open-ticket').forEach(function(f){f.addEventListener('submit',function(e){e.preventDefault();
+location.href='/browse/'+encodeURIComponent(f.elements.key.value.trim().toUpperCase());})});
 var el=document.getElementById('workbench-progress');if(!el)return;
 function poll(){fetch('/__workbench/status').then(function(r){return r.json()}).then(function(s){
 el.textContent=s.message||'';if(s.phase!=='ready'&&s.phase!=='failed')setTimeout(poll,1000);}).catch(function(){});}

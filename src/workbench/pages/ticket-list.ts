@@ -100,11 +100,7 @@ export function ticketListPage(
         <div><button class="primary" type="submit" data-testid="create-submit">Create</button></div>
       </form>
     </details>
-    <form
-      method="get"
-      action="/browse/"
-      onsubmit="location.href='/browse/'+encodeURIComponent(this.key.value.trim().toUpperCase());return false"
-    >
+    <form method="get" action="/browse/" class="open-ticket">
       <label>Open ticket <input name="key" placeholder="IT-123" size="12" /></label>
       <button type="submit">Open</button>
     </form>
