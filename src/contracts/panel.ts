@@ -124,7 +124,7 @@ export const SimilarTicket = z.object({
   summary: z.string(),
   status: z.string(),
   resolved: z.boolean(),
-  kind: z.enum(['duplicate', 'related']),
+  kind: z.enum(['duplicate', 'related', 'weak']),
   /** Calibrated: for duplicates, the probability this is the same problem. */
   score: z.number().min(0).max(1),
   sharedTerms: z.array(z.string()).max(12),
@@ -138,6 +138,8 @@ export type SimilarTicket = z.infer<typeof SimilarTicket>;
 export const SimilarSection = z.object({
   duplicates: z.array(SimilarTicket).max(10),
   related: z.array(SimilarTicket).max(10),
+  /** The nearest tickets below the related threshold: offered on request when nothing is close. */
+  weak: z.array(SimilarTicket).max(3),
   /** Link type names as configured on this site (Jira lets admins rename them). */
   linkTypes: z.object({ duplicate: z.string(), related: z.string() }),
 });

@@ -7,6 +7,8 @@ import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
 
 export const SIMILAR_LIMIT = 10;
+/** Weak matches kept per ticket, offered in the panel when nothing is close enough. */
+export const WEAK_LIMIT = 3;
 /** Name of the stored open-load snapshot the SLA sweep writes and routing reads. */
 export const OPEN_LOAD_NAME = 'snapshot:open-load';
 
@@ -56,8 +58,10 @@ export async function computeRouting(
   similar: StoredSuggestions['similar'],
   now: number,
 ): Promise<RoutingSuggestion> {
-  const solved = await ctx.storage.tickets.getMany(similar.map((s) => s.id));
-  const scoreOf = new Map(similar.map((s) => [s.id, s.score]));
+  // A weak match says too little about who solves this ticket to vote for them.
+  const strong = similar.filter((s) => s.kind !== 'weak');
+  const solved = await ctx.storage.tickets.getMany(strong.map((s) => s.id));
+  const scoreOf = new Map(strong.map((s) => [s.id, s.score]));
   const [teamVotes, assigneeVotes, agentTeams, openLoad] = await Promise.all([
     routeVotes(ctx, 'route:team', ticket),
     routeVotes(ctx, 'route:assignee', ticket),

@@ -9,7 +9,7 @@ import type {
   SlaRisk,
   WhyTerm,
 } from '../contracts/panel';
-import { computeRouting, predictFields, SIMILAR_LIMIT } from './compute';
+import { computeRouting, predictFields, SIMILAR_LIMIT, WEAK_LIMIT } from './compute';
 import type { CoreContext } from './context';
 import { toResolverError } from './errors';
 import { fieldState } from './field-status';
@@ -233,10 +233,12 @@ async function similar(
       },
     ];
   };
-  const items = hits.flatMap(toItem);
+  // Each list in the order of the score it shows.
+  const items = hits.flatMap(toItem).sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   return {
     duplicates: items.filter((i) => i.kind === 'duplicate').slice(0, 10),
     related: items.filter((i) => i.kind === 'related').slice(0, 10),
+    weak: items.filter((i) => i.kind === 'weak').slice(0, WEAK_LIMIT),
     linkTypes: linkTypeNames(types),
   };
 }

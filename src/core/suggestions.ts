@@ -40,7 +40,7 @@ export type StoredFieldPrediction = z.infer<typeof StoredFieldPrediction>;
 export const StoredSimilar = z.object({
   id: z.string().max(20),
   score: z.number().min(0).max(1),
-  kind: z.enum(['duplicate', 'related']),
+  kind: z.enum(['duplicate', 'related', 'weak']),
   sharedTerms: z.array(z.string().max(100)).max(12),
 });
 

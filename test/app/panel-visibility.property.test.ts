@@ -18,7 +18,11 @@ const candidates = new Map<string, string[]>();
 
 const shownKeys = (result: ResolverResult<PanelData>): string[] =>
   result.ok && result.data.similar.status === 'ok'
-    ? [...result.data.similar.data.duplicates, ...result.data.similar.data.related].map((i) => i.key)
+    ? [
+        ...result.data.similar.data.duplicates,
+        ...result.data.similar.data.related,
+        ...result.data.similar.data.weak,
+      ].map((i) => i.key)
     : [];
 
 beforeAll(async () => {

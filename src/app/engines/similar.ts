@@ -3,6 +3,7 @@ import { computeIndexEntry, explainMatch, labelMatches, planQuery, scopeFilter }
 import type { CandidateSource, CorpusStats, IndexEntry, TicketDoc } from '../../engine/similar';
 import { findSimilarInSql, readCorpusView } from '../../adapters/sql/similar-source';
 import type { SqlStorage } from '../../adapters/sql/storage';
+import { WEAK_LIMIT } from '../../core/compute';
 import type { SimilarEngine, SimilarHit } from '../../core/ports/engines';
 import { toDoc } from '../../readiness/duplicate-readiness';
 import type { Ticket } from '../../core/ticket';
@@ -64,9 +65,10 @@ export function sqlSimilarEngine(storage: SqlStorage): SimilarEngine {
       const entry = computeIndexEntry(doc);
       // Read once: the search ranks with it, and the explanations weigh shared terms by it.
       const corpus = await readCorpusView(storage.index, entry);
-      const ranked = labelMatches(
-        await findSimilarInSql(storage.index, entry, { limit, filter, corpus }),
-      ).filter((m) => m.kind !== 'weak');
+      const matches = labelMatches(await findSimilarInSql(storage.index, entry, { limit, filter, corpus }));
+      const strong = matches.filter((m) => m.kind !== 'weak');
+      // With nothing close enough, the nearest weak ones are kept for the panel to offer.
+      const ranked = strong.length > 0 ? strong : matches.slice(0, WEAK_LIMIT);
       if (ranked.length === 0) return [];
       const others = new Map((await storage.tickets.getMany(ranked.map((r) => r.id))).map((t) => [t.id, t]));
       const source = new StatsSource(corpus.stats, corpus.dfs);
@@ -74,7 +76,7 @@ export function sqlSimilarEngine(storage: SqlStorage): SimilarEngine {
         const other = others.get(m.id);
         if (!other) return [];
         const shared = explainMatch(doc, ticketDoc(other), source, { maxTerms: 12 }).sharedTerms;
-        const kind = m.kind === 'duplicate' ? 'duplicate' : 'related';
+        const kind = m.kind === 'duplicate' ? 'duplicate' : m.kind === 'weak' ? 'weak' : 'related';
         const score = kind === 'duplicate' ? m.duplicateProbability : m.relatedProbability;
         return [
           {

@@ -49,7 +49,8 @@ export interface SimilarHit {
   id: string;
   /** 0..1, calibrated for duplicates. */
   score: number;
-  kind: 'duplicate' | 'related';
+  /** `weak`: the nearest tickets below the related threshold, shown only when asked for. */
+  kind: 'duplicate' | 'related' | 'weak';
   sharedTerms: string[];
 }
 
@@ -58,7 +59,10 @@ export interface SimilarEngine {
   queryTerms(ticket: Ticket): Promise<QueryTermWeight[]>;
   /** Computes the ticket's index entry and stores it (replacing any previous one). */
   index(ticket: Ticket): Promise<void>;
-  /** The most similar stored tickets, best first; the ticket itself and linked ones are left out. */
+  /**
+   * The most similar stored tickets, best first; the ticket itself and linked ones are left out.
+   * At most WEAK_LIMIT of them are weak, and only when too few pass the related threshold.
+   */
   find(ticket: Ticket, config: AdminConfig['similar'], now: number, limit: number): Promise<SimilarHit[]>;
 }
 

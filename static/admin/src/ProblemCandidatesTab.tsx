@@ -1,8 +1,8 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { router } from '@forge/bridge';
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { IssueLink } from '@shared/IssueLink';
 import type { ResolverError } from '@contracts/common';
 import type { ProblemCandidate, ProblemCandidates } from '@contracts/recurring';
 import { RESOLVERS } from '@contracts/resolvers';
@@ -103,7 +103,7 @@ export function ProblemCandidatesTab() {
                       <Lozenge appearance="success">{t('problemLinked')}</Lozenge>
                       <Inline space="space.050" shouldWrap>
                         {c.problemKeys.map((key) => (
-                          <IssueLink key={key} issueKey={key} />
+                          <IssueLink key={key} issueKey={key} testId={`candidate-issue-${key}`} />
                         ))}
                       </Inline>
                     </Stack>
@@ -158,26 +158,9 @@ function Members({ candidate }: { candidate: ProblemCandidate }) {
     >
       {candidate.members.map((m) => (
         <span key={m.key}>
-          <IssueLink issueKey={m.key} /> <Text>{m.summary}</Text>
+          <IssueLink issueKey={m.key} testId={`candidate-issue-${m.key}`} /> <Text>{m.summary}</Text>
         </span>
       ))}
     </CollapsibleList>
-  );
-}
-
-/**
- * A link to the issue in Jira. The page runs in Forge's iframe, so the bridge opens it (a new
- * tab keeps this page); the href is there for the status bar, copying and assistive technology.
- */
-function IssueLink({ issueKey }: { issueKey: string }) {
-  const href = `/browse/${encodeURIComponent(issueKey)}`;
-  const open = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    void router.open(href);
-  };
-  return (
-    <a href={href} onClick={open} data-testid={`candidate-issue-${issueKey}`} style={{ fontWeight: 600 }}>
-      {issueKey}
-    </a>
   );
 }

@@ -1,13 +1,14 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { SimilarSection as SimilarData, SimilarTicket } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
 import { CollapsibleList } from '@shared/CollapsibleList';
 import { formatPercent } from '@shared/format';
 import { useI18n } from '@shared/i18n';
+import { IssueLink } from '@shared/IssueLink';
 import { HighlightedText } from './HighlightedText';
 import type { PanelActions } from './PanelApp';
 import { panelCardStyle } from '@shared/card-style';
@@ -22,19 +23,34 @@ export function SimilarSection({
   actions: PanelActions;
 }) {
   const { t } = useI18n();
-  if (similar.duplicates.length === 0 && similar.related.length === 0) {
-    return (
-      <Text as="p" color="color.text.subtle">
-        {t('sectionEmpty')}
-      </Text>
-    );
-  }
+  const [weakShown, setWeakShown] = useState(false);
+  const noneClose = similar.duplicates.length === 0 && similar.related.length === 0;
   const groups = [
     { id: 'duplicates', title: t('duplicates'), tickets: similar.duplicates },
     { id: 'related', title: t('related'), tickets: similar.related },
+    { id: 'weak', title: t('weak'), tickets: noneClose && weakShown ? similar.weak : [] },
   ].filter((group) => group.tickets.length > 0);
   return (
     <Stack space="space.150">
+      {noneClose ? (
+        <Stack space="space.075">
+          <Text as="p" color="color.text.subtle">
+            {t('similarNoneClose')}
+          </Text>
+          {similar.weak.length > 0 && !weakShown ? (
+            <Inline>
+              <Button
+                spacing="compact"
+                appearance="subtle"
+                testId="similar-show-weak"
+                onClick={() => setWeakShown(true)}
+              >
+                {t('showWeak', { count: similar.weak.length })}
+              </Button>
+            </Inline>
+          ) : null}
+        </Stack>
+      ) : null}
       {groups.map((group) => (
         <SimilarGroup key={group.id} id={group.id} title={group.title}>
           {group.tickets.map((ticket) => (
@@ -117,7 +133,7 @@ function SimilarItem({
     <div data-testid={`similar-${ticket.key}`} style={panelCardStyle}>
       <Stack space="space.075">
         <Inline space="space.075" alignBlock="center" shouldWrap>
-          <Text weight="semibold">{ticket.key}</Text>
+          <IssueLink issueKey={ticket.key} testId={`similar-link-${ticket.key}`} />
           <Lozenge appearance={statusAppearance(ticket)}>{ticket.status}</Lozenge>
           <Text size="small" color="color.text.subtle">
             {t('score', { pct: formatPercent(ticket.score, locale) })}

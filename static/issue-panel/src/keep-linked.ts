@@ -28,12 +28,13 @@ export function keepLinked(similar: SimilarSection, linked: readonly LinkedHere[
     ...similar,
     duplicates: group(similar.duplicates, 'duplicate'),
     related: group(similar.related, 'related'),
+    weak: group(similar.weak, 'weak'),
   };
 }
 
 /** The ticket behind `key` in a panel's similar section and its place in its group, if listed. */
 export function findSimilar(similar: SimilarSection, key: string): LinkedHere | undefined {
-  for (const tickets of [similar.duplicates, similar.related]) {
+  for (const tickets of [similar.duplicates, similar.related, similar.weak]) {
     const at = tickets.findIndex((t) => t.key === key);
     const ticket = tickets[at];
     if (ticket) return { ticket, at, linkTypes: similar.linkTypes };
@@ -52,6 +53,8 @@ export function similarShown(
   const first = linked[0];
   if (first === undefined || section.status === 'error') return section;
   const answer =
-    section.status === 'ok' ? section.data : { duplicates: [], related: [], linkTypes: first.linkTypes };
+    section.status === 'ok'
+      ? section.data
+      : { duplicates: [], related: [], weak: [], linkTypes: first.linkTypes };
   return { status: 'ok', data: keepLinked(answer, linked) };
 }

@@ -22,7 +22,10 @@ export const panelMessages = {
     en: 'The models are not trained yet.',
     de: 'Die Modelle sind noch nicht trainiert.',
   },
-  'empty_no-similar': { en: 'No similar tickets found.', de: 'Keine ähnlichen Tickets gefunden.' },
+  'empty_no-similar': {
+    en: 'No earlier ticket shares enough distinctive words with this one.',
+    de: 'Kein früheres Ticket teilt genug markante Begriffe mit diesem.',
+  },
   // Classification
   suggested: { en: 'Suggested', de: 'Vorschlag' },
   current: { en: 'Current: {value}', de: 'Aktuell: {value}' },
@@ -62,6 +65,15 @@ export const panelMessages = {
   // Similar
   duplicates: { en: 'Possible duplicates', de: 'Mögliche Duplikate' },
   related: { en: 'Related', de: 'Verwandt' },
+  weak: { en: 'Weaker matches', de: 'Schwächere Treffer' },
+  similarNoneClose: {
+    en: 'No ticket is close enough to suggest.',
+    de: 'Kein Ticket ist ähnlich genug für einen Vorschlag.',
+  },
+  showWeak: {
+    en: 'Show the nearest anyway ({count})',
+    de: 'Die nächsten trotzdem zeigen ({count})',
+  },
   score: { en: 'Match {pct}', de: 'Übereinstimmung {pct}' },
   linkAs: { en: 'Link as {type}', de: 'Verknüpfen: {type}' },
   linkLabel: { en: 'Link {key} as {type}', de: '{key} verknüpfen als {type}' },

@@ -20,6 +20,7 @@ const LINK_TYPES = { duplicate: 'Duplicate', related: 'Relates' };
 const section = (duplicates: SimilarTicket[], related: SimilarTicket[]): SimilarSection => ({
   duplicates,
   related,
+  weak: [],
   linkTypes: LINK_TYPES,
 });
 
@@ -75,7 +76,12 @@ describe('similarShown', () => {
     const shown = similarShown({ status: 'empty', reason: 'no-similar' }, [linked]);
     expect(shown).toEqual({
       status: 'ok',
-      data: { duplicates: [{ ...linked.ticket, alreadyLinked: true }], related: [], linkTypes: LINK_TYPES },
+      data: {
+        duplicates: [{ ...linked.ticket, alreadyLinked: true }],
+        related: [],
+        weak: [],
+        linkTypes: LINK_TYPES,
+      },
     });
   });
 
