@@ -328,7 +328,15 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
     }),
     section(() => sla(ctx, state, accountId)),
     hitsPromise.then(
-      (hits) => knowledgeSection(ctx, accountId, ticket, state.stored?.language ?? 'other', hits),
+      // Articles that solved similar tickets rank higher; a weak match is not similar enough.
+      (hits) =>
+        knowledgeSection(
+          ctx,
+          accountId,
+          ticket,
+          state.stored?.language ?? 'other',
+          hits.filter((h) => h.kind !== 'weak'),
+        ),
       () => knowledgeSection(ctx, accountId, ticket, state.stored?.language ?? 'other', []),
     ),
   ]);
