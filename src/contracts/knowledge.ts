@@ -41,3 +41,23 @@ export type ShareArticleRequest = z.infer<typeof ShareArticleRequest>;
 
 export const ArticleFeedbackRequest = z.object({ issueKey: IssueKey, pageId: PageId, helped: z.boolean() });
 export type ArticleFeedbackRequest = z.infer<typeof ArticleFeedbackRequest>;
+
+/**
+ * The known-outage banner: this ticket looks like part of an ongoing outage, because it belongs
+ * to a burst of similar recent tickets (a recurring-incident cluster, as the admin's problem
+ * candidates find them) or matches an open problem ticket. Everything in it is visible to the
+ * viewer: the count holds only tickets Jira shows them, the problem is one they may open.
+ */
+export const OutageNotice = z.object({
+  /** Similar tickets of the burst besides this one (the viewer's visible ones). */
+  similarRecent: z.number().int().nonnegative(),
+  /** Hours from the burst's first ticket until now (rounded up); null without a burst. */
+  hours: z.number().int().positive().nullable(),
+  /** The burst's most characteristic words, as written. */
+  terms: z.array(z.string().max(100)).max(5),
+  /** The open problem ticket behind it, if one is known. */
+  problem: z.object({ key: IssueKey, summary: z.string().max(255), status: z.string().max(100) }).nullable(),
+  /** This ticket already links that problem. */
+  linked: z.boolean(),
+});
+export type OutageNotice = z.infer<typeof OutageNotice>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountId, FieldId, FieldValue, IssueKey, Span, section } from './common';
 import { FieldMode } from './config';
-import { KnowledgeSection } from './knowledge';
+import { KnowledgeSection, OutageNotice } from './knowledge';
 
 /** One term that pushed a suggestion, as the agent wrote it, with where it stands in the text. */
 export const WhyTerm = z.object({
@@ -181,6 +181,8 @@ export const PanelData = z.object({
   sla: section(SlaRisk),
   /** Articles from the desk's knowledge base that may answer it (absent from older servers). */
   knowledge: section(KnowledgeSection).optional(),
+  /** The known-outage banner; null when the ticket matches no ongoing outage (absent from older servers). */
+  outage: OutageNotice.nullable().optional(),
 });
 export type PanelData = z.infer<typeof PanelData>;
 
@@ -198,7 +200,8 @@ export type UndoFieldRequest = z.infer<typeof UndoFieldRequest>;
 export const LinkRequest = z.object({
   issueKey: IssueKey,
   otherKey: IssueKey,
-  kind: z.enum(['duplicate', 'related']),
+  /** `problem`: the other is the problem ticket behind this incident (JSM's Problem/Incident link). */
+  kind: z.enum(['duplicate', 'related', 'problem']),
 });
 export type LinkRequest = z.infer<typeof LinkRequest>;
 

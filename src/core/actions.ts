@@ -12,6 +12,7 @@ import { AppError } from './errors';
 import { currentValue, fieldEdit, holdsValue, isWritable, restoreEdit, valueText, withValue } from './fields';
 import { issueTypeIdOf, requestTypeChange } from './request-type';
 import { parsePayload } from './payload';
+import { isProblemTicket, PROBLEM_LINK } from './problem-links';
 import type { FieldDecision, StoredSuggestions } from './suggestions';
 import { parseStoredSuggestions } from './suggestions';
 import { updateSuggestions } from './suggestion-update';
@@ -280,6 +281,18 @@ export async function undoField(ctx: CoreContext, payload: unknown, accountId: s
   return { issueKey: ticket.key, action: 'undone', undone: decision.state };
 }
 
+const LINK_TYPE = {
+  duplicate: /duplicat/i,
+  related: /relat/i,
+  problem: PROBLEM_LINK,
+} as const;
+
+/** The banner offers open problem tickets: one of those counts as taken from the suggestion. */
+async function suggestedProblem(ctx: CoreContext, key: string): Promise<string | null> {
+  const problem = await ctx.storage.tickets.getByKey(key);
+  return problem !== null && isProblemTicket(problem) && problem.statusCategory !== 'done' ? key : null;
+}
+
 export async function linkIssue(
   ctx: CoreContext,
   payload: unknown,
@@ -293,14 +306,19 @@ export async function linkIssue(
   const { ticket, stored } = await load(ctx, accountId, req.issueKey);
   const jira = ctx.jira.asUser(accountId);
   const types = await jira.getIssueLinkTypes();
-  const pattern = req.kind === 'duplicate' ? /duplicat/i : /relat/i;
-  const type = types.find((t) => pattern.test(t.name));
+  const type = types.find((t) => LINK_TYPE[req.kind].test(t.name));
   if (!type) throw new AppError('not_found', `This site has no ${req.kind} link type`);
-  // "This issue duplicates the other": the other is the original, on the inward side.
+  // "This issue duplicates the other": the other is the original, on the inward side; likewise
+  // the problem is the inward end ("is caused by") seen from the incident.
   await jira.createIssueLink({ type: type.name, inwardKey: req.otherKey, outwardKey: ticket.key });
-  const suggested = stored?.similar.some((s) => s.kind === req.kind) ? req.otherKey : null;
+  const suggested =
+    req.kind === 'problem'
+      ? await suggestedProblem(ctx, req.otherKey)
+      : stored?.similar.some((s) => s.kind === req.kind)
+        ? req.otherKey
+        : null;
   await record(ctx, ticket, {
-    fieldId: req.kind === 'duplicate' ? 'duplicateLink' : 'relatedLink',
+    fieldId: `${req.kind}Link`,
     outcome: 'accepted',
     suggested,
     chosen: req.otherKey,

@@ -15,6 +15,7 @@ import { toResolverError } from './errors';
 import { fieldState } from './field-status';
 import { currentValue } from './fields';
 import { knowledgeSection } from './knowledge';
+import { outageNotice } from './outage';
 import { parsePayload } from './payload';
 import { issueTypeIdOf, requestTypeChange } from './request-type';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
@@ -316,30 +317,39 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
   const text = ticketText(ticket);
 
   const hitsPromise = similarHits(ctx, state);
-  const [classificationSection, similarSection, routingSection, slaSection, knowledge] = await Promise.all([
-    section(() => classification(ctx, state, text)),
-    section(async () => similar(ctx, state, await hitsPromise, accountId)),
-    section(async () => {
-      // Always routed afresh: a rule saved, an agent assigned or away since the ingest changes
-      // the answer, and it is the same for every reader (codes and numbers, no prose).
-      const hits = await hitsPromise.catch(() => []);
-      const routing = await computeRouting(ctx, ticket, state.config, hits, state.now);
-      return withDisplayNames(ctx, accountId, routing);
-    }),
-    section(() => sla(ctx, state, accountId)),
-    hitsPromise.then(
-      // Articles that solved similar tickets rank higher; a weak match is not similar enough.
-      (hits) =>
-        knowledgeSection(
-          ctx,
-          accountId,
-          ticket,
-          state.stored?.language ?? 'other',
-          hits.filter((h) => h.kind !== 'weak'),
-        ),
-      () => knowledgeSection(ctx, accountId, ticket, state.stored?.language ?? 'other', []),
-    ),
-  ]);
+  const [classificationSection, similarSection, routingSection, slaSection, knowledge, outage] =
+    await Promise.all([
+      section(() => classification(ctx, state, text)),
+      section(async () => similar(ctx, state, await hitsPromise, accountId)),
+      section(async () => {
+        // Always routed afresh: a rule saved, an agent assigned or away since the ingest changes
+        // the answer, and it is the same for every reader (codes and numbers, no prose).
+        const hits = await hitsPromise.catch(() => []);
+        const routing = await computeRouting(ctx, ticket, state.config, hits, state.now);
+        return withDisplayNames(ctx, accountId, routing);
+      }),
+      section(() => sla(ctx, state, accountId)),
+      hitsPromise.then(
+        // Articles that solved similar tickets rank higher; a weak match is not similar enough.
+        (hits) =>
+          knowledgeSection(
+            ctx,
+            accountId,
+            ticket,
+            state.stored?.language ?? 'other',
+            hits.filter((h) => h.kind !== 'weak'),
+          ),
+        () => knowledgeSection(ctx, accountId, ticket, state.stored?.language ?? 'other', []),
+      ),
+      hitsPromise
+        .catch(() => [])
+        .then((hits) => outageNotice(ctx, accountId, ticket, hits))
+        .catch((error: unknown) => {
+          // No banner rather than a wrong one; the other sections still show.
+          ctx.logger.warn('outage banner failed', { error: String(error).slice(0, 200) });
+          return null;
+        }),
+    ]);
   if (state.dirty && state.stored) await storeRefreshed(ctx, ticket.id, state, storedRow?.revision ?? null);
   return {
     issueKey: ticket.key,
@@ -351,5 +361,6 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
     similar: similarSection,
     sla: slaSection,
     knowledge,
+    outage,
   };
 }

@@ -3,7 +3,7 @@ import type { Ticket } from './ticket';
 /** JSM's problem issue type and request type are called "Problem" in English and German alike. */
 const PROBLEM_NAME = /^\s*problem\s*$/i;
 /** JSM's link type between a problem and the incidents it causes. */
-const PROBLEM_LINK = /^\s*problem\s*\/\s*incident\s*$/i;
+export const PROBLEM_LINK = /^\s*problem\s*\/\s*incident\s*$/i;
 
 export function isProblemTicket(ticket: Ticket): boolean {
   return (

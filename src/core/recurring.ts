@@ -125,9 +125,25 @@ function fitDismissals(state: DismissalState): DismissalState {
 }
 
 async function detect(ctx: CoreContext, dismissed: DismissalState): Promise<Detection> {
-  const config = await ctx.config();
   const now = ctx.clock.now();
   const { tickets, truncated } = await recentTickets(ctx, now - LOOKBACK_DAYS * DAY);
+  const clusters = await clusterTickets(ctx, tickets, now, LOOKBACK_DAYS * 24, dismissed);
+  return { clusters, tickets: new Map(tickets.map((t) => [t.key, t])), scanned: tickets.length, truncated };
+}
+
+/**
+ * The recurring-incident clusters among `tickets` (named by key) with the admin's N and T, and
+ * the problems their members link (also ones older than the tickets given). Shared by the
+ * admin's problem candidates and the panel's outage banner, so both agree on what a cluster is.
+ */
+export async function clusterTickets(
+  ctx: CoreContext,
+  tickets: readonly Ticket[],
+  now: number,
+  lookbackHours: number,
+  dismissed: DismissalState,
+): Promise<RecurringCluster[]> {
+  const config = await ctx.config();
   const links = problemLinks(tickets);
   // Keys, not ids, name the documents: links and the admin page speak in keys.
   // What was reported (summary, description) says which incident it is; replies would blur it.
@@ -155,13 +171,18 @@ async function detect(ctx: CoreContext, dismissed: DismissalState): Promise<Dete
       ...DEFAULT_RECURRING,
       minTickets: config.recurring.minTickets,
       windowHours: config.recurring.windowHours,
-      lookbackHours: LOOKBACK_DAYS * 24,
+      lookbackHours,
     },
     dismissed,
   });
   const byKey = new Map(tickets.map((t) => [t.key, t]));
   await findLinkedProblems(ctx, clusters, byKey, links.linkedKeys);
-  return { clusters, tickets: byKey, scanned: tickets.length, truncated };
+  return clusters;
+}
+
+/** The clusters admins dismissed as "not a problem", as stored now. */
+export async function currentDismissals(ctx: CoreContext): Promise<DismissalState> {
+  return readDismissals(ctx, (await ctx.storage.state.get(DISMISSALS))?.value);
 }
 
 /** Tickets created since `sinceMs`, newest first, at most MAX_SCANNED. */

@@ -12,7 +12,51 @@ export interface PlantedOutage {
   problemKey: string;
 }
 
-/** Tickets of one outage still arriving: `size` of them within the three hours before `now`. */
+/**
+ * What people write while the mail server is down: the same symptom in their own words. An
+ * outage's tickets describe one failure, unlike a type's everyday requests (distribution lists,
+ * full mailboxes), so the panel and the problem candidates can tell it from a busy morning.
+ */
+const OUTAGE_REPORTS: Record<SeedLanguage, readonly { summary: string; description: string }[]> = {
+  en: [
+    {
+      summary: 'Outlook disconnected, cannot send or receive mail',
+      description: 'Since this morning Outlook shows disconnected. I cannot send or receive mail.',
+    },
+    {
+      summary: 'Outlook disconnected - cannot send or receive mail!',
+      description:
+        'Outlook shows disconnected since this morning and I cannot send or receive mail. My colleagues have the same.',
+    },
+    {
+      summary: 'Cannot send or receive mail, Outlook disconnected',
+      description:
+        'Outlook disconnected since this morning, cannot send or receive mail. The whole team is affected.',
+    },
+  ],
+  de: [
+    {
+      summary: 'Outlook getrennt, kann keine Mails senden oder empfangen',
+      description: 'Seit heute Morgen zeigt Outlook getrennt. Ich kann keine Mails senden oder empfangen.',
+    },
+    {
+      summary: 'Outlook getrennt - keine Mails senden oder empfangen!',
+      description:
+        'Outlook zeigt seit heute Morgen getrennt und ich kann keine Mails senden oder empfangen. Die Kollegen haben das gleiche.',
+    },
+    {
+      summary: 'Kann keine Mails senden oder empfangen, Outlook getrennt',
+      description:
+        'Outlook seit heute Morgen getrennt, keine Mails senden oder empfangen. Das ganze Team ist betroffen.',
+    },
+  ],
+};
+
+/**
+ * Tickets of one outage still arriving: `size` of them within the three hours before `now`,
+ * reporting the same failure. The reporter's words are picked by position, not drawn, so the
+ * demo's other random draws stay as they were.
+ */
 export function outageBurst(
   size: number,
   now: number,
@@ -22,7 +66,12 @@ export function outageBurst(
   const burst: Draft[] = [];
   for (let i = 0; i < size; i++) {
     const created = Math.round(now - 3 * HOUR + rng() * 2.8 * HOUR);
-    burst.push(make(rng() < 0.5 ? 'de' : 'en', created));
+    const language: SeedLanguage = rng() < 0.5 ? 'de' : 'en';
+    const draft = make(language, created);
+    const reports = OUTAGE_REPORTS[language];
+    const report = reports[i % reports.length];
+    if (report) draft.ticket = { ...draft.ticket, ...report };
+    burst.push(draft);
   }
   return burst.sort((a, b) => a.created - b.created);
 }

@@ -14,6 +14,7 @@ import { RoutingSection } from './RoutingSection';
 import { SimilarSection } from './SimilarSection';
 import { SlaSection } from './SlaSection';
 import { KnowledgeSection } from './KnowledgeSection';
+import { OutageBanner } from './OutageBanner';
 import { findSimilar, similarShown, type LinkedHere } from './keep-linked';
 
 type Load =
@@ -112,6 +113,9 @@ export function PanelApp({ context }: { context: AppContext }) {
             </div>
           ) : (
             <>
+              {data?.outage ? (
+                <OutageBanner outage={data.outage} issueKey={issueKey} actions={actions} />
+              ) : null}
               <SectionFrame
                 id="classification"
                 divider={false}

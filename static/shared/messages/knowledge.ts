@@ -40,4 +40,28 @@ export const knowledgeMessages = {
     en: 'Thanks, your feedback on {title} is recorded.',
     de: 'Danke, Ihre Rückmeldung zu {title} ist gespeichert.',
   },
+  outageTitle: {
+    en: 'Possibly part of an ongoing outage',
+    de: 'Möglicherweise Teil einer laufenden Störung',
+  },
+  outageBurst: {
+    en: '{count} similar tickets in the last {hours} h',
+    de: '{count} ähnliche Tickets in den letzten {hours} h',
+  },
+  outageBurstOne: {
+    en: '1 similar ticket in the last {hours} h',
+    de: '1 ähnliches Ticket in den letzten {hours} h',
+  },
+  outageKnownProblem: {
+    en: 'Similar tickets belong to an open problem',
+    de: 'Ähnliche Tickets gehören zu einem offenen Problem',
+  },
+  outageProblem: { en: 'problem {key}', de: 'Problem {key}' },
+  outageNoProblem: { en: 'no problem ticket yet', de: 'noch kein Problem-Ticket' },
+  outageLink: { en: 'Link to {key}', de: 'Mit {key} verknüpfen' },
+  outageLinked: { en: 'Linked to {key}', de: 'Mit {key} verknüpft' },
+  doneOutageLinked: {
+    en: 'Linked to problem {key}.',
+    de: 'Mit Problem {key} verknüpft.',
+  },
 } satisfies Messages;

@@ -1,0 +1,134 @@
+/**
+ * The panel's known-outage banner: is this ticket part of something already going on? It is,
+ * when it belongs to a burst of similar recent tickets (the recurring-incident clusters the
+ * admin's problem candidates show, with the admin's N and T), or when it, its burst or its
+ * similar tickets point at an open problem ticket. Only what the viewer may see is counted or
+ * named: Jira decides, through ViewerChecks.
+ */
+import type { OutageNotice } from '../contracts/knowledge';
+import type { CoreContext } from './context';
+import { isProblemTicket, problemLinks } from './problem-links';
+import { clusterTickets, currentDismissals } from './recurring';
+import type { Ticket } from './ticket';
+import { keepVisible } from './visibility';
+
+const HOUR = 3_600_000;
+/**
+ * Recent tickets compared per panel open (the newest are kept): a day of a ~1,840-a-week desk
+ * is ~260, so this covers the default 24 h window of busy desks in one page.
+ */
+export const OUTAGE_SCAN = 500;
+/** Problem tickets read from the store per panel open, at most. */
+const MAX_PROBLEM_READS = 20;
+
+/** A similar ticket the similar section found, and whether it looked like a duplicate. */
+export interface OutageHit {
+  id: string;
+  kind: 'duplicate' | 'related' | 'weak';
+}
+
+/**
+ * The banner for `ticket`, or null when nothing ongoing matches. `hits` are the similar
+ * section's tickets (ids); a ticket older than the window joins a burst through a duplicate.
+ */
+export async function outageNotice(
+  ctx: CoreContext,
+  accountId: string,
+  ticket: Ticket,
+  hits: readonly OutageHit[],
+): Promise<OutageNotice | null> {
+  if (isProblemTicket(ticket)) return null;
+  const config = await ctx.config();
+  const now = ctx.clock.now();
+  const windowHours = config.recurring.windowHours;
+  const [page, similarTickets, dismissed] = await Promise.all([
+    ctx.storage.tickets.listCreatedSince(now - windowHours * HOUR, { limit: OUTAGE_SCAN }),
+    ctx.storage.tickets.getMany(hits.map((h) => h.id)),
+    currentDismissals(ctx),
+  ]);
+  const recent = page.items.some((t) => t.id === ticket.id) ? page.items : [ticket, ...page.items];
+  const clusters = await clusterTickets(ctx, recent, now, windowHours, dismissed);
+  const duplicates = new Set(
+    similarTickets.filter((t) => hits.some((h) => h.id === t.id && h.kind === 'duplicate')).map((t) => t.key),
+  );
+  const cluster =
+    clusters.find((c) => c.memberIds.includes(ticket.key)) ??
+    clusters.find((c) => c.memberIds.some((k) => duplicates.has(k)));
+
+  const problem = await openProblem(
+    ctx,
+    accountId,
+    ticket,
+    similarTickets,
+    cluster?.problemIds ?? [],
+    recent,
+  );
+  // Clusters are per wording (so per language); one problem ticket linked from several is one outage.
+  const sameOutage = clusters.filter(
+    (c) => c === cluster || (cluster !== undefined && problem !== null && c.problemIds.includes(problem.key)),
+  );
+  const members = [...new Set(sameOutage.flatMap((c) => c.memberIds))].filter(
+    (k) => k !== ticket.key && k !== problem?.key,
+  );
+  const firstSeen = Math.min(...sameOutage.map((c) => c.firstSeenMs));
+  const byKey = new Map(recent.map((t) => [t.key, t]));
+  const visibleMembers = await keepVisible(
+    ctx.viewers,
+    accountId,
+    members.filter((k) => !isProblemKey(byKey.get(k))),
+    (k) => k,
+  );
+  // A burst the viewer sees less of than the admin's N is no burst to them.
+  const burst = cluster !== undefined && visibleMembers.length + 1 >= config.recurring.minTickets;
+  if (!burst && problem === null) return null;
+  return {
+    similarRecent: burst ? visibleMembers.length : 0,
+    hours: burst ? Math.max(1, Math.ceil((now - firstSeen) / HOUR)) : null,
+    terms: burst && cluster ? cluster.terms.slice(0, 5).map((t) => t.slice(0, 100)) : [],
+    problem: problem && {
+      key: problem.key,
+      summary: problem.summary.slice(0, 255),
+      status: problem.status.slice(0, 100),
+    },
+    linked: problem !== null && ticket.links.some((l) => l.key === problem.key),
+  };
+}
+
+const isProblemKey = (t: Ticket | undefined): boolean => t !== undefined && isProblemTicket(t);
+
+/**
+ * The open problem behind this ticket, the viewer may see: one it links already comes first,
+ * then the one its burst links, then one its similar tickets are linked to or are. Among equals,
+ * the one most of them point at.
+ */
+async function openProblem(
+  ctx: CoreContext,
+  accountId: string,
+  ticket: Ticket,
+  similar: readonly Ticket[],
+  clusterProblems: readonly string[],
+  recent: readonly Ticket[],
+): Promise<Ticket | null> {
+  const votes = new Map<string, number>();
+  const vote = (key: string, weight: number) => votes.set(key, (votes.get(key) ?? 0) + weight);
+  for (const l of ticket.links) vote(l.key, 1_000);
+  for (const key of clusterProblems) vote(key, 100);
+  const links = problemLinks(similar);
+  for (const s of similar) {
+    if (isProblemTicket(s)) vote(s.key, 1);
+    for (const key of links.linkedKeys.get(s.key) ?? []) if (links.problemKeys.has(key)) vote(key, 1);
+  }
+  votes.delete(ticket.key);
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const known = new Map([...recent, ...similar].map((t) => [t.key, t]));
+  const candidates = await Promise.all(
+    ranked
+      .slice(0, MAX_PROBLEM_READS)
+      .map(async ([key]) => known.get(key) ?? (await ctx.storage.tickets.getByKey(key))),
+  );
+  const open = candidates.filter(
+    (t): t is Ticket => t !== null && t !== undefined && isProblemTicket(t) && t.statusCategory !== 'done',
+  );
+  const visible = await keepVisible(ctx.viewers, accountId, open, (t) => t.key);
+  return visible[0] ?? null;
+}

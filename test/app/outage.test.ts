@@ -1,0 +1,122 @@
+import type { ResolverResult } from '../../src/contracts/common';
+import type { PanelData } from '../../src/contracts/panel';
+import { RESOLVERS } from '../../src/contracts/resolvers';
+import { installAndTrain, startHarness } from './harness';
+import type { Harness } from './harness';
+
+jest.setTimeout(240_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ tickets: 200, trigger: false });
+  await installAndTrain(h);
+});
+afterAll(() => h.close());
+
+async function panel(issueKey: string, accountId = h.users.agent): Promise<PanelData> {
+  // A fresh app per call: no visibility answers cached from before a permission change.
+  const result = (await h
+    .twin()
+    .resolvers[RESOLVERS.panelGet]({ issueKey, locale: 'en' }, { accountId })) as ResolverResult<PanelData>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+/** The demo's ongoing burst: tickets of the last three hours and the open problem raised for it. */
+function ongoing() {
+  const now = h.site.now();
+  const outage = h.planted.outages.find((o) => o.start > now - 4 * 3_600_000);
+  if (!outage) throw new Error('no ongoing outage planted');
+  return outage;
+}
+
+function unlinked(keys: readonly string[], problemKey: string): string {
+  const key = keys.find(
+    (k) => !h.site.linksOf(k).some((l) => l.fromKey === problemKey || l.toKey === problemKey),
+  );
+  if (!key) throw new Error('every burst ticket links the problem');
+  return key;
+}
+
+describe('the known-outage banner', () => {
+  it('says a burst ticket is part of an ongoing outage, with the count, the hours and the open problem', async () => {
+    const outage = ongoing();
+    const key = unlinked(outage.keys, outage.problemKey);
+    const data = await panel(key);
+    expect(data.outage).toMatchObject({
+      problem: { key: outage.problemKey },
+      linked: false,
+    });
+    // The burst's tickets in this one's language at least (clusters are per wording).
+    const language = h.seed.tickets.find((t) => t.key === key)?.language;
+    const sameLanguage = h.seed.tickets.filter((t) => outage.keys.includes(t.key) && t.language === language);
+    expect(data.outage?.similarRecent).toBeGreaterThanOrEqual(sameLanguage.length - 1);
+    expect(data.outage?.similarRecent).toBeLessThan(outage.keys.length);
+    expect(data.outage?.hours).toBeGreaterThanOrEqual(1);
+    expect(data.outage?.hours).toBeLessThanOrEqual(4);
+    expect(data.outage?.terms.length).toBeGreaterThan(0);
+  });
+
+  it('shows no banner on an ordinary ticket nor on the problem ticket itself', async () => {
+    const outage = ongoing();
+    const burstTypes = new Set(h.planted.outages.flatMap((o) => o.keys));
+    const old = h.seed.tickets.find(
+      (t) => !burstTypes.has(t.key) && t.created < h.site.now() - 30 * 86_400_000 && t.resolved !== null,
+    );
+    if (!old) throw new Error('no old resolved ticket');
+    expect((await panel(old.key)).outage).toBeNull();
+    expect((await panel(outage.problemKey)).outage).toBeNull();
+  });
+
+  it('counts and names only what the viewer may see', async () => {
+    const outage = ongoing();
+    const key = unlinked(outage.keys, outage.problemKey);
+    const full = (await panel(key)).outage?.similarRecent ?? 0;
+    const language = h.seed.tickets.find((t) => t.key === key)?.language;
+    const sameLanguage = outage.keys.filter(
+      (k) => k !== key && h.seed.tickets.find((t) => t.key === k)?.language === language,
+    );
+    const hidden = new Set([outage.problemKey, ...sameLanguage.slice(0, 1)]);
+    h.site.securityLevels.set('10', {
+      id: '10',
+      name: 'Restricted',
+      projectKey: '',
+      memberIds: [h.users.admin],
+    });
+    for (const k of hidden) {
+      const issue = h.site.issue(k);
+      if (issue) issue.securityLevelId = '10';
+    }
+    try {
+      const seen = (await panel(key)).outage;
+      expect(seen?.problem ?? null).toBeNull();
+      expect(JSON.stringify(seen)).not.toContain(outage.problemKey);
+      // One member fewer, or (below the admin's N) no burst and no banner at all.
+      expect(seen === null || seen?.similarRecent === full - 1).toBe(true);
+    } finally {
+      for (const k of hidden) {
+        const issue = h.site.issue(k);
+        if (issue) issue.securityLevelId = null;
+      }
+      h.site.securityLevels.delete('10');
+    }
+  });
+
+  it('links the ticket to the problem in one click, audited, and then shows it as linked', async () => {
+    const outage = ongoing();
+    const key = unlinked(outage.keys, outage.problemKey);
+    const result = await h.app.resolvers[RESOLVERS.panelLink](
+      { issueKey: key, otherKey: outage.problemKey, kind: 'problem' },
+      { accountId: h.users.agent },
+    );
+    expect(result.ok).toBe(true);
+    expect(
+      h.site.linksOf(key).find((l) => l.fromKey === outage.problemKey || l.toKey === outage.problemKey),
+    ).toMatchObject({
+      type: { name: 'Problem/Incident' },
+    });
+    expect((await panel(key)).outage).toMatchObject({ problem: { key: outage.problemKey }, linked: true });
+    const audit = await h.storage.audit.query({ limit: 5 });
+    expect(audit.items[0]).toMatchObject({ action: 'link', issueKey: key, fieldId: 'problemLink' });
+  });
+});
