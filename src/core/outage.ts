@@ -43,7 +43,8 @@ export async function outageNotice(
   const windowHours = config.recurring.windowHours;
   const [page, similarTickets, dismissed] = await Promise.all([
     ctx.storage.tickets.listCreatedSince(now - windowHours * HOUR, { limit: OUTAGE_SCAN }),
-    ctx.storage.tickets.getMany(hits.map((h) => h.id)),
+    // A weak match is not similar enough to say which outage this is.
+    ctx.storage.tickets.getMany(hits.filter((h) => h.kind !== 'weak').map((h) => h.id)),
     currentDismissals(ctx),
   ]);
   const recent = page.items.some((t) => t.id === ticket.id) ? page.items : [ticket, ...page.items];
