@@ -12,7 +12,14 @@ export const IssueEvent = z.object({
   eventType: z.string().max(100).optional(),
 });
 
-/** Trigger handler: validates the event and queues the issue; an unusable event is logged and dropped. */
+export const ISSUE_DELETED = 'avi:jira:deleted:issue';
+
+/**
+ * Trigger handler: validates the event and queues the issue; an unusable event is logged and
+ * dropped. A deletion is recorded at once (the tombstone, then the data goes), so an ingest
+ * already under way cannot store the issue again; the queued ingest then finds it gone in Jira
+ * and buries it too, which also covers a failure here.
+ */
 export async function handleIssueEvent(ctx: CoreContext, event: unknown): Promise<void> {
   const parsed = IssueEvent.safeParse(event);
   if (!parsed.success) {
@@ -20,5 +27,14 @@ export async function handleIssueEvent(ctx: CoreContext, event: unknown): Promis
     return;
   }
   const eventAt = parsed.data.timestamp ?? ctx.clock.now();
+  if (parsed.data.eventType === ISSUE_DELETED) {
+    try {
+      await ctx.storage.tickets.bury(parsed.data.issue.id, ctx.clock.now());
+    } catch (error) {
+      ctx.logger.warn('could not record a deletion yet; the queued ingest will', {
+        error: String(error).slice(0, 200),
+      });
+    }
+  }
   await ctx.queue.push([{ kind: 'ingest', issueId: parsed.data.issue.id, eventAt }]);
 }

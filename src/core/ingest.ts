@@ -23,7 +23,8 @@ export async function ingestIssue(ctx: CoreContext, issueId: string): Promise<In
     fetched = ctx.issues.toTicket(await ctx.jira.asApp().getIssue(issueId, ctx.issues.fields));
   } catch (error) {
     if (isJiraError(error) && error.kind === 'not_found') {
-      await ctx.storage.tickets.delete(issueId);
+      // The app sees every issue, so not found means deleted: ids are never reused.
+      await ctx.storage.tickets.bury(issueId, ctx.clock.now());
       return 'deleted';
     }
     throw error;
@@ -34,6 +35,7 @@ export async function ingestIssue(ctx: CoreContext, issueId: string): Promise<In
 /** Stores a ticket already fetched (the backfill pages bring whole issues) and derives from it. */
 export async function ingestTicket(ctx: CoreContext, fetched: Ticket): Promise<IngestOutcome> {
   const outcome = await ctx.storage.tickets.upsert(fetched);
+  if (outcome === 'deleted') return 'deleted';
   let ticket: Ticket = fetched;
   if (outcome === 'stale') {
     const stored = await ctx.storage.tickets.get(fetched.id);
@@ -60,6 +62,7 @@ export async function ingestTicket(ctx: CoreContext, fetched: Ticket): Promise<I
  */
 export async function storeTicket(ctx: CoreContext, fetched: Ticket): Promise<void> {
   const outcome = await ctx.storage.tickets.upsert(fetched);
+  if (outcome === 'deleted') return;
   const ticket = outcome === 'stale' ? ((await ctx.storage.tickets.get(fetched.id)) ?? fetched) : fetched;
   await ctx.engines.similar.index(ticket);
 }

@@ -269,6 +269,7 @@ async function currentTicket(ctx: CoreContext, fetched: Ticket): Promise<Ticket>
     storedUpdated !== null && storedUpdated > fetched.updated
       ? 'stale'
       : await ctx.storage.tickets.upsert(fetched);
+  if (outcome === 'deleted') return fetched;
   if (outcome !== 'stale')
     await ctx.queue.push([{ kind: 'ingest', issueId: fetched.id, eventAt: fetched.updated }]);
   return outcome === 'stale' ? ((await ctx.storage.tickets.get(fetched.id)) ?? fetched) : fetched;

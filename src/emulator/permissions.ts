@@ -11,7 +11,13 @@ export const AGENT_PERMISSIONS = [
   'TRANSITION_ISSUES',
   'SERVICEDESK_AGENT',
 ] as const;
-export const ADMIN_PERMISSIONS = [...AGENT_PERMISSIONS, 'ADMINISTER', 'ADMINISTER_PROJECTS'] as const;
+/** Deleting issues is the project administrators' right in Jira's default permission scheme. */
+export const ADMIN_PERMISSIONS = [
+  ...AGENT_PERMISSIONS,
+  'ADMINISTER',
+  'ADMINISTER_PROJECTS',
+  'DELETE_ISSUES',
+] as const;
 const CUSTOMER_PERMISSIONS = ['CREATE_ISSUES'] as const;
 
 /** What the actor's role grants on the site, before any desk's own roles are considered. */

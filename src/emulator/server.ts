@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { JIRA_ROUTES, type RouteId } from '../adapters/jira/routes';
 import { FaultPlan, FaultRule } from './faults';
+import { DELETE_ISSUE_PATH, handleDeleteIssue } from './delete-issue';
 import { handleCreateIssue, handleRoute, type RequestContext } from './handlers';
 import { jiraErrorReply, type Reply } from './replies';
 import type { Actor, EmulatorSite } from './site';
@@ -98,6 +99,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (url.pathname === '/rest/api/3/issue' && method === 'POST') {
       return send(res, handleCreateIssue({ site, base, actor, url, body }));
     }
+    const deleting = method === 'DELETE' ? DELETE_ISSUE_PATH.exec(url.pathname) : null;
+    if (deleting) return send(res, handleDeleteIssue({ site, base, actor, url, body }, deleting[1] ?? ''));
 
     const candidates = ROUTE_PATTERNS.filter((p) => p.pattern.test(url.pathname));
     const route = candidates.find((p) => p.method === method);

@@ -73,7 +73,11 @@ export type Actor = { kind: 'app' } | { kind: 'user'; user: SeedUser };
 
 /** What Forge would deliver to the app's trigger. */
 export interface IssueEvent {
-  eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:commented:issue';
+  eventType:
+    | 'avi:jira:created:issue'
+    | 'avi:jira:updated:issue'
+    | 'avi:jira:commented:issue'
+    | 'avi:jira:deleted:issue';
   issue: { id: string; key: string };
   /** The acting user's account id; null when the app itself acted. */
   atlassianId: string | null;
@@ -227,6 +231,18 @@ export class EmulatorSite {
       const l = this.links[i];
       if (l && (l.fromKey === issue.key || l.toKey === issue.key)) this.links.splice(i, 1);
     }
+    return true;
+  }
+
+  /** Deletes an issue as Jira's delete route does, telling listeners (`avi:jira:deleted:issue`). */
+  deleteIssueAs(key: string, actor: Actor): boolean {
+    const issue = this.issue(key);
+    if (!issue || !this.deleteIssue(key)) return false;
+    this.emit({
+      eventType: 'avi:jira:deleted:issue',
+      issue: { id: issue.id, key: issue.key },
+      ...actorFields(actor),
+    });
     return true;
   }
 

@@ -7,6 +7,7 @@ import { startFixture, type EmulatorFixture } from '../emulator/fixture';
 import {
   componentValidator,
   describeErrors,
+  loadSpec,
   requestSchema,
   responseSchema,
   validatorFor,
@@ -226,6 +227,32 @@ describe('error bodies have Jira’s shapes', () => {
     expect(res.status).toBe(status);
     const validate = jsmError();
     if (!validate(res.json)) throw new Error(describeErrors(validate));
+  });
+
+  it('deleting an issue answers like Jira (204, no body; 404, 403, 400 with error collections)', async () => {
+    const deleteOp = loadSpec('platform').paths['/rest/api/3/issue/{issueIdOrKey}']?.delete;
+    expect(Object.keys(deleteOp?.responses ?? {})).toEqual(
+      expect.arrayContaining(['204', '400', '403', '404']),
+    );
+    const victim = fx.site.allIssues().at(-1);
+    if (!victim) throw new Error('fixture has no issues');
+    const agent = fx.demo.site.users.find((u) => u.kind === 'agent')?.accountId ?? '';
+    const asAgent = await call(`/rest/api/3/issue/${victim.key}`, {
+      method: 'DELETE',
+      auth: `Bearer user:${agent}`,
+    });
+    expect(asAgent.status).toBe(403);
+    const bad = await call(`/rest/api/3/issue/${victim.key}?deleteSubtasks=maybe`, { method: 'DELETE' });
+    expect(bad.status).toBe(400);
+    const res = await call(`/rest/api/3/issue/${victim.key}?deleteSubtasks=false`, { method: 'DELETE' });
+    expect(res).toEqual({ status: 204, json: undefined });
+    expect(fx.site.issue(victim.key)).toBeUndefined();
+    const again = await call(`/rest/api/3/issue/${victim.key}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+    for (const r of [asAgent, bad, again]) {
+      const validate = componentValidator('platform', 'ErrorCollection');
+      if (!validate(r.json)) throw new Error(describeErrors(validate));
+    }
   });
 
   it('creating an issue answers like Jira (CreatedIssue)', async () => {

@@ -55,9 +55,15 @@ describe('Forge SQL migrations through the real migrationRunner', () => {
     const { ddl, schema, advance } = setup();
     ddl.killAfterNextStatement = true;
     await expect(schema().migrateBatch()).rejects.toThrow();
-    advance(60_000);
-    const again = await schema().migrateBatch();
-    expect(again).toEqual({ applied: MIGRATIONS.length, remaining: 0 });
+    // The killed statement runs again (idempotent); the rest follow in DDL-budget batches.
+    let applied = 0;
+    for (let batch = 0; batch < 10; batch++) {
+      advance(60_000);
+      const again = await schema().migrateBatch();
+      applied += again.applied;
+      if (again.remaining === 0) break;
+    }
+    expect(applied).toBe(MIGRATIONS.length);
     expect(await schema().isCurrent()).toBe(true);
   });
 

@@ -2,12 +2,23 @@ import { AuditQuery } from '../../contracts/admin';
 import type { AuditEntry } from '../../contracts/admin';
 import type { AuditLog, NewAuditEntry, Page } from '../../core/ports/storage';
 import type { SqlDatabase } from './dialect';
-import { num } from './dialect';
+import { num, slices } from './dialect';
 import { timeOrderedId } from './log-ids';
 
 /** What the app did and why (auto-applied fields, links, config changes), newest first. */
 export class SqlAuditLog implements AuditLog {
   constructor(private readonly sqlDb: SqlDatabase) {}
+
+  /** A deleted issue: what was done stays on record (who, when, which field), the values go. */
+  async clearValues(issueKeys: readonly string[]): Promise<void> {
+    for (const part of slices(issueKeys, this.sqlDb.maxParams)) {
+      await this.sqlDb.db
+        .updateTable('tl_audit')
+        .set({ before_value: null, after_value: null, reason: null })
+        .where('issue_key', 'in', part)
+        .execute();
+    }
+  }
 
   async append(e: NewAuditEntry): Promise<string> {
     const id = timeOrderedId(e.at);

@@ -36,6 +36,28 @@ export class SqlFeedbackLog implements FeedbackLog {
     return id;
   }
 
+  /**
+   * A deleted issue: its decisions stay counted (the metrics), but the values suggested and
+   * chosen are cleared. Article rows keep theirs: a page id, no ticket text. Returns the issue
+   * keys the rows were filed under (the audit is cleared by key).
+   */
+  async clearValues(ticketId: string): Promise<string[]> {
+    const { db } = this.sqlDb;
+    const keys = await db
+      .selectFrom('tl_feedback')
+      .select('issue_key')
+      .distinct()
+      .where('ticket_id', '=', ticketId)
+      .execute();
+    await db
+      .updateTable('tl_feedback')
+      .set({ suggested: null, chosen: null })
+      .where('ticket_id', '=', ticketId)
+      .where('field_id', 'not in', [ARTICLE_FEEDBACK_FIELD, ARTICLE_SHARE_FIELD])
+      .execute();
+    return keys.map((k) => k.issue_key);
+  }
+
   async retract(id: string): Promise<void> {
     await this.sqlDb.db.deleteFrom('tl_feedback').where('id', '=', id).execute();
   }

@@ -6,6 +6,7 @@ import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
 import { decodeEntry, encodeEntry, storedTermHashes, termHash, unpackTf } from './index-codec';
 import type { EncodedEntry } from './index-codec';
 import type { PostingRow } from './schema';
+import { SqlTombstones } from './tombstone-repo';
 
 /** Rows per postings SELECT: about 100 bytes each as JSON, so about 2 MiB per answer. */
 export const MAX_POSTING_ROWS = 20_000;
@@ -67,13 +68,16 @@ interface Previous {
  */
 export class SqlSimilarIndexStore implements SimilarIndexStore {
   private statsRowReady = false;
+  private readonly tombstones: SqlTombstones;
 
   constructor(
     private readonly sqlDb: SqlDatabase,
     private readonly now: () => number = Date.now,
     /** Rows per postings SELECT (tests lower it to exercise the paging). */
     private readonly maxPostingRows: number = MAX_POSTING_ROWS,
-  ) {}
+  ) {
+    this.tombstones = new SqlTombstones(sqlDb);
+  }
 
   async put(entry: IndexEntry): Promise<void> {
     const next = encodeEntry(entry);
@@ -82,6 +86,13 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
     const newTerms = storedTermHashes(next.terms);
     await this.rewrite(entry.id, claim.previous, newTerms, docColumns(next));
     await this.release(entry.id, claim.rev, next);
+    await this.removeBuried([entry.id]);
+  }
+
+  /** After a write (see SqlTombstones): a deleted issue's entry, written by a stale writer, goes again. */
+  private async removeBuried(ids: readonly string[]): Promise<void> {
+    const buried = await this.tombstones.buried(ids);
+    if (buried.size > 0) await this.remove([...buried]);
   }
 
   /**
@@ -148,6 +159,7 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
       .execute();
 
     for (const e of latest.values()) if (!ours.has(e.id)) await this.put(e);
+    await this.removeBuried([...ours]);
   }
 
   /** Adds `delta` to each term's df: one INSERT IGNORE per slice, one UPDATE per distinct delta. */

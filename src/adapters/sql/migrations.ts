@@ -114,7 +114,17 @@ export const BASELINE: readonly Migration[] = [
  * EXISTS` or `ALTER TABLE … ADD COLUMN IF NOT EXISTS …` (nullable or with a default), one
  * statement each, named `NNN_what` with the next number.
  */
-export const CHANGES: readonly Migration[] = [];
+export const CHANGES: readonly Migration[] = [
+  /**
+   * A deleted issue's id, when the delete was seen and the issue's last stored `updated`: every
+   * write path refuses a tombstoned id, so a stale write cannot bring the ticket back.
+   */
+  {
+    name: '001_tombstones',
+    ddl: `CREATE TABLE IF NOT EXISTS tl_tombstones (ticket_id VARCHAR(20) NOT NULL, deleted_ms BIGINT NOT NULL,
+     last_updated_ms BIGINT NULL, PRIMARY KEY (ticket_id))`,
+  },
+];
 
 export const MIGRATIONS: readonly Migration[] = [...BASELINE, ...CHANGES];
 

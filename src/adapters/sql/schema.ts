@@ -129,6 +129,14 @@ export interface JobRow {
   job_cursor: string | null;
 }
 
+/** A deleted issue: no row of any table may be (re)created for it. */
+export interface TombstoneRow {
+  ticket_id: string;
+  deleted_ms: number;
+  /** The stored ticket's `updated` when it was deleted; NULL when it was never stored. */
+  last_updated_ms: number | null;
+}
+
 export interface MigrationRow {
   name: string;
   applied_ms: number;
@@ -146,5 +154,6 @@ export interface Database {
   tl_feedback: FeedbackRow;
   tl_audit: AuditRow;
   tl_jobs: JobRow;
+  tl_tombstones: TombstoneRow;
   tl_migrations: MigrationRow;
 }

@@ -18,10 +18,16 @@ export interface SqlStorage extends Storage {
 export function createSqlStorage(sqlDb: SqlDatabase, now: () => number = Date.now): SqlStorage {
   const index = new SqlSimilarIndexStore(sqlDb, now);
   const suggestions = new SqlSuggestionStore(sqlDb);
+  const feedback = new SqlFeedbackLog(sqlDb);
+  const audit = new SqlAuditLog(sqlDb);
   const derived = {
     async removeDerived(ids: readonly string[]) {
       await index.remove(ids);
       await suggestions.delete(ids);
+    },
+    async clearLogText(id: string, issueKeys: readonly string[]) {
+      const keys = await feedback.clearValues(id);
+      await audit.clearValues([...new Set([...issueKeys, ...keys])]);
     },
   };
   return {
@@ -29,8 +35,8 @@ export function createSqlStorage(sqlDb: SqlDatabase, now: () => number = Date.no
     index,
     models: new SqlModelStore(sqlDb, now),
     suggestions,
-    feedback: new SqlFeedbackLog(sqlDb),
-    audit: new SqlAuditLog(sqlDb),
+    feedback,
+    audit,
     jobs: new SqlJobStateStore(sqlDb),
     state: new SqlStateDocStore(sqlDb),
     slaOutcomes: new SqlSlaOutcomeLog(sqlDb),

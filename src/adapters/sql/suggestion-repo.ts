@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SuggestionStore } from '../../core/ports/storage';
 import type { SqlDatabase } from './dialect';
 import { num, slices } from './dialect';
+import { SqlTombstones } from './tombstone-repo';
 
 /**
  * Latest suggestions per ticket, JSON in `tl_suggestions`; read back through the caller's parser.
@@ -9,7 +10,18 @@ import { num, slices } from './dialect';
  * (one conditional UPDATE, atomic on its row: Forge SQL has no transactions).
  */
 export class SqlSuggestionStore implements SuggestionStore {
-  constructor(private readonly sqlDb: SqlDatabase) {}
+  private readonly tombstones: SqlTombstones;
+
+  constructor(private readonly sqlDb: SqlDatabase) {
+    this.tombstones = new SqlTombstones(sqlDb);
+  }
+
+  /** After a write (see SqlTombstones): a deleted issue's row, written by a stale writer, goes again. */
+  private async dropIfBuried(ticketId: string): Promise<boolean> {
+    if (!(await this.tombstones.isBuried(ticketId))) return false;
+    await this.delete([ticketId]);
+    return true;
+  }
 
   async put(ticketId: string, value: unknown, computedAt: number): Promise<void> {
     const body = JSON.stringify(value);
@@ -20,6 +32,7 @@ export class SqlSuggestionStore implements SuggestionStore {
     const update = { computed_ms: computedAt, body, rev: sql<number>`rev + 1` };
     if (this.sqlDb.flavour === 'mysql') await insert.onDuplicateKeyUpdate(update).execute();
     else await insert.onConflict((oc) => oc.column('ticket_id').doUpdateSet(update)).execute();
+    await this.dropIfBuried(ticketId);
   }
 
   async putIfUnchanged(
@@ -36,7 +49,7 @@ export class SqlSuggestionStore implements SuggestionStore {
         .ignore()
         .values({ ticket_id: ticketId, computed_ms: computedAt, body, rev: 1 })
         .executeTakeFirst();
-      return num(r.numInsertedOrUpdatedRows ?? 0) > 0;
+      return num(r.numInsertedOrUpdatedRows ?? 0) > 0 && !(await this.dropIfBuried(ticketId));
     }
     const r = await db
       .updateTable('tl_suggestions')
@@ -44,7 +57,7 @@ export class SqlSuggestionStore implements SuggestionStore {
       .where('ticket_id', '=', ticketId)
       .where('rev', '=', expectedRevision)
       .executeTakeFirst();
-    return num(r.numUpdatedRows) > 0;
+    return num(r.numUpdatedRows) > 0 && !(await this.dropIfBuried(ticketId));
   }
 
   async get<T>(

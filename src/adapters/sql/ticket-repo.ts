@@ -7,6 +7,7 @@ import type { SqlDatabase } from './dialect';
 import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
 import { readJson } from './json-column';
 import type { TicketRow } from './schema';
+import { SqlTombstones } from './tombstone-repo';
 import { SQL } from '../../core/platform-limits';
 
 /** Largest page any list call returns, whatever the caller asks for. */
@@ -15,6 +16,8 @@ export const MAX_PAGE = 500;
 /** What deleting a ticket must also clean up (its index entry, its suggestions). */
 export interface DerivedData {
   removeDerived(ids: readonly string[]): Promise<void>;
+  /** A deleted issue: its feedback and audit rows keep their counts but lose their values. */
+  clearLogText(id: string, issueKeys: readonly string[]): Promise<void>;
 }
 
 /**
@@ -74,19 +77,57 @@ const clampLimit = (limit: number): number => Math.min(MAX_PAGE, Math.max(1, Mat
  * on the newest version.
  */
 export class SqlTicketStore implements TicketStore {
+  private readonly tombstones: SqlTombstones;
+
   constructor(
     private readonly sqlDb: SqlDatabase,
     private readonly derived: DerivedData,
-  ) {}
+  ) {
+    this.tombstones = new SqlTombstones(sqlDb);
+  }
 
   async upsert(input: Ticket): Promise<UpsertOutcome> {
     const ticket = fitTicket(Ticket.parse(input));
-    const row = toRow(ticket);
+    const outcome = await this.write(toRow(ticket));
+    // Nothing written, nothing to take back: the writer of the stored version checks for itself.
+    if (outcome === 'stale') return outcome;
+    // Checked after the write (see SqlTombstones): a deletion that landed meanwhile wins.
+    const [buried] = await this.removeBuried([ticket.id]);
+    return buried === undefined ? outcome : 'deleted';
+  }
+
+  private async write(row: TicketRow): Promise<UpsertOutcome> {
     if (await this.updateIfNewer(row)) return 'updated';
     const inserted = await this.sqlDb.db.insertInto('tl_tickets').ignore().values(row).executeTakeFirst();
     if (num(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'inserted';
     // Another writer inserted it between our two statements: compare again.
     return (await this.updateIfNewer(row)) ? 'updated' : 'stale';
+  }
+
+  /** Removes whatever of these ids is tombstoned (rows, derived data); returns those ids. */
+  private async removeBuried(ids: readonly string[]): Promise<string[]> {
+    const buried = [...(await this.tombstones.buried(ids))];
+    if (buried.length === 0) return [];
+    await this.derived.removeDerived(buried);
+    for (const part of slices(buried, this.sqlDb.maxParams))
+      await this.sqlDb.db.deleteFrom('tl_tickets').where('id', 'in', part).execute();
+    return buried;
+  }
+
+  async bury(id: string, at: number): Promise<void> {
+    const row = await this.sqlDb.db
+      .selectFrom('tl_tickets')
+      .select(['issue_key', 'updated_ms'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    // The tombstone first: from here every writer's own check removes what it wrote.
+    await this.tombstones.bury(id, at, row === undefined ? null : num(row.updated_ms));
+    await this.removeBuried([id]);
+    await this.derived.clearLogText(id, row === undefined ? [] : [row.issue_key]);
+  }
+
+  isBuried(id: string): Promise<boolean> {
+    return this.tombstones.isBuried(id);
   }
 
   /**
@@ -125,9 +166,11 @@ export class SqlTicketStore implements TicketStore {
     const allInserted = inserted === bulk.length;
     for (let i = 0; i < tickets.length; i++) {
       if (allInserted && bulkIndexes.has(i)) outcomes.push('inserted');
-      else outcomes.push(await this.upsert(tickets[i] as Ticket));
+      else outcomes.push(await this.write(toRow(tickets[i] as Ticket)));
     }
-    return outcomes;
+    const written = tickets.filter((_, i) => outcomes[i] !== 'stale').map((t) => t.id);
+    const buried = new Set(written.length === 0 ? [] : await this.removeBuried(written));
+    return outcomes.map((o, i) => (buried.has((tickets[i] as Ticket).id) ? 'deleted' : o));
   }
 
   private async updateIfNewer(row: TicketRow): Promise<boolean> {

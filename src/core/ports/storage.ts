@@ -30,9 +30,10 @@ export interface PageRequest {
 
 /**
  * What an upsert did. `stale`: the stored ticket is as new or newer (its `updated` is not older),
- * so the write was dropped; out-of-order and duplicate events end in the same state.
+ * so the write was dropped; out-of-order and duplicate events end in the same state. `deleted`:
+ * the issue was deleted in Jira (tombstoned), so nothing is stored.
  */
-export type UpsertOutcome = 'inserted' | 'updated' | 'stale';
+export type UpsertOutcome = 'inserted' | 'updated' | 'stale' | 'deleted';
 
 export interface TicketStore {
   /** Idempotent by id; the ticket with the newer `updated` wins, whatever the arrival order. */
@@ -57,6 +58,14 @@ export interface TicketStore {
   count(filter?: { open?: boolean }): Promise<number>;
   /** Removes the ticket and everything derived from it (index entry, suggestions). */
   delete(id: string): Promise<boolean>;
+  /**
+   * The issue was deleted in Jira: records a tombstone first (so no later write of this id is
+   * stored, whatever its `updated`), then removes the ticket, its index entry and suggestions, and
+   * clears the field values in its feedback and audit rows (their counts stay). Idempotent.
+   */
+  bury(id: string, at: number): Promise<void>;
+  /** Whether the issue was deleted (tombstoned). */
+  isBuried(id: string): Promise<boolean>;
   /**
    * Retention: removes up to `limit` resolved tickets last updated before `cutoffMs`, with their
    * derived data. Open tickets are never purged. Call again while `more` is true.

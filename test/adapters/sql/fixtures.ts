@@ -54,6 +54,7 @@ const TABLES = [
   'tl_feedback',
   'tl_audit',
   'tl_jobs',
+  'tl_tombstones',
 ] as const;
 
 /** Empties every app table (the schema stays), so each test starts clean on a shared database. */
