@@ -34,6 +34,8 @@ const FILLER: ReadonlySet<string> = new Set(
   meiner mfg moin morgen müssen nachdem neu neue nichts nun ob ohne schon sein seine seit selbst soll
   sollte sondern sowie tag team unser unsere unter usw vg viel viele vielen vielleicht vom wann waren
   warum weil weiter weitere welche wenn wer werden wieder will wurde wurden zwar zwischen servus
+  brauche brauchen benötige benötigen hilfe melden meldet problem probleme issue issues zusammen
+  damen herren voraus advance vielen funktioniert
   `
     .trim()
     .split(/\s+/)
@@ -59,15 +61,21 @@ const GREETING =
   /^\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|moin|servus|(?:sehr\s+)?geehrte[r]?(?:\s+(?:herr|frau))?|guten\s+(?:morgen|tag|abend))[\s,]+/i;
 /** A sign-off at the start of a line; the writer's name may follow on the same line. */
 const SIGN_OFF =
-  /^\s*(?:(?:many\s+|best\s+|kind\s+|warm\s+)?(?:thanks|thank\s+you|cheers|regards|sincerely|best)|(?:mit\s+)?(?:viele|beste|freundliche|liebe|herzliche)n?\s+grü(?:ß|ss)en?|danke(?:\s+schön)?|vg|lg|mfg)[\s,.!-]*/i;
+  /^\s*(?:(?:many\s+|best\s+|kind\s+|warm\s+)?(?:thanks|thank\s+you|cheers|regards|sincerely|best)(?:\s+in\s+advance)?|(?:mit\s+)?(?:viele|beste|freundliche|liebe|herzliche)n?\s+grü(?:ß|ss)en?|(?:vielen\s+)?dank(?:e)?(?:\s+schön)?(?:\s+im\s+voraus)?|vg|lg|mfg)[\s,.!-]*/i;
 // Case-sensitive on purpose: with the `i` flag \p{Lu} would match lower-case letters too.
 const NAMES_AHEAD = new RegExp(String.raw`^(${NAME})(?:\s+(${NAME}))?`, 'u');
 const ONLY_NAMES = new RegExp(String.raw`^((?:${NAME}[\s,.]*){0,3})$`, 'u');
 const NAME_WORD = new RegExp(NAME, 'gu');
+/** Who wrote a quoted mail: "On Mon, Ben Meyer wrote:", "Am 3.4. schrieb Ben Meyer:". */
+const QUOTED_BY = new RegExp(
+  String.raw`(?:,\s*((?:${NAME}\s+){0,2}${NAME})\s+wrote:|schrieb\s+((?:${NAME}\s+){0,2}${NAME})\s*:)\s*$`,
+  'u',
+);
 
 /**
- * Words of a text that name a person: who is greeted ("Hi Olivia") and who signs
- * ("Cheers, Mark" or a short capitalised line after the sign-off). Folded, for `isEvidenceWord`.
+ * Words of a text that name a person: who is greeted ("Hi Olivia"), who signs ("Cheers, Mark"
+ * or a short capitalised line after the sign-off) and who wrote a quoted mail. Folded, for
+ * `isEvidenceWord`.
  * Looks only at line starts and a few words per line, so its cost is linear in the text.
  */
 export function personNames(text: string): Set<string> {
@@ -78,6 +86,8 @@ export function personNames(text: string): Set<string> {
   let afterSignOff = false;
   for (const line of text.slice(0, 20_000).split('\n')) {
     if (line.trim() === '') continue;
+    const quoted = QUOTED_BY.exec(line);
+    if (quoted !== null) addWords(quoted[1] ?? quoted[2]);
     const greeting = GREETING.exec(line);
     if (greeting !== null) {
       const ahead = NAMES_AHEAD.exec(line.slice(greeting[0].length));

@@ -52,3 +52,14 @@ describe('personNames', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('personNames in the demo desk’s mail noise', () => {
+  it('finds the writer after long sign-offs and in quoted-mail headers', () => {
+    expect(personNames('Drucker kaputt.\nVielen Dank im Voraus\nBen Meyer\nEinkauf')).toEqual(
+      new Set(['ben', 'meyer']),
+    );
+    expect(personNames('Printer jammed.\nThanks in advance\nLea Wagner')).toEqual(new Set(['lea', 'wagner']));
+    expect(personNames('Am 3.4. schrieb Anna Krüger:\n> alt')).toEqual(new Set(['anna', 'krüger']));
+    expect(personNames('On Mon, Hannah Yılmaz wrote:\n> old')).toEqual(new Set(['hannah', 'yılmaz']));
+  });
+});
