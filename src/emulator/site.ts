@@ -1,6 +1,7 @@
 import type { AdfDocument } from '../core/ports/jira';
 import { textToAdf } from '../adapters/jira/text-to-adf';
 import type { JqlIssue } from './jql';
+import { PAUSED_STATUS } from './sla';
 import type {
   SeedArticle,
   SeedCustomField,
@@ -370,6 +371,7 @@ export class EmulatorSite {
   private seedHistory(issue: EmuIssue): EmuHistory[] {
     const history: EmuHistory[] = [];
     const firstAgentComment = issue.comments.find((c) => c.authorId === issue.assigneeId);
+    const repliedStatus = issue.status === PAUSED_STATUS ? PAUSED_STATUS : 'In Progress';
     if (issue.assigneeId !== null && firstAgentComment) {
       history.push({
         id: String(this.nextHistoryId++),
@@ -383,12 +385,13 @@ export class EmulatorSite {
             to: issue.assigneeId,
             toString: this.users.get(issue.assigneeId)?.displayName ?? null,
           },
+          // The agent's first reply either asked the customer something or took the work on.
           {
             fieldId: 'status',
             from: '10001',
             fromString: 'Waiting for support',
-            to: '10002',
-            toString: 'In Progress',
+            to: statusId(repliedStatus),
+            toString: repliedStatus,
           },
         ],
       });

@@ -2,10 +2,14 @@ import { SLA_TIME_TO_FIRST_RESPONSE } from './seed';
 import type { EmuIssue, EmulatorSite } from './site';
 import { jiraDateTime } from './render';
 
+/** The status in which JSM's default time-to-resolution SLA pauses (its "Pause on" condition). */
+export const PAUSED_STATUS = 'Waiting for customer';
+
 /**
  * SLA cycles as JSM reports them, computed from the site's goals and its clock. The model is
- * simpler than JSM's: one cycle per metric, a 24/7 calendar, and "paused" shown while the
- * request waits for the customer without stopping the clock.
+ * simpler than JSM's: one cycle per metric and a 24/7 calendar. As in JSM, time spent waiting
+ * for the customer is not SLA time for resolution goals: elapsedTime stands still (and
+ * `ongoingCycle.paused` is true) while the request is in that status.
  */
 export function slaValues(base: string, site: EmulatorSite, issue: EmuIssue): Record<string, unknown>[] {
   const now = site.now();
@@ -14,11 +18,14 @@ export function slaValues(base: string, site: EmulatorSite, issue: EmuIssue): Re
     const goalMs = issue.priority === null ? undefined : goal.goalMsByPriority[issue.priority];
     if (goalMs === undefined) return [];
     const start = issue.created;
-    const stop = goal.name === SLA_TIME_TO_FIRST_RESPONSE ? firstResponse(site, issue) : issue.resolved;
+    const pauses = goal.name !== SLA_TIME_TO_FIRST_RESPONSE;
+    const stop = pauses ? issue.resolved : firstResponse(site, issue);
+    const clockTime = (until: number): number =>
+      Math.max(0, until - start - (pauses ? pausedMs(issue, start, until) : 0));
     const self = { self: `${base}/rest/servicedeskapi/request/${issue.id}/sla/${goal.id}` };
     const breachAt = start + goalMs;
     if (stop !== null) {
-      const elapsed = stop - start;
+      const elapsed = clockTime(stop);
       return [
         {
           id: goal.id,
@@ -39,7 +46,9 @@ export function slaValues(base: string, site: EmulatorSite, issue: EmuIssue): Re
         },
       ];
     }
-    const elapsed = Math.max(0, now - start);
+    const elapsed = clockTime(now);
+    // JSM moves the breach time out by every paused minute: it is when the goal runs out from now.
+    const runsOutAt = now + (goalMs - elapsed);
     return [
       {
         id: goal.id,
@@ -48,9 +57,9 @@ export function slaValues(base: string, site: EmulatorSite, issue: EmuIssue): Re
         completedCycles: [],
         ongoingCycle: {
           startTime: dateDto(start),
-          breachTime: dateDto(breachAt),
+          breachTime: dateDto(runsOutAt),
           breached: elapsed > goalMs,
-          paused: issue.status === 'Waiting for customer' && goal.name !== SLA_TIME_TO_FIRST_RESPONSE,
+          paused: pauses && issue.status === PAUSED_STATUS,
           withinCalendarHours: true,
           goalDuration: durationDto(goalMs),
           elapsedTime: durationDto(elapsed),
@@ -60,6 +69,33 @@ export function slaValues(base: string, site: EmulatorSite, issue: EmuIssue): Re
       },
     ];
   });
+}
+
+/**
+ * Time in [start, until] the request spent waiting for the customer, from its status history
+ * (each status change names the status it went to; the status before the first change is
+ * "Waiting for support", which does not pause).
+ */
+export function pausedMs(issue: Pick<EmuIssue, 'history' | 'status'>, start: number, until: number): number {
+  const changes = issue.history
+    .flatMap((h) =>
+      h.items.filter((c) => c.fieldId === 'status').map((c) => ({ at: h.created, to: c.toString })),
+    )
+    .sort((a, b) => a.at - b.at);
+  let total = 0;
+  let pausedSince: number | null = null;
+  for (const c of changes) {
+    if (c.at > until) break;
+    const waiting = c.to === PAUSED_STATUS;
+    if (waiting && pausedSince === null) pausedSince = Math.max(start, c.at);
+    if (!waiting && pausedSince !== null) {
+      total += Math.max(0, c.at - pausedSince);
+      pausedSince = null;
+    }
+  }
+  // A request waiting now whose history does not say since when (e.g. imported) pauses from now.
+  if (pausedSince !== null) total += Math.max(0, until - pausedSince);
+  return total;
 }
 
 /** The first public comment by someone other than the reporter: JSM's "first response". */
