@@ -148,21 +148,81 @@ export type SimilarSection = z.infer<typeof SimilarSection>;
 export const SlaBand = z.enum(['on-track', 'at-risk', 'likely-breach', 'breached']);
 export type SlaBand = z.infer<typeof SlaBand>;
 
+/** What the SLA metric measures: its estimate is learnt from that kind of history only. */
+export const SlaMetricKind = z.enum(['resolution', 'first-response', 'other']);
+export type SlaMetricKind = z.infer<typeof SlaMetricKind>;
+
+/**
+ * Where the estimate comes from: the site's history (a probability and an expected time), a
+ * stated prior (too little history, or a metric not modelled: only the clock and the share of
+ * the goal used), or nothing yet (no model trained: "still learning").
+ */
+export const SlaBasis = z.enum(['history', 'prior', 'learning']);
+export type SlaBasis = z.infer<typeof SlaBasis>;
+
+/** Why prior-based: too little resolved history, or a metric whose history is not modelled. */
+export const SlaPriorReason = z.enum(['little-history', 'not-modelled']);
+export type SlaPriorReason = z.infer<typeof SlaPriorReason>;
+
+/** The history segment a "similar tickets" figure is about; both null = all tickets. */
+const SlaSegment = z.object({
+  priority: z.string().max(200).nullable(),
+  type: z.string().max(200).nullable(),
+});
+
+/** A reason behind the estimate, as a code with numbers: the UI words it in the viewer's locale. */
+export const SlaDriver = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('similar-take'),
+    segment: SlaSegment,
+    medianMs: z.number().nonnegative(),
+    remainingMs: z.number(),
+  }),
+  z.object({
+    code: z.literal('queue-load'),
+    who: z.enum(['team', 'assignee']),
+    ratio: z.number().nonnegative(),
+  }),
+  z.object({ code: z.literal('goal-used'), share: z.number().nonnegative() }),
+  z.object({ code: z.literal('paused') }),
+  z.object({ code: z.literal('outside-hours') }),
+  z.object({ code: z.literal('breached') }),
+  z.object({ code: z.literal('little-history'), support: z.number().int().nonnegative() }),
+  z.object({ code: z.literal('beyond-history') }),
+]);
+export type SlaDriver = z.infer<typeof SlaDriver>;
+
 export const SlaRisk = z.object({
   metricName: z.string(),
-  band: SlaBand,
-  probability: z.number().min(0).max(1),
+  /** Absent in readings stored before the kind was recorded. */
+  metricKind: SlaMetricKind.default('other'),
+  basis: SlaBasis.default('history'),
+  /** With basis "prior": why (absent otherwise). */
+  priorReason: SlaPriorReason.nullable().default(null),
+  /** Resolved tickets the model learnt from (0 before any model). */
+  historyCount: z.number().int().nonnegative().default(0),
+  /** null unless estimated from history (or the cycle already breached: a fact, not a risk). */
+  band: SlaBand.nullable(),
+  /** Modelled breach probability; null unless basis is "history". */
+  probability: z.number().min(0).max(1).nullable(),
   goalMs: z.number().nonnegative(),
   elapsedMs: z.number().nonnegative(),
+  /** goal − elapsed; negative once overdue. */
   remainingMs: z.number(),
   paused: z.boolean(),
-  /** Expected time to resolution from now, with an interval (ms). */
-  expected: z.object({
-    medianMs: z.number().nonnegative(),
-    lowMs: z.number().nonnegative(),
-    highMs: z.number().nonnegative(),
-  }),
-  drivers: z.array(z.string()).max(6),
+  /**
+   * Expected time from now until the metric stops (resolution, or first response), with an
+   * 80 % interval (ms); null when not estimated (prior, learning, or older than all history).
+   */
+  expected: z
+    .object({
+      medianMs: z.number().nonnegative(),
+      lowMs: z.number().nonnegative(),
+      highMs: z.number().nonnegative(),
+    })
+    .nullable(),
+  /** Readings stored before drivers were codes are read as having none. */
+  drivers: z.array(SlaDriver).max(6).catch([]),
 });
 export type SlaRisk = z.infer<typeof SlaRisk>;
 

@@ -249,7 +249,7 @@ async function sla(ctx: CoreContext, s: PanelState, accountId: string): Promise<
   if (stored && s.now - stored.at < SLA_STALE_MS) return stored.risk;
   if (s.ticket.statusCategory === 'done') return new Empty('request-resolved');
   const metrics = await ctx.jira.asUser(accountId).getSla(s.ticket.key);
-  const risk = await ctx.engines.sla.score(s.ticket, metrics, s.locale);
+  const risk = await ctx.engines.sla.score(s.ticket, metrics);
   if (s.stored) {
     s.stored = { ...s.stored, sla: risk ? { risk, at: s.now } : null };
     s.dirty = true;

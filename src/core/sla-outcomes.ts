@@ -43,7 +43,8 @@ export async function observeSla(
     const breached = known.get(keyOf(p));
     if (breached !== undefined) await ctx.storage.slaOutcomes.settle(p, breached, now);
   }
-  if (risk === null || risk.band === 'breached') return;
+  // Readings without a modelled probability (still learning, a prior) are not predictions either.
+  if (risk === null || risk.probability === null || risk.band === null || risk.band === 'breached') return;
   const cycle = metrics.find((m) => m.name === risk.metricName)?.ongoingCycle;
   if (!cycle) return;
   const key = { ticketId: ticket.id, metricName: risk.metricName, cycleStart: cycle.startTime };

@@ -54,7 +54,7 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
       let risk;
       try {
         const metrics = await jira.getSla(ticket.key);
-        risk = await ctx.engines.sla.score(ticket, metrics, 'en');
+        risk = await ctx.engines.sla.score(ticket, metrics);
         const mine = pending.filter((p) => p.ticketId === ticket.id);
         await observeSla(ctx, ticket, metrics, risk, mine, now);
       } catch (error) {
@@ -66,7 +66,9 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
       }
       const row = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
       const stored = row?.value ?? emptySuggestions();
-      const crossed = risk !== null && risk.probability >= config.sla.riskThreshold;
+      // Only a modelled probability can cross the threshold: a clock read against a prior cannot.
+      const probability = risk?.probability ?? null;
+      const crossed = probability !== null && probability >= config.sla.riskThreshold;
       if (crossed && !stored.slaFlagged) {
         cursor.flagged++;
         await ctx.storage.audit.append({
@@ -77,7 +79,7 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
           fieldId: null,
           before: null,
           after: risk?.band ?? null,
-          reason: `breach probability ${risk?.probability.toFixed(2) ?? '?'} ≥ ${config.sla.riskThreshold}`,
+          reason: `breach probability ${probability?.toFixed(2) ?? '?'} ≥ ${config.sla.riskThreshold}`,
         });
       }
       await ctx.storage.suggestions.put(

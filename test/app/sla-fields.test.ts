@@ -157,20 +157,20 @@ describe('SLA engine with recorded outcomes', () => {
     const engine = slaEngine(storage, { now: () => NOW });
     await engine.train(tickets, NOW);
     const before = [
-      await engine.score(open('Network'), running, 'en'),
-      await engine.score(open('Payroll'), running, 'en'),
+      await engine.score(open('Network'), running),
+      await engine.score(open('Payroll'), running),
     ];
-    expect(before[0]?.probability).toBeCloseTo(before[1]!.probability, 12);
+    expect(before[0]?.probability).toBeCloseTo(before[1]!.probability!, 12);
     expect((await storage.models.load(FIELD_MODEL_NAME, 1)).status).toBe('absent');
 
     await record(cycles, tickets);
     await engine.train(tickets, NOW);
-    const network = await engine.score(open('Network'), running, 'en');
-    const payroll = await engine.score(open('Payroll'), running, 'en');
-    expect(network!.probability).toBeGreaterThan(payroll!.probability + 0.2);
+    const network = await engine.score(open('Network'), running);
+    const payroll = await engine.score(open('Payroll'), running);
+    expect(network!.probability!).toBeGreaterThan(payroll!.probability! + 0.2);
     // A fresh engine (the next invocation) reads the stored field model.
-    const reloaded = await slaEngine(storage, { now: () => NOW }).score(open('Network'), running, 'en');
-    expect(reloaded?.probability).toBeCloseTo(network!.probability, 12);
+    const reloaded = await slaEngine(storage, { now: () => NOW }).score(open('Network'), running);
+    expect(reloaded?.probability).toBeCloseTo(network!.probability!, 12);
   });
 
   it('an unreadable stored field model falls back to survival only', async () => {
@@ -184,13 +184,13 @@ describe('SLA engine with recorded outcomes', () => {
       team: 'Network',
       created: NOW - 2 * H,
     });
-    const survivalOnly = await engine.score(open, running, 'en');
+    const survivalOnly = await engine.score(open, running);
     await storage.models.save(
       FIELD_MODEL_NAME,
       '{"classifier": {"kind": "nonsense"}, "blend": {}}',
       FIELD_MODEL_FORMAT,
     );
-    const fresh = await slaEngine(storage, { now: () => NOW }).score(open, running, 'en');
-    expect(fresh?.probability).toBeCloseTo(survivalOnly!.probability, 12);
+    const fresh = await slaEngine(storage, { now: () => NOW }).score(open, running);
+    expect(fresh?.probability).toBeCloseTo(survivalOnly!.probability!, 12);
   });
 });

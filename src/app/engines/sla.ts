@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeDriver, scoreBreachRisk, trainResolutionModel } from '../../engine/sla';
+import { scoreBreachRisk, trainResolutionModel } from '../../engine/sla';
+import { cycleProblem } from '../../engine/sla/validate-cycle';
 import type { ResolutionModel, SlaCycle as EngineCycle } from '../../engine/sla';
 import type { SlaEngine } from '../../core/ports/engines';
 import type { SlaCycle, SlaMetric } from '../../core/ports/jira';
@@ -17,6 +18,7 @@ import {
   trainFieldModel,
 } from './sla-fields';
 import { currentLoadReader, queueLoadOf, UsualLoad, usualLoadOf } from './sla-load';
+import { estimatedReading, metricKindOf, MIN_RESOLVED_HISTORY, unestimatedReading } from './sla-reading';
 
 export const RESOLUTION_MODEL_NAME = 'sla:resolution';
 const FORMAT = 1;
@@ -53,17 +55,21 @@ const StoredModel = z.object({
   priorStrength: z.number().positive(),
   /** Absent in models stored before queue load was learned: scored without load until retrained. */
   usual: UsualLoad.optional(),
+  /** Resolved tickets behind the model; absent in older models (then the overall count). */
+  resolved: z.number().int().nonnegative().optional(),
 });
 type StoredModel = z.infer<typeof StoredModel>;
 
 interface LoadedModel {
   resolution: ResolutionModel;
+  resolved: number;
   usual: { teams: ReadonlyMap<string, number>; assignees: ReadonlyMap<string, number> };
 }
 
 function fromStored(m: StoredModel): LoadedModel {
   return {
     resolution: { overall: m.overall, segments: new Map(m.segments), priorStrength: m.priorStrength },
+    resolved: m.resolved ?? m.overall.count,
     usual: { teams: new Map(m.usual?.teams ?? []), assignees: new Map(m.usual?.assignees ?? []) },
   };
 }
@@ -128,18 +134,17 @@ export function slaEngine(
 ): SlaEngine {
   const { models } = storage;
   const currentLoad = currentLoadReader(models, options.now ?? Date.now);
-  let cached: Promise<LoadedModel> | null = null;
-  let cachedFields: Promise<FieldModel | null> | null = null;
-  const loadFields = async (): Promise<FieldModel | null> => {
+  // Another process (the queue consumer) trains and saves the models: each score checks the
+  // stored stamp, so the panel and the sweep always score with the same, latest model.
+  const resolution = stampedCache(models, RESOLUTION_MODEL_NAME, async () => {
+    // An unreadable history is refitted by the next training; until then it is "still learning".
+    const stored = await loadStoredJson(models, RESOLUTION_MODEL_NAME, FORMAT, StoredModel);
+    return stored === null ? null : fromStored(stored);
+  });
+  const fieldModel = stampedCache(models, FIELD_MODEL_NAME, async () => {
     const stored = await loadStoredJson(models, FIELD_MODEL_NAME, FIELD_MODEL_FORMAT, z.unknown());
     return stored === null ? null : fieldModelFromJson(stored);
-  };
-  const load = async (): Promise<LoadedModel> => {
-    // An unreadable history is refitted by the next training; until then score without it.
-    const stored = await loadStoredJson(models, RESOLUTION_MODEL_NAME, FORMAT, StoredModel);
-    if (stored !== null) return fromStored(stored);
-    return { resolution: trainResolutionModel([]), usual: { teams: new Map(), assignees: new Map() } };
-  };
+  });
   /** The field model from the settled cycles the sweep recorded, or none while they are too few. */
   const trainFields = async (all: readonly HistoryFields[]): Promise<FieldModel | null> => {
     const cycles = await storage.slaOutcomes.settled(MAX_LABELLED);
@@ -152,50 +157,41 @@ export function slaEngine(
     const fitted = trainFieldModel(cycles, byId, all, segmentsOf);
     if (fitted === null) {
       await models.delete(FIELD_MODEL_NAME);
-      return null;
+      return fieldModel.set(null);
     }
     await models.save(
       FIELD_MODEL_NAME,
       fieldModelToJson(fitted.model, fitted.labelled, fitted.held),
       FIELD_MODEL_FORMAT,
     );
-    return fitted.model;
+    return fieldModel.set(fitted.model);
   };
   return {
-    async score(ticket, metrics, locale) {
+    async score(ticket, metrics) {
       const running = runningCycle(metrics);
       if (!running) return null;
-      cached ??= load();
-      cachedFields ??= loadFields();
-      const [model, fields, current] = await Promise.all([cached, cachedFields, currentLoad()]);
+      const cycle = engineCycle(running.cycle);
+      if (cycleProblem(cycle) !== null) return null;
+      const [model, fields, current] = await Promise.all([resolution.get(), fieldModel.get(), currentLoad()]);
+      const metricKind = metricKindOf(running.name);
+      const clock = { metricName: running.name, metricKind, cycle, historyCount: model?.resolved ?? 0 };
+      if (model === null) return unestimatedReading(clock, 'learning', null);
+      // Resolution history says nothing about first responses; a thin history says nothing at all.
+      if (metricKind !== 'resolution') return unestimatedReading(clock, 'prior', 'not-modelled');
+      if (model.resolved < MIN_RESOLVED_HISTORY) return unestimatedReading(clock, 'prior', 'little-history');
       // With a field model (enough settled cycles recorded), the risk stacks both views.
       const result = scoreBreachRisk(
         model.resolution,
         {
           metricName: running.name,
-          cycle: engineCycle(running.cycle),
+          cycle,
           segments: segmentsOf(ticket),
           load: queueLoadOf(ticket, model.usual, current),
           ...(fields ? { fieldProbability: fieldProbability(fields, ticket, running.name) } : {}),
         },
         fields ? { blend: fields.blend } : {},
       );
-      if (result.status !== 'scored') return null;
-      return {
-        metricName: result.metricName,
-        band: result.band,
-        probability: Math.min(1, Math.max(0, result.probability)),
-        goalMs: Math.max(0, result.goalMs),
-        elapsedMs: Math.max(0, result.elapsedMs),
-        remainingMs: result.remainingMs,
-        paused: result.paused,
-        expected: {
-          medianMs: result.expected.medianMs,
-          lowMs: result.expected.lowMs,
-          highMs: result.expected.highMs,
-        },
-        drivers: result.drivers.slice(0, 6).map((d) => describeDriver(d, locale)),
-      };
+      return result.status === 'scored' ? estimatedReading(clock, result) : null;
     },
     async train(tickets, now) {
       // Open tickets count too: censored in the history (a slow backlog is "at least this long"),
@@ -216,10 +212,38 @@ export function slaEngine(
         segments: [...model.segments].map(([k, c]) => [k, thin(c)] as [string, StoredModel['overall']]),
         priorStrength: model.priorStrength,
         usual: usualLoadOf(all, now),
+        resolved: history.filter((h) => h.resolved).length,
       };
       await models.save(RESOLUTION_MODEL_NAME, JSON.stringify(stored), FORMAT);
-      cached = Promise.resolve(fromStored(stored));
-      cachedFields = Promise.resolve(await trainFields(all));
+      resolution.set(fromStored(stored));
+      await trainFields(all);
+    },
+  };
+}
+
+/**
+ * A value loaded from the model store, reloaded whenever the stored row's stamp changes (a
+ * training in another process) and known absent while there is no row.
+ */
+function stampedCache<T>(models: Storage['models'], name: string, load: () => Promise<T | null>) {
+  let cached: { stamp: string | null; value: Promise<T | null> } | null = null;
+  let pinned: T | null | undefined;
+  return {
+    async get(): Promise<T | null> {
+      const stamp = await models.stamp(name);
+      if (cached === null || cached.stamp !== stamp) {
+        const value =
+          stamp === null ? Promise.resolve(null) : pinned !== undefined ? Promise.resolve(pinned) : load();
+        pinned = undefined;
+        cached = { stamp, value };
+      }
+      return cached.value;
+    },
+    /** What this process just saved: kept without reloading it (its stamp is read on next get). */
+    set(value: T | null): T | null {
+      pinned = value;
+      cached = null;
+      return value;
     },
   };
 }

@@ -100,8 +100,11 @@ export interface RoutingEngine {
 }
 
 export interface SlaEngine {
-  /** Breach risk of the ticket's most urgent running SLA, or null when none is running. */
-  score(ticket: Ticket, metrics: readonly SlaMetric[], locale: 'en' | 'de'): Promise<SlaRisk | null>;
+  /**
+   * Breach risk of the ticket's most urgent running SLA, or null when none is running. Codes and
+   * numbers only (the UI words them), so a reading is the same for every viewer and locale.
+   */
+  score(ticket: Ticket, metrics: readonly SlaMetric[]): Promise<SlaRisk | null>;
   /** Refits the time-to-resolution history the risk is scored against. */
   train(tickets: readonly Ticket[], now: number): Promise<void>;
 }

@@ -11,21 +11,37 @@ const TRACK_Y = 22;
 const TRACK_H = 14;
 
 /**
- * Time from now along the axis: the shaded band is when the ticket is expected to be resolved
- * (low–high, median tick); the vertical line is the SLA deadline. A deadline left of the band
- * means the ticket will probably breach.
+ * Time from now along the axis. The vertical line is where the goal runs out (its label says
+ * how long until then, or how long overdue); the shaded band, when the model estimates one, is
+ * when the ticket is expected to be resolved (low–high, median tick labelled "expected").
  */
 export function SlaChart({ sla }: { sla: SlaRisk }) {
   const { t, locale } = useI18n();
+  const d = (ms: number) => formatDuration(ms, locale);
+  const expected = sla.expected;
   const deadline = Math.max(sla.remainingMs, 0);
-  const max = Math.max(sla.expected.highMs, deadline, 1) * 1.1;
+  const max = Math.max(expected?.highMs ?? 0, deadline, 1) * 1.1;
   const x = (ms: number) => PAD + scale(ms, 0, max, WIDTH - 2 * PAD);
-  const breachLikely = sla.remainingMs < sla.expected.medianMs;
+  const breachLikely = sla.remainingMs <= 0 || (expected !== null && sla.remainingMs < expected.medianMs);
   const deadlineColor = breachLikely ? token('color.icon.danger') : token('color.icon.success');
+  const remainingText =
+    sla.remainingMs < 0 ? t('overdue', { time: d(-sla.remainingMs) }) : d(sla.remainingMs);
+  const deadlineText =
+    sla.remainingMs < 0
+      ? t('chartOverdue', { time: d(-sla.remainingMs) })
+      : t('chartDeadline', { time: d(sla.remainingMs) });
   const label = t('chartLabel', {
-    remaining: formatDuration(sla.remainingMs, locale),
-    low: formatDuration(sla.expected.lowMs, locale),
-    high: formatDuration(sla.expected.highMs, locale),
+    goal: d(sla.goalMs),
+    elapsed: d(sla.elapsedMs),
+    remaining: remainingText,
+    expected:
+      expected === null
+        ? t('notEstimated')
+        : t('expectedRange', {
+            median: d(expected.medianMs),
+            low: d(expected.lowMs),
+            high: d(expected.highMs),
+          }),
   });
   return (
     <svg
@@ -45,22 +61,36 @@ export function SlaChart({ sla }: { sla: SlaRisk }) {
         rx={3}
         fill={token('color.background.neutral')}
       />
-      <rect
-        x={x(sla.expected.lowMs)}
-        y={TRACK_Y}
-        width={Math.max(x(sla.expected.highMs) - x(sla.expected.lowMs), 2)}
-        height={TRACK_H}
-        rx={3}
-        fill={token('color.background.accent.blue.subtle')}
-      />
-      <line
-        x1={x(sla.expected.medianMs)}
-        x2={x(sla.expected.medianMs)}
-        y1={TRACK_Y}
-        y2={TRACK_Y + TRACK_H}
-        stroke={token('color.border.accent.blue')}
-        strokeWidth={2}
-      />
+      {expected !== null ? (
+        <>
+          <rect
+            x={x(expected.lowMs)}
+            y={TRACK_Y}
+            width={Math.max(x(expected.highMs) - x(expected.lowMs), 2)}
+            height={TRACK_H}
+            rx={3}
+            fill={token('color.background.accent.blue.subtle')}
+          />
+          <line
+            x1={x(expected.medianMs)}
+            x2={x(expected.medianMs)}
+            y1={TRACK_Y}
+            y2={TRACK_Y + TRACK_H}
+            stroke={token('color.border.accent.blue')}
+            strokeWidth={2}
+          />
+          <text
+            data-testid="sla-chart-expected"
+            x={x(expected.medianMs)}
+            y={HEIGHT - 4}
+            fontSize={10}
+            textAnchor={anchor(x(expected.medianMs))}
+            fill={token('color.text.subtle')}
+          >
+            {t('chartExpected', { time: d(expected.medianMs) })}
+          </text>
+        </>
+      ) : null}
       <line
         x1={x(deadline)}
         x2={x(deadline)}
@@ -70,32 +100,26 @@ export function SlaChart({ sla }: { sla: SlaRisk }) {
         strokeWidth={2.5}
       />
       <text
+        data-testid="sla-chart-deadline"
         x={x(deadline)}
         y={TRACK_Y - 11}
         fontSize={10}
         textAnchor={anchor(x(deadline))}
         fill={token('color.text')}
       >
-        {t('goal')} {formatDuration(sla.remainingMs, locale)}
+        {deadlineText}
       </text>
-      <text x={PAD} y={HEIGHT - 4} fontSize={10} fill={token('color.text.subtlest')}>
-        0
-      </text>
-      <text
-        x={x(sla.expected.medianMs)}
-        y={HEIGHT - 4}
-        fontSize={10}
-        textAnchor={anchor(x(sla.expected.medianMs))}
-        fill={token('color.text.subtle')}
-      >
-        {formatDuration(sla.expected.medianMs, locale)}
-      </text>
+      {expected === null || x(expected.medianMs) > PAD + 40 ? (
+        <text x={PAD} y={HEIGHT - 4} fontSize={10} fill={token('color.text.subtlest')}>
+          {t('chartNow')}
+        </text>
+      ) : null}
     </svg>
   );
 }
 
 function anchor(xPos: number): 'start' | 'middle' | 'end' {
-  if (xPos < 40) return 'start';
-  if (xPos > WIDTH - 40) return 'end';
+  if (xPos < 60) return 'start';
+  if (xPos > WIDTH - 60) return 'end';
   return 'middle';
 }

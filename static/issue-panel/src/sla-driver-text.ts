@@ -1,0 +1,42 @@
+import type { SlaDriver } from '@contracts/panel';
+import { formatDuration, formatPercent } from '@shared/format';
+import type { Locale, Translate } from '@shared/i18n';
+
+/** One SLA driver (a code with numbers from the server) in the viewer's words. */
+export function slaDriverText(d: SlaDriver, t: Translate, locale: Locale): string {
+  switch (d.code) {
+    case 'similar-take': {
+      const parts = [
+        ...(d.segment.priority !== null ? [t('segmentPriority', { value: d.segment.priority })] : []),
+        ...(d.segment.type !== null ? [d.segment.type] : []),
+      ];
+      return t('driver_similar-take', {
+        segment: parts.length > 0 ? parts.join(', ') : t('segmentAll'),
+        median: formatDuration(d.medianMs, locale),
+        remaining: formatDuration(d.remainingMs, locale),
+      });
+    }
+    case 'queue-load': {
+      const ratio = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+        maximumFractionDigits: 1,
+      }).format(d.ratio);
+      if (d.who === 'team')
+        return t(d.ratio < 1 ? 'driver_queue_team_light' : 'driver_queue_team_heavy', { ratio });
+      return t(d.ratio < 1 ? 'driver_queue_assignee_light' : 'driver_queue_assignee_heavy', { ratio });
+    }
+    case 'goal-used':
+      return t('driver_goal-used', { pct: formatPercent(d.share, locale) });
+    case 'little-history':
+      if (d.support === 0) return t('driver_little-history_none');
+      if (d.support === 1) return t('driver_little-history_one');
+      return t('driver_little-history_many', { count: String(d.support) });
+    case 'paused':
+      return t('driver_paused');
+    case 'outside-hours':
+      return t('driver_outside-hours');
+    case 'breached':
+      return t('driver_breached');
+    case 'beyond-history':
+      return t('driver_beyond-history');
+  }
+}

@@ -1,0 +1,124 @@
+import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import type { SqlDatabase } from '../../src/adapters/sql/dialect';
+import { createSqlStorage } from '../../src/adapters/sql/storage';
+import type { SqlStorage } from '../../src/adapters/sql/storage';
+import { slaEngine } from '../../src/app/engines/sla';
+import type { SlaMetric } from '../../src/core/ports/jira';
+import type { Ticket } from '../../src/core/ticket';
+import { makeTicket } from '../support/tickets';
+
+const H = 3_600_000;
+const NOW = 1_760_000_000_000;
+
+/** `n` resolved High tickets, each taking 12 to 48 hours. */
+function resolved(n: number): Ticket[] {
+  return Array.from({ length: n }, (_, i) =>
+    makeTicket({
+      id: String(10_000 + i),
+      key: `IT-${i + 1}`,
+      priority: 'High',
+      created: NOW - (100 + i) * H,
+      resolved: NOW - (100 + i) * H + (12 + (i % 7) * 6) * H,
+      status: 'Resolved',
+      statusCategory: 'done',
+    }),
+  );
+}
+
+const metric = (name: string, elapsedH: number, goalH: number, paused = false): SlaMetric[] => [
+  {
+    id: '1',
+    name,
+    completedCycles: [],
+    ongoingCycle: {
+      startTime: NOW - elapsedH * H,
+      stopTime: null,
+      breachTime: null,
+      breached: false,
+      paused,
+      withinCalendarHours: true,
+      goalDuration: goalH * H,
+      elapsedTime: elapsedH * H,
+      remainingTime: (goalH - elapsedH) * H,
+    },
+  },
+];
+const resolution = (elapsedH: number, goalH: number) => metric('Time to resolution', elapsedH, goalH);
+const open = makeTicket({ id: '30001', key: 'IT-500', priority: 'High', created: NOW - 10 * H });
+
+describe('SLA estimate: never a made-up risk', () => {
+  let db: SqlDatabase;
+  let storage: SqlStorage;
+  beforeEach(async () => {
+    db = await openSqlite(':memory:');
+    storage = createSqlStorage(db);
+  });
+  afterEach(() => db.close());
+
+  it('before any model exists it is "still learning": the clock, no probability, no expected time', async () => {
+    const risk = await slaEngine(storage).score(open, resolution(10, 30));
+    expect(risk).toMatchObject({
+      basis: 'learning',
+      band: null,
+      probability: null,
+      expected: null,
+      elapsedMs: 10 * H,
+      remainingMs: 20 * H,
+    });
+  });
+
+  it('a panel engine that scored before training uses the model another process trained since', async () => {
+    const panel = slaEngine(storage);
+    await panel.score(open, resolution(10, 30));
+    const worker = slaEngine(storage);
+    await worker.train(resolved(120), NOW);
+    const seen = await panel.score(open, resolution(10, 30));
+    expect(seen?.basis).toBe('history');
+    expect(seen?.expected?.medianMs).toBeGreaterThan(0);
+    expect(seen?.probability).toBeLessThan(1);
+    // One reading, one source: the sweep (worker) and the panel agree exactly.
+    expect(seen).toEqual(await worker.score(open, resolution(10, 30)));
+  });
+
+  it('a model trained on too little history says so and shows no 0 min estimate', async () => {
+    const engine = slaEngine(storage);
+    await engine.train(resolved(3), NOW);
+    const risk = await engine.score(open, resolution(10, 30));
+    expect(risk).toMatchObject({ basis: 'prior', priorReason: 'little-history', historyCount: 3 });
+    expect(risk?.probability).toBeNull();
+    expect(risk?.expected).toBeNull();
+    expect(risk?.drivers).toContainEqual({ code: 'goal-used', share: 10 / 30 });
+  });
+
+  it('an empty history (e.g. a training that found no resolved tickets) is not a 100 % risk', async () => {
+    const engine = slaEngine(storage);
+    await engine.train([], NOW);
+    const risk = await engine.score(open, resolution(10, 30));
+    expect(risk?.probability).toBeNull();
+    expect(risk?.expected).toBeNull();
+    expect(risk?.basis).toBe('prior');
+  });
+
+  it('a first-response goal is not estimated from resolution history, and says so', async () => {
+    const engine = slaEngine(storage);
+    await engine.train(resolved(120), NOW);
+    const risk = await engine.score(open, metric('Time to first response', 1, 4));
+    expect(risk).toMatchObject({
+      metricKind: 'first-response',
+      basis: 'prior',
+      priorReason: 'not-modelled',
+      probability: null,
+      expected: null,
+    });
+    expect(risk?.drivers).toContainEqual({ code: 'goal-used', share: 0.25 });
+  });
+
+  it('a ticket older than every ticket in history gets no expected time rather than 0 min', async () => {
+    const engine = slaEngine(storage);
+    await engine.train(resolved(120), NOW);
+    const risk = await engine.score(open, resolution(70, 100));
+    expect(risk?.basis).toBe('history');
+    expect(risk?.expected).toBeNull();
+    expect(risk?.drivers).toContainEqual({ code: 'beyond-history' });
+  });
+});
