@@ -7,7 +7,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SUITES = ['classify', 'similar', 'route-sla', 'storage', 'workbench-start', 'visibility'] as const;
+const SUITES = [
+  'classify',
+  'similar',
+  'route-sla',
+  'storage',
+  'workbench-start',
+  'visibility',
+  'cli-input',
+] as const;
 
 const requested = process.argv.slice(2);
 const suites = requested.length > 0 ? requested : [...SUITES];

@@ -10,7 +10,8 @@ export type InputErrorCode =
   | 'bad_value'
   | 'bad_argument'
   | 'unknown_model_version'
-  | 'bad_model';
+  | 'bad_model'
+  | 'too_large';
 
 export class InputError extends Error {
   override readonly name = 'InputError';

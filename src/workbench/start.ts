@@ -46,6 +46,8 @@ export interface WorkbenchOptions {
   demoTickets?: number;
   /** A Jira CSV export to run on instead of the demo. */
   input?: string;
+  /** The most `input` may hold, on disk and decompressed (default: input-limit.ts). */
+  maxInputBytes?: number;
   /** Emulator faults active from the start (tests add more through `emulator.faults`). */
   faults?: readonly FaultRuleInput[];
   /** Where the built static/ apps are (default: the repository's static/). */
@@ -87,12 +89,12 @@ const quietLogger: Logger = { info: () => undefined, warn: () => undefined, erro
  * The site to emulate: the user's export (with the setup its own fields call for), or the
  * seeded demo service desk.
  */
-export function siteSeed(options: Pick<WorkbenchOptions, 'input' | 'seed' | 'demoTickets'>): {
+export function siteSeed(options: Pick<WorkbenchOptions, 'input' | 'maxInputBytes' | 'seed' | 'demoTickets'>): {
   site: SiteSeed;
   fields: ExportFieldSetup | null;
 } {
   if (options.input !== undefined) {
-    const exported = readJiraExport(readTable(options.input));
+    const exported = readJiraExport(readTable(options.input, options.maxInputBytes));
     const fields = exportFieldSetup(exported, options.seed ?? 1);
     return { site: exportToSeed(exported, exportTime(exported.tickets), fields.customFields), fields };
   }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import type { Table } from '../../engine/data/table';
 import { InputError } from '../../engine/errors';
+import { gunzipBounded, inputLimitBytes, readBounded } from './input-limit';
 
 /** Gzip magic bytes: a `.csv.gz` is detected by content, not only by its name. */
 const isGzip = (buf: Buffer): boolean => buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
@@ -10,23 +9,12 @@ const isGzip = (buf: Buffer): boolean => buf.length >= 2 && buf[0] === 0x1f && b
 /**
  * Reads a CSV or gzip CSV file (UTF-8, with or without BOM, quoted multi-line fields) into a
  * Table. Throws InputError with one line naming the problem for a missing, empty, binary or
- * malformed file.
+ * malformed file, and one naming the limit for a file (or its decompressed content) over
+ * `maxBytes` (see input-limit.ts).
  */
-export function readTable(path: string): Table {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError('bad_argument', `cannot read ${path} (${code})`);
-  }
-  if (isGzip(raw)) {
-    try {
-      raw = gunzipSync(raw);
-    } catch {
-      throw new InputError('not_csv', `${path} looks gzip-compressed but does not decompress`);
-    }
-  }
+export function readTable(path: string, maxBytes: number = inputLimitBytes()): Table {
+  let raw = readBounded(path, maxBytes);
+  if (isGzip(raw)) raw = gunzipBounded(raw, path, maxBytes);
   return parseCsvText(raw.toString('utf8'), path);
 }
 

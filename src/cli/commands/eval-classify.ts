@@ -1,3 +1,4 @@
+import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
 import { listValue, parseArgs, requireValue } from '../args';
@@ -6,14 +7,17 @@ import { formatClassifyReport } from '../eval/classify-report';
 import { runClassifyEval } from '../eval/classify-run';
 
 const USAGE =
-  'eval classify --input FILE --text COL[,COL...] --label COL [--split mod5|chrono] [--time COL] [--json]';
+  'eval classify --input FILE --text COL[,COL...] --label COL [--split mod5|chrono] [--time COL] [--json] [--max-input-mb N]';
 
 /**
  * `triage-lens eval classify`: trains the classifier on a CSV export's train split and reports
  * quality and cost on its test split (protocol of ../shared/docs/benchmarks.md).
  */
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['input', 'text', 'label', 'split', 'time'], flags: ['json'] });
+  const args = parseArgs(argv, {
+    values: ['input', 'text', 'label', 'split', 'time', MAX_INPUT_OPTION],
+    flags: ['json'],
+  });
   if (args.positional.length > 0)
     throw new InputError(
       'bad_argument',
@@ -28,7 +32,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
   const timeColumn = args.values.get('time');
 
-  const table = readTable(input);
+  const table = readTable(input, parseInputLimit(args.values.get(MAX_INPUT_OPTION)));
   const data = classifyDataset(table, {
     textColumns,
     labelColumn,

@@ -1,3 +1,4 @@
+import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
 import { toSnapshot } from '../../engine/similar';
@@ -6,7 +7,8 @@ import { EngineRanker } from '../eval/similar-engine-ranker';
 import { duplicateQueries, runDuplicateEval } from '../eval/similar-protocol';
 import { pairsFromTable, ticketsFromTable } from '../eval/similar-tickets';
 
-const USAGE = 'eval similar --reports FILE --pairs FILE --id COL --text COL[,COL...] --created COL [--json]';
+const USAGE =
+  'eval similar --reports FILE --pairs FILE --id COL --text COL[,COL...] --created COL [--json] [--max-input-mb N]';
 
 const round = (x: number, digits: number): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 
@@ -17,7 +19,10 @@ const round = (x: number, digits: number): number => (Number.isFinite(x) ? Numbe
  * description.
  */
 export async function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['reports', 'pairs', 'id', 'text', 'created'], flags: ['json'] });
+  const args = parseArgs(argv, {
+    values: ['reports', 'pairs', 'id', 'text', 'created', MAX_INPUT_OPTION],
+    flags: ['json'],
+  });
   if (args.positional.length > 0)
     throw new InputError(
       'bad_argument',
@@ -30,8 +35,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (text.length === 0) throw new InputError('bad_argument', 'missing required option --text');
   const created = requireValue(args, 'created');
 
-  const tickets = ticketsFromTable(readTable(reports), { id, text, created });
-  const queries = duplicateQueries(tickets, pairsFromTable(readTable(pairsFile)));
+  const limit = parseInputLimit(args.values.get(MAX_INPUT_OPTION));
+  const tickets = ticketsFromTable(readTable(reports, limit), { id, text, created });
+  const queries = duplicateQueries(tickets, pairsFromTable(readTable(pairsFile, limit)));
   if (queries.length === 0)
     throw new InputError(
       'empty_input',

@@ -1,3 +1,4 @@
+import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
 import { listValue, parseArgs, requireValue } from '../args';
@@ -13,7 +14,7 @@ const USAGE =
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['input', 'label', 'positive', 'features', 'numeric', 'cross', 'split', 'time'],
+    values: ['input', 'label', 'positive', 'features', 'numeric', 'cross', 'split', 'time', MAX_INPUT_OPTION],
     flags: ['json'],
   });
   if (args.positional.length > 0) {
@@ -44,7 +45,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   const timeColumn = args.values.get('time');
 
-  const table = readTable(input);
+  const table = readTable(input, parseInputLimit(args.values.get(MAX_INPUT_OPTION)));
   const data = slaDataset(table, {
     labelColumn,
     positive,

@@ -1,3 +1,4 @@
+import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { writeFileSync } from 'node:fs';
 import { qualityEngine } from '../../app/engines/quality';
 import { FieldId } from '../../contracts/common';
@@ -38,7 +39,10 @@ function fieldConfigs(fieldIds: readonly string[]): FieldConfig[] {
  * measures, on a Jira CSV export, what the app would achieve, and writes a self-contained HTML page.
  */
 export function run(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['input', 'fields', 'out', 'sla-goals', 'seed'], flags: [] });
+  const args = parseArgs(argv, {
+    values: ['input', 'fields', 'out', 'sla-goals', 'seed', MAX_INPUT_OPTION],
+    flags: [],
+  });
   const input = requireValue(args, 'input');
   const out = requireValue(args, 'out');
   const fields = listValue(args, 'fields');
@@ -49,7 +53,7 @@ export function run(argv: readonly string[]): Promise<number> {
   if (!/^\d{1,9}$/.test(seedText)) throw new InputError('bad_argument', '--seed must be a whole number');
   const goals = args.values.get('sla-goals');
   const slaGoals = goals === undefined ? null : parseSlaGoals(goals);
-  const exported = readJiraExport(readTable(input));
+  const exported = readJiraExport(readTable(input, parseInputLimit(args.values.get(MAX_INPUT_OPTION))));
   const started = Date.now();
   const report = buildReadinessReport(exported.tickets, {
     source: input,

@@ -1,3 +1,4 @@
+import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { InputError } from '../../engine/errors';
 import { startWorkbench } from '../../workbench/start';
 import { parseArgs } from '../args';
@@ -11,12 +12,12 @@ function intValue(text: string | undefined, name: string, min: number, max: numb
 }
 
 /**
- * `triage-lens workbench [--input export.csv] [--port N] [--db file] [--tickets N] [--seed N] [--full-training]`:
+ * `triage-lens workbench [--input export.csv] [--port N] [--db file] [--tickets N] [--seed N] [--full-training] [--max-input-mb N]`:
  * the app on this machine against the local JSM emulator; Ctrl-C stops it cleanly.
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['input', 'port', 'db', 'tickets', 'seed'],
+    values: ['input', 'port', 'db', 'tickets', 'seed', MAX_INPUT_OPTION],
     flags: ['full-training'],
   });
   const started = Date.now();
@@ -24,13 +25,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   const demoTickets = intValue(args.values.get('tickets'), 'tickets', 0, 100_000);
   const seed = intValue(args.values.get('seed'), 'seed', 0, 2 ** 31 - 1);
   const input = args.values.get('input');
+  const maxInputBytes = parseInputLimit(args.values.get(MAX_INPUT_OPTION));
   const dbPath = args.values.get('db');
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const workbench = await startWorkbench({
     ...(port === undefined ? {} : { port }),
     ...(demoTickets === undefined ? {} : { demoTickets }),
     ...(seed === undefined ? {} : { seed }),
-    ...(input === undefined ? {} : { input }),
+    ...(input === undefined ? {} : { input, maxInputBytes }),
     ...(dbPath === undefined ? {} : { dbPath }),
     fullTraining: args.flags.has('full-training'),
     onStatus: (s) => out(`workbench: ${s.message} (${((Date.now() - started) / 1000).toFixed(1)} s)`),
