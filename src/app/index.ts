@@ -16,6 +16,7 @@ import type { FieldModel } from '../core/ports/engines';
 import { getPanel } from '../core/panel';
 import { articleFeedback, shareArticle } from '../core/knowledge-actions';
 import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
+import { listKnowledgeGaps } from '../core/knowledge-gaps';
 import { train } from '../core/train';
 import { applyRetention } from '../core/retention';
 import { migratedSchema } from '../core/ports/schema';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.adminAudit]: run((c, p) => admin.audit(c, p), { admin: true }),
     [RESOLVERS.adminRecurring]: run((c, p) => listProblemCandidates(c, p), { admin: true }),
     [RESOLVERS.adminRecurringDismiss]: run(dismissProblemCandidate, { admin: true }),
+    [RESOLVERS.adminKnowledgeGaps]: run(listKnowledgeGaps, { admin: true }),
   };
 
   return {

@@ -61,3 +61,55 @@ export const OutageNotice = z.object({
   linked: z.boolean(),
 });
 export type OutageNotice = z.infer<typeof OutageNotice>;
+
+/** admin/knowledge-gaps takes no options. */
+export const KnowledgeGapsQuery = z.object({}).strict();
+
+const ArticleRef = z.object({ id: PageId, title: z.string().max(255) });
+
+/** Resolved tickets no article answers, and articles that do not serve (admin page). */
+export const KnowledgeGaps = z.object({
+  /** Resolved tickets read (last `lookbackDays`), and how many an article answers. */
+  tickets: z.number().int().nonnegative(),
+  answered: z.number().int().nonnegative(),
+  lookbackDays: z.number().int().positive(),
+  /** Articles compared: found by searching the knowledge base with each group's words. */
+  articles: z.number().int().nonnegative(),
+  gaps: z
+    .array(
+      z.object({
+        keys: z.array(IssueKey).max(20),
+        size: z.number().int().positive(),
+        hoursOpen: z.number().int().nonnegative(),
+        terms: z.array(z.string().max(100)).max(5),
+        representative: z.object({
+          key: IssueKey,
+          summary: z.string().max(255),
+          resolution: z.string().max(2000),
+        }),
+        outline: z.object({
+          title: z.string().max(255),
+          question: z.string().max(255),
+          steps: z.array(z.string().max(300)).max(8),
+        }),
+        nearest: ArticleRef.extend({ similarity: z.number().min(0).max(1) }).nullable(),
+      }),
+    )
+    .max(20),
+  unhelpful: z
+    .array(
+      ArticleRef.extend({ helped: z.number().int().nonnegative(), notHelped: z.number().int().positive() }),
+    )
+    .max(50),
+  conflicting: z
+    .array(
+      z.object({
+        a: ArticleRef,
+        b: ArticleRef,
+        questionSimilarity: z.number().min(0).max(1),
+        answerSimilarity: z.number().min(0).max(1),
+      }),
+    )
+    .max(50),
+});
+export type KnowledgeGaps = z.infer<typeof KnowledgeGaps>;

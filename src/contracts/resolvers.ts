@@ -21,5 +21,6 @@ export const RESOLVERS = {
   adminAudit: 'admin/audit',
   adminRecurring: 'admin/recurring',
   adminRecurringDismiss: 'admin/recurring/dismiss',
+  adminKnowledgeGaps: 'admin/knowledge-gaps',
 } as const;
 export type ResolverKey = (typeof RESOLVERS)[keyof typeof RESOLVERS];

@@ -49,7 +49,7 @@ async function searchDesk(
 }
 
 /** The newest row per ticket, article and kind: an agent who changed their mind counts once, as now. */
-function latestFeedback(rows: readonly ArticleFeedbackRow[]): ArticleFeedbackRow[] {
+export function latestFeedback(rows: readonly ArticleFeedbackRow[]): ArticleFeedbackRow[] {
   const seen = new Set<string>();
   return rows.filter((r) => {
     const key = `${r.ticketId}\u0000${r.pageId}\u0000${r.fieldId}`;

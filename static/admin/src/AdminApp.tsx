@@ -18,6 +18,7 @@ import { JobsTab } from './JobsTab';
 import { MetricsTab } from './MetricsTab';
 import { AuditTab } from './AuditTab';
 import { ProblemCandidatesTab } from './ProblemCandidatesTab';
+import { KnowledgeGapsTab } from './KnowledgeGapsTab';
 
 const VISUALLY_HIDDEN = {
   position: 'absolute',
@@ -160,6 +161,7 @@ export function AdminApp() {
                 <Tab testId="tab-jobs">{t('tabJobs')}</Tab>
                 <Tab testId="tab-metrics">{t('tabMetrics')}</Tab>
                 <Tab testId="tab-problem-candidates">{t('tabProblemCandidates')}</Tab>
+                <Tab testId="tab-knowledge-gaps">{t('tabKnowledgeGaps')}</Tab>
                 <Tab testId="tab-audit">{t('tabAudit')}</Tab>
               </TabList>
               <TabPanel>
@@ -201,6 +203,11 @@ export function AdminApp() {
               <TabPanel>
                 <Panel>
                   <ProblemCandidatesTab />
+                </Panel>
+              </TabPanel>
+              <TabPanel>
+                <Panel>
+                  <KnowledgeGapsTab />
                 </Panel>
               </TabPanel>
               <TabPanel>

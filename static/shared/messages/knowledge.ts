@@ -64,4 +64,36 @@ export const knowledgeMessages = {
     en: 'Linked to problem {key}.',
     de: 'Mit Problem {key} verknüpft.',
   },
+  tabKnowledgeGaps: { en: 'Knowledge gaps', de: 'Wissenslücken' },
+  gapsTitle: { en: 'Questions no article answers', de: 'Fragen ohne Artikel' },
+  gapsIntro: {
+    en: '{tickets} tickets resolved in the last {days} days, {answered} of them answered by an article ({articles} articles compared). Groups of the rest, by hours open:',
+    de: '{tickets} Tickets in den letzten {days} Tagen gelöst, {answered} davon durch einen Artikel beantwortet ({articles} Artikel verglichen). Gruppen der übrigen, nach offenen Stunden:',
+  },
+  noGaps: {
+    en: 'No group of resolved tickets without an article.',
+    de: 'Keine Gruppe gelöster Tickets ohne Artikel.',
+  },
+  gapsHours: { en: 'Hours open', de: 'Stunden offen' },
+  gapsOutline: { en: 'Draft outline', de: 'Entwurf' },
+  gapsNearest: { en: 'Closest article', de: 'Nächster Artikel' },
+  gapsFrom: { en: 'From the resolution of {key}:', de: 'Aus der Lösung von {key}:' },
+  gapsNoResolution: { en: 'No public reply to draft from.', de: 'Keine öffentliche Antwort als Vorlage.' },
+  gapsUnhelpful: { en: 'Articles that never helped', de: 'Artikel, die nie geholfen haben' },
+  noUnhelpful: {
+    en: 'No article was rated unhelpful often enough.',
+    de: 'Kein Artikel wurde oft genug als nicht hilfreich bewertet.',
+  },
+  gapsConflicting: { en: 'Articles that contradict each other', de: 'Artikel, die sich widersprechen' },
+  noConflicting: {
+    en: 'No two articles ask the same with different answers.',
+    de: 'Keine zwei Artikel stellen dieselbe Frage mit verschiedenen Antworten.',
+  },
+  gapsArticle: { en: 'Article', de: 'Artikel' },
+  gapsOtherArticle: { en: 'Other article', de: 'Anderer Artikel' },
+  gapsWhy: { en: 'Why', de: 'Warum' },
+  gapsConflictWhy: {
+    en: 'Titles alike ({question}), bodies differ ({answer})',
+    de: 'Titel ähnlich ({question}), Inhalt verschieden ({answer})',
+  },
 } satisfies Messages;

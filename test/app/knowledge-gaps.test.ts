@@ -1,0 +1,52 @@
+import type { ResolverResult } from '../../src/contracts/common';
+import { KnowledgeGaps } from '../../src/contracts/knowledge';
+import { RESOLVERS } from '../../src/contracts/resolvers';
+import { installAndTrain, startHarness } from './harness';
+import type { Harness } from './harness';
+
+jest.setTimeout(240_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ tickets: 300, trigger: false });
+  await installAndTrain(h);
+});
+afterAll(() => h.close());
+
+const gaps = async (accountId: string) =>
+  (await h
+    .twin()
+    .resolvers[RESOLVERS.adminKnowledgeGaps]({}, { accountId })) as ResolverResult<KnowledgeGaps>;
+
+describe('knowledge gaps on the admin page', () => {
+  it('lists groups of resolved tickets no article answers, by hours open, with a draft from a resolution', async () => {
+    const result = await gaps(h.users.admin);
+    if (!result.ok) throw new Error(result.error.message);
+    const report = KnowledgeGaps.parse(result.data);
+    expect(report.tickets).toBeGreaterThan(50);
+    expect(report.answered).toBeGreaterThan(0);
+    expect(report.articles).toBeGreaterThan(0);
+    expect(report.gaps.length).toBeGreaterThan(0);
+    const top = report.gaps[0];
+    expect(top?.size).toBeGreaterThanOrEqual(3);
+    expect(top?.outline.steps.length).toBeGreaterThan(0);
+    // Every listed key is a resolved ticket the admin may open.
+    for (const key of report.gaps.flatMap((g) => g.keys))
+      expect(h.seed.tickets.find((x) => x.key === key)?.resolved).not.toBeNull();
+    const hours = report.gaps.map((g) => g.hoursOpen);
+    expect(hours).toEqual([...hours].sort((a, b) => b - a));
+  });
+
+  it('is for admins only', async () => {
+    expect(await gaps(h.users.agent)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await gaps(h.users.customer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses options it does not know', async () => {
+    const result = await h.app.resolvers[RESOLVERS.adminKnowledgeGaps](
+      { since: 0 },
+      { accountId: h.users.admin },
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+});
