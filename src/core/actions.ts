@@ -8,7 +8,8 @@ import {
   UndoFieldRequest,
 } from '../contracts/panel';
 import type { CoreContext } from './context';
-import { AppError } from './errors';
+import { AppError, isTransient } from './errors';
+import { withIssueLock } from './issue-lock';
 import { currentValue, fieldEdit, holdsValue, isWritable, restoreEdit, valueText, withValue } from './fields';
 import { issueTypeIdOf, requestTypeChange } from './request-type';
 import { parsePayload } from './payload';
@@ -42,6 +43,28 @@ async function load(
   await ctx.storage.tickets.upsert(ticket);
   const row = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);
   return { ticket, issueTypeId: issueTypeIdOf(issue.fields), stored: row?.value ?? null };
+}
+
+/**
+ * The issue as Jira holds it after our edit, stored at once (with Jira's own `updated`, so the
+ * event's ingest finds it current). Should the re-read fail, the edit is stored as we made it,
+ * stamped one millisecond newer, and the event's ingest corrects it.
+ */
+async function reread(
+  ctx: CoreContext,
+  accountId: string,
+  ticket: Ticket,
+  edited: () => Ticket,
+): Promise<Ticket> {
+  let after: Ticket;
+  try {
+    after = ctx.issues.toTicket(await ctx.jira.asUser(accountId).getIssue(ticket.key, ctx.issues.fields));
+  } catch (error) {
+    if (!isTransient(error)) throw error;
+    after = { ...edited(), updated: ticket.updated + 1 };
+  }
+  await ctx.storage.tickets.upsert(after);
+  return after;
 }
 
 async function configuredField(ctx: CoreContext, fieldId: string) {
@@ -159,6 +182,10 @@ export async function applyField(
 ): Promise<ActionResult> {
   const req = parsePayload(ApplyFieldRequest, payload);
   await configuredField(ctx, req.fieldId);
+  return withIssueLock(ctx, req.issueKey, () => apply(ctx, req, accountId));
+}
+
+async function apply(ctx: CoreContext, req: ApplyFieldRequest, accountId: string): Promise<ActionResult> {
   const { ticket, issueTypeId, stored } = await load(ctx, accountId, req.issueKey);
   const edit = await editFor(ctx, accountId, ticket, issueTypeId, req.fieldId, req.value);
   await ctx.jira.asUser(accountId).editIssue(ticket.key, edit);
@@ -166,8 +193,7 @@ export async function applyField(
   const suggested = topSuggestion(stored, req.fieldId);
   const outcome: FeedbackOutcome = suggested !== null && chosen === suggested ? 'accepted' : 'replaced';
   const before = currentValue(ticket, req.fieldId);
-  const after = { ...withValue(ticket, req.fieldId, req.value), updated: ticket.updated + 1 };
-  await ctx.storage.tickets.upsert(after);
+  const after = await reread(ctx, accountId, ticket, () => withValue(ticket, req.fieldId, req.value));
   const feedbackId = await record(ctx, after, {
     fieldId: req.fieldId,
     outcome,
@@ -196,6 +222,10 @@ export async function dismissField(
 ): Promise<ActionResult> {
   const req = parsePayload(DismissFieldRequest, payload);
   await configuredField(ctx, req.fieldId);
+  return withIssueLock(ctx, req.issueKey, () => dismiss(ctx, req, accountId));
+}
+
+async function dismiss(ctx: CoreContext, req: DismissFieldRequest, accountId: string): Promise<ActionResult> {
   const { ticket, stored } = await load(ctx, accountId, req.issueKey);
   const suggested = topSuggestion(stored, req.fieldId);
   const feedbackId = await record(ctx, ticket, {
@@ -230,6 +260,10 @@ export async function dismissField(
 export async function undoField(ctx: CoreContext, payload: unknown, accountId: string): Promise<UndoResult> {
   const req = parsePayload(UndoFieldRequest, payload);
   await configuredField(ctx, req.fieldId);
+  return withIssueLock(ctx, req.issueKey, () => undo(ctx, req, accountId));
+}
+
+async function undo(ctx: CoreContext, req: UndoFieldRequest, accountId: string): Promise<UndoResult> {
   const { ticket, stored } = await load(ctx, accountId, req.issueKey);
   const decision = stored?.decisions[req.fieldId];
   if (!stored || !decision || decision.state === 'reopened')
@@ -335,11 +369,15 @@ export async function assignIssue(
   accountId: string,
 ): Promise<ActionResult> {
   const req = parsePayload(AssignRequest, payload);
+  return withIssueLock(ctx, req.issueKey, () => assign(ctx, req, accountId));
+}
+
+async function assign(ctx: CoreContext, req: AssignRequest, accountId: string): Promise<ActionResult> {
   const { ticket, stored } = await load(ctx, accountId, req.issueKey);
   await ctx.jira.asUser(accountId).editIssue(ticket.key, { assignee: { accountId: req.accountId } });
   const suggested = stored?.routing?.assignees[0]?.accountId ?? null;
   const outcome: FeedbackOutcome = suggested === req.accountId ? 'accepted' : 'replaced';
-  await ctx.storage.tickets.upsert({ ...ticket, assigneeId: req.accountId, updated: ticket.updated + 1 });
+  await reread(ctx, accountId, ticket, () => ({ ...ticket, assigneeId: req.accountId }));
   await record(ctx, ticket, {
     fieldId: 'assignee',
     outcome,

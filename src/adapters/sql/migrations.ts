@@ -124,6 +124,12 @@ export const CHANGES: readonly Migration[] = [
     ddl: `CREATE TABLE IF NOT EXISTS tl_tombstones (ticket_id VARCHAR(20) NOT NULL, deleted_ms BIGINT NOT NULL,
      last_updated_ms BIGINT NULL, PRIMARY KEY (ticket_id))`,
   },
+  /** Short named leases (an agent action holds its issue's), taken and released compare-and-set. */
+  {
+    name: '002_leases',
+    ddl: `CREATE TABLE IF NOT EXISTS tl_leases (name VARCHAR(100) NOT NULL, holder VARCHAR(40) NOT NULL,
+     until_ms BIGINT NOT NULL, PRIMARY KEY (name))`,
+  },
 ];
 
 export const MIGRATIONS: readonly Migration[] = [...BASELINE, ...CHANGES];

@@ -137,6 +137,13 @@ export interface TombstoneRow {
   last_updated_ms: number | null;
 }
 
+/** A named lease: `holder` has it until `until_ms` (wall-clock epoch ms). */
+export interface LeaseRow {
+  name: string;
+  holder: string;
+  until_ms: number;
+}
+
 export interface MigrationRow {
   name: string;
   applied_ms: number;
@@ -155,5 +162,6 @@ export interface Database {
   tl_audit: AuditRow;
   tl_jobs: JobRow;
   tl_tombstones: TombstoneRow;
+  tl_leases: LeaseRow;
   tl_migrations: MigrationRow;
 }

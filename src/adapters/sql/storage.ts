@@ -4,6 +4,7 @@ import type { SqlDatabase } from './dialect';
 import { SqlFeedbackLog } from './feedback-repo';
 import { SqlSimilarIndexStore } from './index-repo';
 import { SqlJobStateStore } from './job-repo';
+import { SqlLeaseStore } from './lease-repo';
 import { SqlModelStore } from './model-repo';
 import { SqlSlaOutcomeLog } from './sla-outcome-repo';
 import { SqlStateDocStore } from './state-repo';
@@ -40,5 +41,6 @@ export function createSqlStorage(sqlDb: SqlDatabase, now: () => number = Date.no
     jobs: new SqlJobStateStore(sqlDb),
     state: new SqlStateDocStore(sqlDb),
     slaOutcomes: new SqlSlaOutcomeLog(sqlDb),
+    leases: new SqlLeaseStore(sqlDb),
   };
 }

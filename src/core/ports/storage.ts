@@ -252,6 +252,17 @@ export interface ConfigStore {
   save(config: AdminConfig): Promise<void>;
 }
 
+/**
+ * Short named leases between concurrent invocations (wall-clock time: they are about live
+ * processes). A holder that crashed frees its lease when it runs out.
+ */
+export interface LeaseStore {
+  /** Takes the lease for `ttlMs` unless another holder's is still running; true when taken. */
+  tryTake(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives it back (only the holder's own). */
+  release(name: string, holder: string): Promise<void>;
+}
+
 /** Everything the use-cases persist in the app's database, from one adapter. */
 export interface Storage {
   tickets: TicketStore;
@@ -265,4 +276,5 @@ export interface Storage {
   state: StateDocStore;
   /** SLA cycles the app predicted and how they ended (the admin's SLA metrics). */
   slaOutcomes: SlaOutcomeLog;
+  leases: LeaseStore;
 }

@@ -55,6 +55,7 @@ const TABLES = [
   'tl_audit',
   'tl_jobs',
   'tl_tombstones',
+  'tl_leases',
 ] as const;
 
 /** Empties every app table (the schema stays), so each test starts clean on a shared database. */
