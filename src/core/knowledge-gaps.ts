@@ -16,6 +16,7 @@ import { solutionExcerpt } from './panel';
 import { parsePayload } from './payload';
 import { ARTICLE_FEEDBACK_FIELD } from './ports/storage';
 import { isProblemTicket } from './problem-links';
+import type { Ticket } from './ticket';
 
 export const GAP_LOOKBACK_DAYS = 90;
 /** Resolved tickets read at most (the newest): bounds one resolver call. */
@@ -73,21 +74,30 @@ async function resolvedTickets(ctx: CoreContext, sinceMs: number): Promise<GapTi
       after,
     });
     for (const t of page.items) {
-      if (t.resolved === null || isProblemTicket(t)) continue;
-      out.push({
-        key: t.key,
-        summary: t.summary,
-        description: t.description,
-        // The public reply: the outline may become a customer-facing article.
-        resolution: solutionExcerpt(t, false),
-        createdMs: t.created,
-        resolvedMs: t.resolved,
-        linkedArticles: articleIdsIn(t.comments.map((c) => c.body).join('\n')),
-      });
+      const gap = gapTicketOf(t);
+      if (gap !== null) out.push(gap);
     }
     after = page.next;
   } while (after !== null && out.length < GAP_MAX_TICKETS);
   return out;
+}
+
+/**
+ * A resolved ticket as the gaps engine reads it; null for an unresolved ticket or a problem
+ * record (a problem's analysis is not a customer's question). Also the readiness report's.
+ */
+export function gapTicketOf(t: Ticket): GapTicket | null {
+  if (t.resolved === null || isProblemTicket(t)) return null;
+  return {
+    key: t.key,
+    summary: t.summary,
+    description: t.description,
+    // The public reply: the outline may become a customer-facing article.
+    resolution: solutionExcerpt(t, false),
+    createdMs: t.created,
+    resolvedMs: t.resolved,
+    linkedArticles: articleIdsIn(t.comments.map((c) => c.body).join('\n')),
+  };
 }
 
 /** Helped / did not help per article, the latest word of each agent per ticket counting. */

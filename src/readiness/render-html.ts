@@ -1,4 +1,5 @@
 import { html, trusted, type SafeHtml } from '../workbench/html';
+import type { KnowledgeGapReport } from '../engine/knowledge';
 import type { ConfusionMatrix, FieldReadiness, ReadinessReport } from './report-types';
 import { barChart, lineChart, seriesColor } from './svg-charts';
 
@@ -216,6 +217,7 @@ export function renderReadinessHtml(r: ReadinessReport): string {
                 </p>
                 ${lineChart('Predicted breach probability against breaches that happened', 'predicted', 'observed', [{ name: 'calibration', color: seriesColor(0), points: r.sla.bins.filter((b) => b.count > 0).map((b) => ({ x: b.predicted, y: b.observed })) }], [], true)}`
         }
+        ${r.knowledge ? knowledgeSection(r.knowledge) : ''}
 
         <h2>Data quality</h2>
         ${
@@ -243,4 +245,66 @@ export function renderReadinessHtml(r: ReadinessReport): string {
       </body>
     </html>`;
   return page.value;
+}
+
+/** Knowledge gaps (`--articles`): what resolved tickets ask that no article answers. */
+function knowledgeSection(k: KnowledgeGapReport): SafeHtml {
+  return html`<h2>Knowledge gaps</h2>
+    <p data-section="knowledge">
+      ${k.answered} of ${k.tickets} resolved tickets are answered by an article (a comment links it, or its
+      words are close to the ticket's). Groups of the rest, by hours open (created to resolved):
+    </p>
+    ${
+      k.gaps.length === 0
+        ? html`<p>No group of three or more unanswered tickets.</p>`
+        : html`<table data-section="knowledge-gaps">
+            <thead>
+              <tr>
+                <th>words</th>
+                <th>tickets</th>
+                <th>hours open</th>
+                <th>draft outline (from the representative resolution)</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${k.gaps.slice(0, 20).map(
+                (g) =>
+                  html`<tr>
+                    <td>${g.terms.join(' · ')}</td>
+                    <td>${g.size}</td>
+                    <td>${g.hoursOpen}</td>
+                    <td style="text-align:left">
+                      <strong>${g.outline.question}</strong>
+                      <span class="muted">(${g.representative.key})</span>
+                      <ol>
+                        ${g.outline.steps.map((s) => html`<li>${s}</li>`)}
+                      </ol>
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+    <h3>Articles that never helped</h3>
+    ${
+      k.unhelpful.length === 0
+        ? html`<p class="muted">None rated unhelpful often enough (or the export has no ratings).</p>`
+        : html`<ul>
+            ${k.unhelpful.map((a) => html`<li>${a.title}: did not help ${a.notHelped}×, never helped</li>`)}
+          </ul>`
+    }
+    <h3>Articles that contradict each other</h3>
+    ${
+      k.conflicting.length === 0
+        ? html`<p class="muted">No two articles in one language with alike titles and different bodies.</p>`
+        : html`<ul>
+            ${k.conflicting.map(
+              (c) =>
+                html`<li>
+                  ${c.a.title} / ${c.b.title}: titles alike (${num(c.questionSimilarity, 2)}), bodies differ
+                  (${num(c.answerSimilarity, 2)})
+                </li>`,
+            )}
+          </ul>`
+    }`;
 }

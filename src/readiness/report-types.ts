@@ -1,3 +1,4 @@
+import type { KnowledgeGapReport } from '../engine/knowledge';
 /** The readiness report as data: assembled by `buildReadinessReport`, drawn by `renderReadinessHtml`. */
 
 export interface ConfusionMatrix {
@@ -71,4 +72,6 @@ export interface ReadinessReport {
   duplicates: DuplicateReadiness;
   sla: SlaReadiness;
   findings: Finding[];
+  /** Knowledge gaps, when an article export was given (`--articles`). */
+  knowledge?: KnowledgeGapReport | null;
 }

@@ -9,6 +9,9 @@ import { readJiraExport } from '../../readiness/jira-export';
 import { renderReadinessHtml } from '../../readiness/render-html';
 import { buildReadinessReport } from '../../readiness/report';
 import { parseSlaGoals } from '../../readiness/sla-readiness';
+import { readArticleExport } from '../../readiness/article-export';
+import { knowledgeGaps } from '../../engine/knowledge';
+import { gapTicketOf } from '../../core/knowledge-gaps';
 import { listValue, parseArgs, requireValue } from '../args';
 
 /**
@@ -35,12 +38,12 @@ function fieldConfigs(fieldIds: readonly string[]): FieldConfig[] {
 }
 
 /**
- * `triage-lens readiness --input export.csv [--fields F1,F2] [--sla-goals High=8h,*=3d] --out report.html`:
+ * `triage-lens readiness --input export.csv [--fields F1,F2] [--sla-goals High=8h,*=3d] [--articles kb.json] --out report.html`:
  * measures, on a Jira CSV export, what the app would achieve, and writes a self-contained HTML page.
  */
 export function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['input', 'fields', 'out', 'sla-goals', 'seed', MAX_INPUT_OPTION],
+    values: ['input', 'fields', 'out', 'sla-goals', 'seed', 'articles', MAX_INPUT_OPTION],
     flags: [],
   });
   const input = requireValue(args, 'input');
@@ -53,9 +56,13 @@ export function run(argv: readonly string[]): Promise<number> {
   if (!/^\d{1,9}$/.test(seedText)) throw new InputError('bad_argument', '--seed must be a whole number');
   const goals = args.values.get('sla-goals');
   const slaGoals = goals === undefined ? null : parseSlaGoals(goals);
-  const exported = readJiraExport(readTable(input, parseInputLimit(args.values.get(MAX_INPUT_OPTION))));
+  const maxBytes = parseInputLimit(args.values.get(MAX_INPUT_OPTION));
+  const articlesPath = args.values.get('articles');
+  // Read before the long measuring, so a bad article file fails at once.
+  const articles = articlesPath === undefined ? null : readArticleExport(articlesPath, maxBytes);
+  const exported = readJiraExport(readTable(input, maxBytes));
   const started = Date.now();
-  const report = buildReadinessReport(exported.tickets, {
+  const measured = buildReadinessReport(exported.tickets, {
     source: input,
     ...(fields.length > 0 ? { fields } : {}),
     slaGoals,
@@ -63,6 +70,16 @@ export function run(argv: readonly string[]): Promise<number> {
     seed: Number(seedText),
     quality: (tickets, ids) => qualityEngine.findings(tickets, fieldConfigs(ids.filter(isAppField))),
   });
+  const report = {
+    ...measured,
+    knowledge:
+      articles === null
+        ? null
+        : knowledgeGaps({
+            tickets: exported.tickets.flatMap((t) => gapTicketOf(t) ?? []),
+            articles,
+          }),
+  };
   try {
     writeFileSync(out, renderReadinessHtml(report), 'utf8');
   } catch (e) {
@@ -71,9 +88,13 @@ export function run(argv: readonly string[]): Promise<number> {
       `cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
-  const measured = report.fields.filter((f) => f.accuracy !== null).length;
+  const fieldsMeasured = report.fields.filter((f) => f.accuracy !== null).length;
+  const gaps =
+    report.knowledge === null
+      ? ''
+      : `, ${report.knowledge.gaps.length} knowledge gaps (${articles?.length ?? 0} articles)`;
   process.stdout.write(
-    `readiness: ${report.tickets} tickets, ${measured}/${report.fields.length} fields measured, ${report.findings.length} findings → ${out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    `readiness: ${report.tickets} tickets, ${fieldsMeasured}/${report.fields.length} fields measured, ${report.findings.length} findings${gaps} → ${out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
   );
   return Promise.resolve(0);
 }
