@@ -15,6 +15,7 @@ const SUITES = [
   'workbench-start',
   'visibility',
   'cli-input',
+  'knowledge',
 ] as const;
 
 const requested = process.argv.slice(2);
