@@ -87,7 +87,7 @@ describe('SLA estimate: never a made-up risk', () => {
     expect(risk).toMatchObject({ basis: 'prior', priorReason: 'little-history', historyCount: 3 });
     expect(risk?.probability).toBeNull();
     expect(risk?.expected).toBeNull();
-    expect(risk?.drivers).toContainEqual({ code: 'goal-used', share: 10 / 30 });
+    expect(risk).toMatchObject({ goalMs: 30 * H, elapsedMs: 10 * H, remainingMs: 20 * H });
   });
 
   it('an empty history (e.g. a training that found no resolved tickets) is not a 100 % risk', async () => {
@@ -110,7 +110,7 @@ describe('SLA estimate: never a made-up risk', () => {
       probability: null,
       expected: null,
     });
-    expect(risk?.drivers).toContainEqual({ code: 'goal-used', share: 0.25 });
+    expect(risk).toMatchObject({ goalMs: 4 * H, elapsedMs: 1 * H, remainingMs: 3 * H });
   });
 
   it('a ticket older than every ticket in history gets no expected time rather than 0 min', async () => {

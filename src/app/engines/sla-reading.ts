@@ -69,14 +69,14 @@ function clockFields({ metricName, metricKind, cycle, historyCount }: Clock) {
   };
 }
 
-/** The facts of the clock that stand whatever the model: breached, paused, off calendar hours. */
+/**
+ * The facts of the clock that stand whatever the model: breached, paused, off calendar hours
+ * (the share of the goal used is the reading's own line, not repeated as a driver).
+ */
 function clockDrivers(cycle: EngineCycle): SlaDriver[] {
   const breached = cycle.breached || cycle.remainingMs <= 0;
   return [
     ...(breached ? [{ code: 'breached' as const }] : []),
-    ...(!breached && cycle.goalMs > 0
-      ? [{ code: 'goal-used' as const, share: cycle.elapsedMs / cycle.goalMs }]
-      : []),
     ...(cycle.paused ? [{ code: 'paused' as const }] : []),
     ...(!cycle.withinCalendarHours ? [{ code: 'outside-hours' as const }] : []),
   ];
