@@ -1,8 +1,8 @@
 import { token } from '@atlaskit/tokens';
 import type { SlaRisk } from '@contracts/panel';
 import { scale } from '@shared/chart';
-import { formatDuration } from '@shared/format';
 import { useI18n } from '@shared/i18n';
+import { slaChartTexts } from './sla-text';
 
 const WIDTH = 300;
 const HEIGHT = 64;
@@ -17,32 +17,14 @@ const TRACK_H = 14;
  */
 export function SlaChart({ sla }: { sla: SlaRisk }) {
   const { t, locale } = useI18n();
-  const d = (ms: number) => formatDuration(ms, locale);
   const expected = sla.expected;
   const deadline = Math.max(sla.remainingMs, 0);
   const max = Math.max(expected?.highMs ?? 0, deadline, 1) * 1.1;
   const x = (ms: number) => PAD + scale(ms, 0, max, WIDTH - 2 * PAD);
   const breachLikely = sla.remainingMs <= 0 || (expected !== null && sla.remainingMs < expected.medianMs);
   const deadlineColor = breachLikely ? token('color.icon.danger') : token('color.icon.success');
-  const remainingText =
-    sla.remainingMs < 0 ? t('overdue', { time: d(-sla.remainingMs) }) : d(sla.remainingMs);
-  const deadlineText =
-    sla.remainingMs < 0
-      ? t('chartOverdue', { time: d(-sla.remainingMs) })
-      : t('chartDeadline', { time: d(sla.remainingMs) });
-  const label = t('chartLabel', {
-    goal: d(sla.goalMs),
-    elapsed: d(sla.elapsedMs),
-    remaining: remainingText,
-    expected:
-      expected === null
-        ? t('notEstimated')
-        : t('expectedRange', {
-            median: d(expected.medianMs),
-            low: d(expected.lowMs),
-            high: d(expected.highMs),
-          }),
-  });
+  const texts = slaChartTexts(sla, t, locale);
+  const label = texts.label;
   return (
     <svg
       role="img"
@@ -87,7 +69,7 @@ export function SlaChart({ sla }: { sla: SlaRisk }) {
             textAnchor={anchor(x(expected.medianMs))}
             fill={token('color.text.subtle')}
           >
-            {t('chartExpected', { time: d(expected.medianMs) })}
+            {texts.expected}
           </text>
         </>
       ) : null}
@@ -107,7 +89,7 @@ export function SlaChart({ sla }: { sla: SlaRisk }) {
         textAnchor={anchor(x(deadline))}
         fill={token('color.text')}
       >
-        {deadlineText}
+        {texts.deadline}
       </text>
       {expected === null || x(expected.medianMs) > PAD + 40 ? (
         <text x={PAD} y={HEIGHT - 4} fontSize={10} fill={token('color.text.subtlest')}>

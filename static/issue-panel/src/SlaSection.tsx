@@ -7,7 +7,7 @@ import type { MessageKey } from '@shared/i18n';
 import { useI18n } from '@shared/i18n';
 import { SLA_BAND_LABEL } from '@shared/sla-band';
 import { SlaChart } from './SlaChart';
-import { slaDriverText } from './sla-driver-text';
+import { slaDriverText } from './sla-text';
 
 /** Shortest history the server estimates from (src/app/engines/sla-reading.ts). */
 const MIN_RESOLVED_HISTORY = 20;

@@ -1,6 +1,7 @@
-import type { SlaDriver } from '@contracts/panel';
-import { formatDuration, formatPercent } from '@shared/format';
+import type { SlaDriver, SlaRisk } from '@contracts/panel';
 import type { Locale, Translate } from '@shared/i18n';
+// Relative, not '@shared/format': the unit tests load this file without the bundler's aliases.
+import { formatDuration, formatPercent } from '../../shared/format';
 
 /** One SLA driver (a code with numbers from the server) in the viewer's words. */
 export function slaDriverText(d: SlaDriver, t: Translate, locale: Locale): string {
@@ -39,4 +40,33 @@ export function slaDriverText(d: SlaDriver, t: Translate, locale: Locale): strin
     case 'beyond-history':
       return t('driver_beyond-history');
   }
+}
+
+/**
+ * The chart's words: the deadline marker says how long until the goal runs out (or how long
+ * overdue), the median tick says it is the expected time, the label reads out all four.
+ */
+export function slaChartTexts(
+  sla: Pick<SlaRisk, 'goalMs' | 'elapsedMs' | 'remainingMs' | 'expected'>,
+  t: Translate,
+  locale: Locale,
+): { deadline: string; expected: string | null; label: string } {
+  const d = (ms: number) => formatDuration(ms, locale);
+  const overdue = sla.remainingMs < 0;
+  const e = sla.expected;
+  return {
+    deadline: overdue
+      ? t('chartOverdue', { time: d(-sla.remainingMs) })
+      : t('chartDeadline', { time: d(sla.remainingMs) }),
+    expected: e === null ? null : t('chartExpected', { time: d(e.medianMs) }),
+    label: t('chartLabel', {
+      goal: d(sla.goalMs),
+      elapsed: d(sla.elapsedMs),
+      remaining: overdue ? t('overdue', { time: d(-sla.remainingMs) }) : d(sla.remainingMs),
+      expected:
+        e === null
+          ? t('notEstimated')
+          : t('expectedRange', { median: d(e.medianMs), low: d(e.lowMs), high: d(e.highMs) }),
+    }),
+  };
 }
