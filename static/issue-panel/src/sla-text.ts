@@ -1,6 +1,6 @@
-import type { SlaDriver, SlaRisk } from '@contracts/panel';
-import type { Locale, Translate } from '@shared/i18n';
-// Relative, not '@shared/format': the unit tests load this file without the bundler's aliases.
+import type { SlaDriver, SlaRisk } from '../../../src/contracts/panel';
+import type { Locale, Translate } from '../../shared/i18n';
+// Relative paths, not the bundler's aliases: the unit tests and the root typecheck load this file.
 import { formatDuration, formatPercent } from '../../shared/format';
 
 /** One SLA driver (a code with numbers from the server) in the viewer's words. */
