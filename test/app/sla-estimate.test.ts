@@ -68,10 +68,13 @@ describe('SLA estimate: never a made-up risk', () => {
   });
 
   it('a panel engine that scored before training uses the model another process trained since', async () => {
-    const panel = slaEngine(storage);
+    let now = NOW;
+    const panel = slaEngine(storage, { now: () => now });
     await panel.score(open, resolution(10, 30));
-    const worker = slaEngine(storage);
+    const worker = slaEngine(storage, { now: () => now });
     await worker.train(resolved(120), NOW);
+    // Within seconds (the stamp is re-read at most every 5 s), not never.
+    now += 5_000;
     const seen = await panel.score(open, resolution(10, 30));
     expect(seen?.basis).toBe('history');
     expect(seen?.expected?.medianMs).toBeGreaterThan(0);

@@ -133,15 +133,16 @@ export function slaEngine(
   options: { now?: () => number } = {},
 ): SlaEngine {
   const { models } = storage;
-  const currentLoad = currentLoadReader(models, options.now ?? Date.now);
+  const clock = options.now ?? Date.now;
+  const currentLoad = currentLoadReader(models, clock);
   // Another process (the queue consumer) trains and saves the models: each score checks the
   // stored stamp, so the panel and the sweep always score with the same, latest model.
-  const resolution = stampedCache(models, RESOLUTION_MODEL_NAME, async () => {
+  const resolution = stampedCache(models, RESOLUTION_MODEL_NAME, clock, async () => {
     // An unreadable history is refitted by the next training; until then it is "still learning".
     const stored = await loadStoredJson(models, RESOLUTION_MODEL_NAME, FORMAT, StoredModel);
     return stored === null ? null : fromStored(stored);
   });
-  const fieldModel = stampedCache(models, FIELD_MODEL_NAME, async () => {
+  const fieldModel = stampedCache(models, FIELD_MODEL_NAME, clock, async () => {
     const stored = await loadStoredJson(models, FIELD_MODEL_NAME, FIELD_MODEL_FORMAT, z.unknown());
     return stored === null ? null : fieldModelFromJson(stored);
   });
@@ -221,22 +222,33 @@ export function slaEngine(
   };
 }
 
+/** The stored stamp is re-read at most this often: a sweep scores hundreds of tickets a run. */
+const STAMP_TTL_MS = 5_000;
+
 /**
  * A value loaded from the model store, reloaded whenever the stored row's stamp changes (a
  * training in another process) and known absent while there is no row.
  */
-function stampedCache<T>(models: Storage['models'], name: string, load: () => Promise<T | null>) {
-  let cached: { stamp: string | null; value: Promise<T | null> } | null = null;
+function stampedCache<T>(
+  models: Storage['models'],
+  name: string,
+  now: () => number,
+  load: () => Promise<T | null>,
+) {
+  let cached: { stamp: string | null; checkedAt: number; value: Promise<T | null> } | null = null;
   let pinned: T | null | undefined;
   return {
     async get(): Promise<T | null> {
+      const at = now();
+      if (cached !== null && at - cached.checkedAt < STAMP_TTL_MS && at >= cached.checkedAt)
+        return cached.value;
       const stamp = await models.stamp(name);
       if (cached === null || cached.stamp !== stamp) {
         const value =
           stamp === null ? Promise.resolve(null) : pinned !== undefined ? Promise.resolve(pinned) : load();
         pinned = undefined;
-        cached = { stamp, value };
-      }
+        cached = { stamp, checkedAt: at, value };
+      } else cached = { ...cached, checkedAt: at };
       return cached.value;
     },
     /** What this process just saved: kept without reloading it (its stamp is read on next get). */
