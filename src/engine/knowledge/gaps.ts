@@ -6,7 +6,7 @@ import { analyze } from '../text';
  * which articles do not serve. Pure: the caller passes the tickets, the articles and the ratings.
  *
  * Definitions (simple on purpose, so a lead can check them by reading):
- * - a resolved ticket is *answered* when a comment links an article, or an article's words are
+ * - a resolved ticket is *answered* when a comment links any article, or an article's words are
  *   close to its own (tf-idf cosine ≥ `answerSimilarity`);
  * - unanswered tickets are grouped greedily, oldest first: a ticket joins the group whose first
  *   ticket it is closest to (cosine ≥ `clusterSimilarity`), else starts one; a group of at least
@@ -164,11 +164,11 @@ export function knowledgeGaps(input: {
   const idf = idfOver([...ticketText, ...articleText].map((a) => a.terms));
   const ticketVectors = ticketText.map((a) => vectorOf(a.terms, idf));
   const articleVectors = articleText.map((a) => vectorOf(a.terms, idf));
-  const articleIds = new Set(input.articles.map((a) => a.id));
 
   const unanswered: { index: number; nearest: KnowledgeGap['nearest'] }[] = [];
   tickets.forEach((t, i) => {
-    if (t.linkedArticles.some((id) => articleIds.has(id))) return;
+    // A linked article answered it, even one the caller could not pass (not found, not exported).
+    if (t.linkedArticles.length > 0) return;
     let best: KnowledgeGap['nearest'] = null;
     input.articles.forEach((a, j) => {
       const s = cosine(ticketVectors[i] as Vector, articleVectors[j] as Vector);

@@ -99,6 +99,11 @@ describe('knowledge gaps', () => {
     expect(report.gaps[0]?.keys).toEqual(slow.map((t) => t.key));
   });
 
+  it('counts a ticket whose reply links an article as answered, even one not passed in', () => {
+    const linked = printer.map((t) => ({ ...t, linkedArticles: ['9999'] }));
+    expect(knowledgeGaps({ tickets: linked, articles: [VPN] })).toMatchObject({ answered: 3, gaps: [] });
+  });
+
   it('a group smaller than the minimum is no gap', () => {
     expect(knowledgeGaps({ tickets: printer.slice(0, 2), articles: [] }).gaps).toEqual([]);
   });
