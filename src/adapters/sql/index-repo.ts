@@ -86,7 +86,8 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
     const newTerms = storedTermHashes(next.terms);
     await this.rewrite(entry.id, claim.previous, newTerms, docColumns(next));
     await this.release(entry.id, claim.rev, next);
-    await this.removeBuried([entry.id]);
+    // Only a new row can bring a deleted ticket back (see SqlTicketStore.upsert).
+    if (claim.inserted) await this.removeBuried([entry.id]);
   }
 
   /** After a write (see SqlTombstones): a deleted issue's entry, written by a stale writer, goes again. */
@@ -210,7 +211,7 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
   private async claim(
     id: string,
     digest: string | null,
-  ): Promise<{ rev: number; previous: Previous } | null> {
+  ): Promise<{ rev: number; previous: Previous; inserted: boolean } | null> {
     const { db } = this.sqlDb;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const cur = await db
@@ -231,7 +232,11 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
           .values({ ...placeholder(id), rev: 1, lock_until: now + INDEX_LEASE_MS })
           .executeTakeFirst();
         if (num(r.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-        return { rev: 1, previous: { terms: new Map<number, number>(), lengths: [0, 0, 0], counted: false } };
+        return {
+          rev: 1,
+          inserted: true,
+          previous: { terms: new Map<number, number>(), lengths: [0, 0, 0], counted: false },
+        };
       }
       if (digest !== null && cur.digest === digest) return null;
       const rev = num(cur.rev);
@@ -245,6 +250,7 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
       const counted = cur.digest !== '';
       return {
         rev: rev + 1,
+        inserted: false,
         previous: {
           terms: counted ? storedTermHashes(cur.terms) : new Map<number, number>(),
           lengths: counted

@@ -57,7 +57,8 @@ export class SqlSuggestionStore implements SuggestionStore {
       .where('ticket_id', '=', ticketId)
       .where('rev', '=', expectedRevision)
       .executeTakeFirst();
-    return num(r.numUpdatedRows) > 0 && !(await this.dropIfBuried(ticketId));
+    // An update needs the row, so it cannot bring a deleted ticket's back (see SqlTicketStore.upsert).
+    return num(r.numUpdatedRows) > 0;
   }
 
   async get<T>(

@@ -89,8 +89,9 @@ export class SqlTicketStore implements TicketStore {
   async upsert(input: Ticket): Promise<UpsertOutcome> {
     const ticket = fitTicket(Ticket.parse(input));
     const outcome = await this.write(toRow(ticket));
-    // Nothing written, nothing to take back: the writer of the stored version checks for itself.
-    if (outcome === 'stale') return outcome;
+    // Only an insert can bring a deleted ticket back: an update needs the row, which exists only
+    // before the deletion removes it (after its tombstone), so that removal follows the update.
+    if (outcome !== 'inserted') return outcome;
     // Checked after the write (see SqlTombstones): a deletion that landed meanwhile wins.
     const [buried] = await this.removeBuried([ticket.id]);
     return buried === undefined ? outcome : 'deleted';
@@ -168,7 +169,7 @@ export class SqlTicketStore implements TicketStore {
       if (allInserted && bulkIndexes.has(i)) outcomes.push('inserted');
       else outcomes.push(await this.write(toRow(tickets[i] as Ticket)));
     }
-    const written = tickets.filter((_, i) => outcomes[i] !== 'stale').map((t) => t.id);
+    const written = tickets.filter((_, i) => outcomes[i] === 'inserted').map((t) => t.id);
     const buried = new Set(written.length === 0 ? [] : await this.removeBuried(written));
     return outcomes.map((o, i) => (buried.has((tickets[i] as Ticket).id) ? 'deleted' : o));
   }
