@@ -332,3 +332,57 @@ test('the admin page lists the planted recurring incident as a problem candidate
     await invokeAdmin('admin/config/save', config);
   }
 });
+
+test('a ticket of the ongoing outage shows the banner and articles; helped, share and the problem link work; the admin sees knowledge gaps', async () => {
+  const demo = generateDemo({ seed: 1, tickets: Number(process.env.E2E_DEMO_TICKETS ?? 1500) });
+  const outage = demo.planted.outages.at(-1);
+  if (!outage) throw new Error('the demo planted no ongoing outage');
+  // A burst ticket not yet linked to the problem, as the server says.
+  let key: string | null = null;
+  for (const k of outage.keys) {
+    const data = await panelData(page.request, k);
+    if (data?.outage?.problem?.key === outage.problemKey && !data.outage.linked) {
+      key = k;
+      break;
+    }
+  }
+  if (key === null) throw new Error('no burst ticket shows the outage banner with its problem');
+  const frame = await openIssue(page, workbench.url, key);
+  const banner = frame.locator('[data-testid="outage-banner"]');
+  await expect(banner.innerText()).resolves.toMatch(
+    new RegExp(`similar tickets? in the last \\d+ h, problem ${outage.problemKey}`),
+  );
+  const knowledge = frame.locator('[data-testid="section-knowledge"]');
+  await expect(knowledge.getAttribute('data-state')).resolves.toBe('ok');
+  await screenshotPanel('panel-outage-knowledge.png');
+
+  const reopened = await openIssue(page, workbench.url, key);
+  const section = reopened.locator('[data-testid="section-knowledge"]');
+  await section.locator('[data-testid^="article-helped-"]').first().click();
+  await reopened.locator('[data-testid="panel-notice"]', { hasText: /feedback/i }).waitFor();
+  await section.locator('[data-testid^="article-share-"]').first().click();
+  await reopened.locator('[data-testid="panel-notice"]', { hasText: /shared with the customer/i }).waitFor();
+  await reopened.locator(`[data-testid="outage-link-${outage.problemKey}"]`).click();
+  await reopened
+    .locator('[data-testid="panel-notice"]', { hasText: `Linked to problem ${outage.problemKey}` })
+    .waitFor();
+  await expect(reopened.locator('[data-testid="outage-banner"]').innerText()).resolves.toContain(
+    `Linked to ${outage.problemKey}`,
+  );
+  await openIssue(page, workbench.url, key);
+  await expect(page.locator('[data-testid="issue-links"]').textContent()).resolves.toContain(
+    outage.problemKey,
+  );
+
+  const admin = await openAdmin(page, workbench.url);
+  await admin.locator('[data-testid="tab-knowledge-gaps"]').click();
+  const table = admin.locator('[data-testid="knowledge-gaps-table"]');
+  await table.waitFor({ timeout: 60_000 });
+  await expect(table.locator('a[data-testid^="gap-issue-"]').count()).resolves.toBeGreaterThan(0);
+  await page.setViewportSize(ADMIN_VIEWPORT);
+  try {
+    await saveScreenshot(page, 'admin-knowledge-gaps.png');
+  } finally {
+    await page.setViewportSize(DEFAULT_VIEWPORT);
+  }
+});
