@@ -103,13 +103,13 @@ export function AuditTab() {
           empty={t('noAudit')}
           columns={[
             { key: 'at', header: t('when'), cell: (e) => formatDateTime(e.at, locale) },
-            { key: 'actor', header: t('actor'), cell: (e) => e.actor },
+            { key: 'actor', header: t('actor'), cell: (e) => <bdi>{e.actor}</bdi> },
             { key: 'issue', header: t('issue'), cell: (e) => e.issueKey },
             { key: 'action', header: t('action'), cell: (e) => e.action },
             { key: 'field', header: t('field'), cell: (e) => e.fieldId ?? '' },
-            { key: 'before', header: t('before'), cell: (e) => e.before ?? '' },
-            { key: 'after', header: t('after'), cell: (e) => e.after ?? '' },
-            { key: 'reason', header: t('reason'), cell: (e) => e.reason ?? '' },
+            { key: 'before', header: t('before'), cell: (e) => <bdi>{e.before ?? ''}</bdi> },
+            { key: 'after', header: t('after'), cell: (e) => <bdi>{e.after ?? ''}</bdi> },
+            { key: 'reason', header: t('reason'), cell: (e) => <bdi>{e.reason ?? ''}</bdi> },
           ]}
         />
       ) : null}

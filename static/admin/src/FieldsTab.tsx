@@ -57,7 +57,9 @@ export function FieldsTab({
             header: t('field'),
             cell: (field) => (
               <Stack space="space.025">
-                <Text weight="semibold">{field.name}</Text>
+                <Text weight="semibold">
+                  <bdi>{field.name}</bdi>
+                </Text>
                 <Text size="small" color="color.text.subtlest">
                   {field.fieldId}
                 </Text>
@@ -260,7 +262,9 @@ function FieldQualityPanel({ field, quality }: { field: FieldConfig; quality: Fi
     >
       <Stack space="space.200">
         <Inline space="space.200" shouldWrap>
-          <Text weight="semibold">{field.name}</Text>
+          <Text weight="semibold">
+            <bdi>{field.name}</bdi>
+          </Text>
           <Text color="color.text.subtle">
             {t('accuracy')} {formatPercent(quality.accuracy, locale)}
           </Text>

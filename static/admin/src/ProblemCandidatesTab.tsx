@@ -12,6 +12,7 @@ import { callResolver } from '@shared/resolver';
 import { formatDateTime, formatNumber } from '@shared/format';
 import { useI18n } from '@shared/i18n';
 import { ErrorMessage, Loading, NoticeLine, type Notice } from '@shared/ui';
+import { isolatedList } from '@shared/bidi';
 
 /** Members shown before "Show all": enough to recognise the incident without a long row. */
 const COLLAPSED_MEMBERS = 3;
@@ -89,7 +90,9 @@ export function ProblemCandidatesTab() {
               {
                 key: 'terms',
                 header: t('candidateTerms'),
-                cell: (c) => <span data-testid={`candidate-terms-${c.firstKey}`}>{c.terms.join(' · ')}</span>,
+                cell: (c) => (
+                  <span data-testid={`candidate-terms-${c.firstKey}`}>{isolatedList(c.terms, ' · ')}</span>
+                ),
               },
               { key: 'tickets', header: t('candidateTickets'), cell: (c) => <Members candidate={c} /> },
               { key: 'first', header: t('firstSeen'), cell: (c) => formatDateTime(c.firstSeen, locale) },
@@ -158,7 +161,10 @@ function Members({ candidate }: { candidate: ProblemCandidate }) {
     >
       {candidate.members.map((m) => (
         <span key={m.key}>
-          <IssueLink issueKey={m.key} testId={`candidate-issue-${m.key}`} /> <Text>{m.summary}</Text>
+          <IssueLink issueKey={m.key} testId={`candidate-issue-${m.key}`} />{' '}
+          <Text>
+            <bdi>{m.summary}</bdi>
+          </Text>
         </span>
       ))}
     </CollapsibleList>

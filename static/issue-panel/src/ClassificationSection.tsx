@@ -10,6 +10,7 @@ import type { Locale } from '@shared/i18n';
 import { WhyEvidence } from './WhyEvidence';
 import type { PanelActions } from './PanelApp';
 import { panelCardStyle } from '@shared/card-style';
+import { isolate } from '@shared/bidi';
 
 /** Fields whose mode hides them from agents: `off` does nothing, `shadow` only records. */
 function visibleToAgents(field: FieldSuggestion): boolean {
@@ -44,7 +45,7 @@ export function ClassificationSection({
 }
 
 const listOf = (values: FieldSuggestion['alternatives'], locale: Locale) =>
-  values.map((c) => `${c.value} (${formatPercent(c.probability, locale)})`).join(', ');
+  values.map((c) => `${isolate(c.value)} (${formatPercent(c.probability, locale)})`).join(', ');
 
 /** The one line that says what the status means for this field (none for a plain suggestion). */
 function statusLine(field: FieldSuggestion, t: Translate): string | null {
@@ -109,7 +110,9 @@ function FieldCard({
                   {t('suggested')}
                 </Text>
               ) : null}
-              <Text weight="bold">{value}</Text>
+              <Text weight="bold">
+                <bdi>{value}</bdi>
+              </Text>
               {field.confidence !== null ? (
                 <Text size="small" color="color.text.subtle">
                   {t('confidence', { pct: formatPercent(field.confidence, locale) })}
@@ -126,7 +129,9 @@ function FieldCard({
           </>
         ) : null}
         {(field.status === 'applied' || field.status === 'auto-applied') && value !== null ? (
-          <Text weight="bold">{value}</Text>
+          <Text weight="bold">
+            <bdi>{value}</bdi>
+          </Text>
         ) : null}
         {line ? (
           <Text as="p" size="small" color="color.text.subtle">
@@ -136,7 +141,7 @@ function FieldCard({
 
         {showsValue ? null : (
           <Text size="small" color="color.text.subtle">
-            {t('current', { value: formatValue(field.current, t('none')) })}
+            {t('current', { value: isolate(formatValue(field.current, t('none'))) })}
           </Text>
         )}
         {alternatives ? (

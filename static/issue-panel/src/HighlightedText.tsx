@@ -3,7 +3,7 @@ import { highlightSegments } from '@shared/highlight';
 
 /**
  * Ticket words with the spans that drove a suggestion marked. Every run is a React text node, so
- * ticket content can never become markup.
+ * ticket content can never become markup, and the whole is bidi-isolated.
  */
 export function HighlightedText({
   text,
@@ -12,8 +12,9 @@ export function HighlightedText({
   text: string;
   spans: ReadonlyArray<readonly [number, number]>;
 }) {
+  // <bdi>: a direction override in the text ends with it, never flipping what stands beside it.
   return (
-    <>
+    <bdi>
       {highlightSegments(text, spans).map((segment, i) =>
         segment.highlighted ? (
           <mark
@@ -31,6 +32,6 @@ export function HighlightedText({
           <span key={i}>{segment.text}</span>
         ),
       )}
-    </>
+    </bdi>
   );
 }

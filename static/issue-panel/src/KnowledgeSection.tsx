@@ -8,6 +8,7 @@ import { useI18n } from '@shared/i18n';
 import { HighlightedText } from './HighlightedText';
 import type { PanelActions } from './PanelApp';
 import { panelCardStyle } from '@shared/card-style';
+import { isolatedList } from '@shared/bidi';
 
 /** Articles from the desk's knowledge base that may answer this request, best first. */
 export function KnowledgeSection({
@@ -119,7 +120,7 @@ function ArticleCard({
         ) : null}
         {article.sharedTerms.length > 0 ? (
           <Text size="small" color="color.text.subtlest">
-            {t('sharedTerms', { list: article.sharedTerms.join(', ') })}
+            {t('sharedTerms', { list: isolatedList(article.sharedTerms) })}
           </Text>
         ) : null}
         {evidence.length > 0 ? (

@@ -106,7 +106,9 @@ function Candidate({
         <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
           <Inline space="space.075" alignBlock="center" shouldWrap>
             <span style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
-              <Text weight="semibold">{candidate.name}</Text>
+              <Text weight="semibold">
+                <bdi>{candidate.name}</bdi>
+              </Text>
             </span>
             {candidate.available ? null : <Lozenge appearance="moved">{t('away')}</Lozenge>}
             {isCurrent ? <Lozenge appearance="inprogress">{t('currentAssignee')}</Lozenge> : null}

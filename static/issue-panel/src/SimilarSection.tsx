@@ -12,6 +12,7 @@ import { IssueLink } from '@shared/IssueLink';
 import { HighlightedText } from './HighlightedText';
 import type { PanelActions } from './PanelApp';
 import { panelCardStyle } from '@shared/card-style';
+import { isolatedList } from '@shared/bidi';
 
 export function SimilarSection({
   similar,
@@ -134,7 +135,9 @@ function SimilarItem({
       <Stack space="space.075">
         <Inline space="space.075" alignBlock="center" shouldWrap>
           <IssueLink issueKey={ticket.key} testId={`similar-link-${ticket.key}`} />
-          <Lozenge appearance={statusAppearance(ticket)}>{ticket.status}</Lozenge>
+          <Lozenge appearance={statusAppearance(ticket)}>
+            <bdi>{ticket.status}</bdi>
+          </Lozenge>
           <Text size="small" color="color.text.subtle">
             {t('score', { pct: formatPercent(ticket.score, locale) })}
           </Text>
@@ -145,7 +148,7 @@ function SimilarItem({
         </p>
         {ticket.sharedTerms.length > 0 ? (
           <Text size="small" color="color.text.subtlest">
-            {t('sharedTerms', { list: ticket.sharedTerms.join(', ') })}
+            {t('sharedTerms', { list: isolatedList(ticket.sharedTerms) })}
           </Text>
         ) : null}
         {ticket.solvedBefore ? (
@@ -157,7 +160,7 @@ function SimilarItem({
             }}
           >
             <Text size="small" weight="semibold">
-              {t('solvedBefore')}: {ticket.solvedBefore.resolution}
+              {t('solvedBefore')}: <bdi>{ticket.solvedBefore.resolution}</bdi>
             </Text>
             <p
               style={{
@@ -167,7 +170,7 @@ function SimilarItem({
                 overflowWrap: 'anywhere',
               }}
             >
-              {ticket.solvedBefore.excerpt}
+              <bdi>{ticket.solvedBefore.excerpt}</bdi>
             </p>
           </div>
         ) : null}

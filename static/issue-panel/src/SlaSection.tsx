@@ -50,7 +50,9 @@ export function SlaSection({ sla }: { sla: SlaRisk }) {
   return (
     <Stack space="space.100">
       <Inline space="space.100" alignBlock="center" shouldWrap>
-        <Text weight="semibold">{sla.metricName}</Text>
+        <Text weight="semibold">
+          <bdi>{sla.metricName}</bdi>
+        </Text>
         {sla.band !== null ? (
           <span data-testid="sla-band" data-band={sla.band}>
             <Lozenge appearance={bandAppearance[sla.band]} isBold={sla.band !== 'on-track'}>
