@@ -26,7 +26,8 @@ export const ClassQuality = z.object({
 export type ClassQuality = z.infer<typeof ClassQuality>;
 
 export const FieldQuality = z.object({
-  fieldId: FieldId,
+  /** A Jira field, or one of the learned-routing models (`route:team`, `route:assignee`). */
+  fieldId: z.union([FieldId, z.enum(['route:team', 'route:assignee'])]),
   trainedAt: z.string(),
   examples: z.number().int().nonnegative(),
   accuracy: z.number().min(0).max(1),

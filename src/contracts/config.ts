@@ -50,6 +50,12 @@ export const AdminConfig = z.object({
       .min(1)
       .max(24 * 90),
   }),
+  routing: z
+    .object({
+      /** Show team or assignee suggestions even where their measured accuracy rates them weak. */
+      showWeak: z.boolean(),
+    })
+    .default({ showWeak: false }),
   /** Keep tickets in the app's store for this many days (0 = forever); keeps big sites in quota. */
   retentionDays: z.number().int().min(0).max(3650),
 });
@@ -76,5 +82,6 @@ export const DEFAULT_CONFIG: AdminConfig = {
   similar: { windowDays: 365, sameProjectOnly: true },
   // The operating point measured on itsc (docs/benchmarks.md, "Recurring incidents").
   recurring: { minTickets: 3, windowHours: 24 },
+  routing: { showWeak: false },
   retentionDays: 730,
 };

@@ -111,11 +111,20 @@ export const RouteCandidate = z.object({
 });
 export type RouteCandidate = z.infer<typeof RouteCandidate>;
 
+/** A kind of routing suggestion left out because the site's own figures rate it weak. */
+export const HiddenRouteKind = z.object({
+  kind: z.enum(['team', 'assignee']),
+  /** Its measured top-1 accuracy on the newest held-back tickets. */
+  accuracy: z.number().min(0).max(1),
+});
+export type HiddenRouteKind = z.infer<typeof HiddenRouteKind>;
+
 export const RoutingSuggestion = z.object({
   decidedByRule: z.object({ id: z.string(), name: z.string() }).optional(),
   teams: z.array(RouteCandidate).max(10),
   assignees: z.array(RouteCandidate.extend({ accountId: AccountId })).max(10),
   currentAssignee: AccountId.nullable(),
+  hidden: z.array(HiddenRouteKind).max(2).optional(),
 });
 export type RoutingSuggestion = z.infer<typeof RoutingSuggestion>;
 

@@ -21,6 +21,7 @@ import { issueTypeIdOf, requestTypeChange } from './request-type';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
+import { weakRouteKinds, withoutWeakKinds } from './route-quality';
 import { withDisplayNames } from './user-names';
 import { keepVisible } from './visibility';
 
@@ -326,8 +327,11 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
         // Always routed afresh: a rule saved, an agent assigned or away since the ingest changes
         // the answer, and it is the same for every reader (codes and numbers, no prose).
         const hits = await hitsPromise.catch(() => []);
-        const routing = await computeRouting(ctx, ticket, state.config, hits, state.now);
-        return withDisplayNames(ctx, accountId, routing);
+        const [routing, weak] = await Promise.all([
+          computeRouting(ctx, ticket, state.config, hits, state.now),
+          weakRouteKinds(ctx),
+        ]);
+        return withDisplayNames(ctx, accountId, withoutWeakKinds(routing, weak, state.config));
       }),
       section(() => sla(ctx, state, accountId)),
       hitsPromise.then(

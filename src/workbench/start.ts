@@ -89,7 +89,9 @@ const quietLogger: Logger = { info: () => undefined, warn: () => undefined, erro
  * The site to emulate: the user's export (with the setup its own fields call for), or the
  * seeded demo service desk.
  */
-export function siteSeed(options: Pick<WorkbenchOptions, 'input' | 'maxInputBytes' | 'seed' | 'demoTickets'>): {
+export function siteSeed(
+  options: Pick<WorkbenchOptions, 'input' | 'maxInputBytes' | 'seed' | 'demoTickets'>,
+): {
   site: SiteSeed;
   fields: ExportFieldSetup | null;
 } {

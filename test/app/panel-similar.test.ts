@@ -75,3 +75,37 @@ describe('the similar section', () => {
     }
   });
 });
+
+describe('routing kinds the site rates weak', () => {
+  it('are hidden by default with their measured accuracy, and shown when the admin asks', async () => {
+    const h = await startHarness({ tickets: 120, trigger: false });
+    try {
+      await installAndTrain(h);
+      const stored = await h.storage.models.load('quality:route:assignee', 1);
+      if (stored.status !== 'ok') throw new Error('the assignee model has no quality figures');
+      const quality = JSON.parse(String(stored.payload)) as { accuracy: number };
+      // The demo desk spreads a team's tickets over its agents: the assignee model is weak there.
+      expect(quality.accuracy).toBeLessThan(0.5);
+      const issueKey = h.site.allIssues()[0]?.key ?? '';
+      // Each read is a new invocation (another app), so it reads the configuration afresh.
+      const read = async () => {
+        const panel = PanelData.parse(
+          data(await h.twin().resolvers[RESOLVERS.panelGet]({ issueKey }, { accountId: h.users.agent })),
+        );
+        if (panel.routing.status !== 'ok') throw new Error(`routing ${panel.routing.status}`);
+        return panel.routing.data;
+      };
+      const hidden = await read();
+      expect(hidden.assignees).toEqual([]);
+      expect(hidden.hidden).toEqual(
+        expect.arrayContaining([{ kind: 'assignee', accuracy: quality.accuracy }]),
+      );
+      await h.config.save({ ...(await h.config.load()), routing: { showWeak: true } });
+      const shown = await read();
+      expect(shown.assignees.length).toBeGreaterThan(0);
+      expect(shown.hidden).toBeUndefined();
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -126,6 +126,19 @@ export function GeneralTab({ draft, edit }: { draft: AdminConfig; edit: Edit }) 
               />
             </Inline>
           </Stack>
+          <Stack space="space.050">
+            <label htmlFor="show-weak-routing">
+              <Text weight="semibold">{t('showWeakRouting')}</Text>
+            </label>
+            <Inline>
+              <Toggle
+                id="show-weak-routing"
+                testId="show-weak-routing"
+                isChecked={draft.routing.showWeak}
+                onChange={() => edit((c) => ({ ...c, routing: { showWeak: !c.routing.showWeak } }))}
+              />
+            </Inline>
+          </Stack>
           <NumberSetting
             id="recurring-min"
             label="recurringMin"

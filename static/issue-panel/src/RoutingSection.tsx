@@ -19,7 +19,7 @@ export function RoutingSection({
   issueKey: string;
   actions: PanelActions;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Stack space="space.150">
       {routing.decidedByRule ? (
@@ -74,7 +74,18 @@ export function RoutingSection({
           })}
         </Stack>
       ) : null}
-      {routing.teams.length === 0 && routing.assignees.length === 0 ? (
+      {(routing.hidden ?? []).map((hidden) => (
+        <Text
+          key={hidden.kind}
+          as="p"
+          size="small"
+          color="color.text.subtle"
+          testId={`route-hidden-${hidden.kind}`}
+        >
+          {t(`hiddenRoute_${hidden.kind}`, { pct: formatPercent(hidden.accuracy, locale) })}
+        </Text>
+      ))}
+      {routing.teams.length === 0 && routing.assignees.length === 0 && (routing.hidden ?? []).length === 0 ? (
         <Text as="p" color="color.text.subtle">
           {t('sectionEmpty')}
         </Text>

@@ -22,6 +22,10 @@ export const adminMessages = {
     de: 'Nur Tickets vorschlagen, die höchstens so viele Tage alt sind; 0 = unbegrenzt (max. {max}).',
   },
   sameProjectOnly: { en: 'Same project only', de: 'Nur gleiches Projekt' },
+  showWeakRouting: {
+    en: 'Show team or assignee suggestions that are right less than half the time',
+    de: 'Team- oder Bearbeitervorschläge zeigen, die seltener als jedes zweite Mal stimmen',
+  },
   recurringMin: { en: 'Recurring incident from', de: 'Wiederkehrender Vorfall ab' },
   recurringMinHelp: {
     en: 'Similar new tickets ({min}–{max}) that make an incident recurring.',

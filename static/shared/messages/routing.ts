@@ -5,6 +5,14 @@ export const routingMessages = {
   // Routing
   team: { en: 'Team', de: 'Team' },
   assignee: { en: 'Assignee', de: 'Bearbeiter' },
+  hiddenRoute_team: {
+    en: 'Team suggestions are hidden: on this site they were right for {pct} of recent tickets. An admin can show them.',
+    de: 'Teamvorschläge sind ausgeblendet: Auf dieser Site stimmten sie bei {pct} der letzten Tickets. Ein Admin kann sie einblenden.',
+  },
+  hiddenRoute_assignee: {
+    en: 'Assignee suggestions are hidden: on this site they were right for {pct} of recent tickets. An admin can show them.',
+    de: 'Bearbeitervorschläge sind ausgeblendet: Auf dieser Site stimmten sie bei {pct} der letzten Tickets. Ein Admin kann sie einblenden.',
+  },
   decidedByRule: { en: 'Decided by rule “{name}”', de: 'Entschieden durch Regel „{name}“' },
   away: { en: 'Away', de: 'Abwesend' },
   assign: { en: 'Assign', de: 'Zuweisen' },
