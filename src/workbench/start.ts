@@ -154,6 +154,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     cleanups.push(() => db.close());
     const clock = { now: site.now };
     const storage = createSqlStorage(db, site.now);
+    // The only writer now: whatever a killed run left half-written in the index is put right.
+    const repaired = await storage.index.repairAfterCrash();
+    if (repaired > 0) logger.info('repaired index rows a killed run left half-written', { repaired });
     // Owned here: shutdown sets the delay scale to 0.
     const queueOptions = { autoRun: true, msPerDelaySecond: 1000, logger };
     const queue = new LocalQueue(queueOptions);

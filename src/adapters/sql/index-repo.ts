@@ -351,6 +351,54 @@ export class SqlSimilarIndexStore implements SimilarIndexStore {
   }
 
   /**
+   * Repair after a crash, for the only writer at start (the workbench opening its file): every
+   * row a killed writer left claimed gets its postings rebuilt from the entry it still holds (a
+   * placeholder that was never written is dropped), then every `df` and the stats row are
+   * recounted. Afterwards the counters equal a recount. Returns the rows repaired.
+   */
+  async repairAfterCrash(): Promise<number> {
+    const { db, maxParams } = this.sqlDb;
+    const rows = await db
+      .selectFrom('tl_index_docs')
+      .selectAll()
+      .where((eb) => eb.or([eb('lock_until', '<>', 0), eb('claim', 'is not', null)]))
+      .execute();
+    for (const r of rows) {
+      await db.deleteFrom('tl_postings').where('ticket_id', '=', r.ticket_id).execute();
+      if (r.digest === '') {
+        await db.deleteFrom('tl_index_docs').where('ticket_id', '=', r.ticket_id).execute();
+        continue;
+      }
+      const doc = docColumns({
+        ...r,
+        len_summary: num(r.len_summary),
+        len_description: num(r.len_description),
+        len_comments: num(r.len_comments),
+        created_ms: r.created_ms === null ? null : num(r.created_ms),
+      });
+      const postings = [...storedTermHashes(r.terms)].map(([term_hash, tf]): PostingRow => ({
+        term_hash,
+        ticket_id: r.ticket_id,
+        tf,
+        ...doc,
+      }));
+      for (const part of slices(postings, Math.floor(maxParams / POSTING_PARAMS)))
+        await db.insertInto('tl_postings').values(part).execute();
+      await db
+        .updateTable('tl_index_docs')
+        .set({ lock_until: 0, claim: null })
+        .where('ticket_id', '=', r.ticket_id)
+        .execute();
+    }
+    if (rows.length > 0) {
+      let after: number | null = null;
+      do after = (await this.recount(after)).next;
+      while (after !== null);
+    }
+    return rows.length;
+  }
+
+  /**
    * Recomputes document frequencies from the postings for one page of terms (by term hash), and
    * the stats row from the entries on the first page. Repairs the drift a crash mid-write can
    * leave; exact when no writer runs meanwhile (e.g. right after a backfill). Resumable: call
