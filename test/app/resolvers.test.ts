@@ -12,18 +12,17 @@ function codeOf(result: ResolverResult<unknown>): string {
   return result.ok ? 'ok' : result.error.code;
 }
 
-const ADMIN_KEYS: ResolverKey[] = [
-  RESOLVERS.adminConfigGet,
-  RESOLVERS.adminConfigSave,
-  RESOLVERS.adminStatus,
-  RESOLVERS.adminTrain,
-  RESOLVERS.adminBackfill,
-  RESOLVERS.adminDryRun,
-  RESOLVERS.adminMetrics,
-  RESOLVERS.adminAudit,
-  RESOLVERS.adminRecurring,
-  RESOLVERS.adminRecurringDismiss,
-];
+/**
+ * Every resolver in the table is a panel (agent) or an admin resolver, told by its key: a new
+ * resolver is covered by the authorization tests below the moment it is added, with no list to
+ * forget to update.
+ */
+const ALL_KEYS: ResolverKey[] = Object.values(RESOLVERS);
+const ADMIN_KEYS = ALL_KEYS.filter((k) => k.startsWith('admin/'));
+const AGENT_KEYS = ALL_KEYS.filter((k) => k.startsWith('panel/'));
+
+/** An account id Jira does not know (deleted, mistyped, or made up by a caller). */
+const UNKNOWN_ACCOUNT = '712020:00000000-0000-0000-0000-000000000000';
 
 /** Payloads no resolver may accept: wrong types, injection-looking text, odd Unicode, sheer size. */
 const HOSTILE: unknown[] = [
@@ -56,11 +55,18 @@ describe('resolvers', () => {
   });
   afterAll(() => h.close());
 
-  it.each(ADMIN_KEYS)('%s refuses agents and customers, serves admins', async (key) => {
+  it('knows every resolver as a panel or an admin one', () => {
+    expect([...ADMIN_KEYS, ...AGENT_KEYS].sort()).toEqual([...ALL_KEYS].sort());
+  });
+
+  it.each(ADMIN_KEYS)('%s refuses agents, customers and unknown accounts, serves admins', async (key) => {
     for (const accountId of [h.users.agent, h.users.customer]) {
       const refused = await h.app.resolvers[key]({}, { accountId });
       expect(codeOf(refused)).toBe('forbidden');
     }
+    expect(codeOf(await h.app.resolvers[key]({}, { accountId: UNKNOWN_ACCOUNT }))).toMatch(
+      /^(forbidden|unauthenticated)$/,
+    );
     // These need a payload: their own tests cover what an admin gets.
     if (
       key === RESOLVERS.adminConfigSave ||
@@ -124,6 +130,13 @@ describe('resolvers', () => {
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) as unknown });
     },
   );
+
+  it.each(AGENT_KEYS)('%s refuses an account Jira does not know', async (key) => {
+    const issue = h.site.allIssues()[0];
+    const payload = { issueKey: issue?.key, otherKey: 'IT-2', kind: 'related', fieldId: 'priority' };
+    const result = await h.app.resolvers[key](payload, { accountId: UNKNOWN_ACCOUNT });
+    expect(codeOf(result)).toMatch(/^(forbidden|unauthenticated)$/);
+  });
 
   it('refuses the panel of an issue the user cannot see', async () => {
     const other = h.site.allIssues().find((i) => i.reporterId !== h.users.customer);
