@@ -8,6 +8,31 @@ import { useI18n, type MessageKey } from '@shared/i18n';
 
 type Edit = (change: (current: AdminConfig) => AdminConfig) => void;
 
+/** A labelled on/off setting; `id` is also the toggle's test id. */
+function ToggleSetting({
+  id,
+  label,
+  isChecked,
+  onToggle,
+}: {
+  id: string;
+  label: MessageKey;
+  isChecked: boolean;
+  onToggle: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Stack space="space.050">
+      <label htmlFor={id}>
+        <Text weight="semibold">{t(label)}</Text>
+      </label>
+      <Inline>
+        <Toggle id={id} testId={id} isChecked={isChecked} onChange={onToggle} />
+      </Inline>
+    </Stack>
+  );
+}
+
 /** A number setting: keeps what the admin types, commits only values inside the contract's range. */
 function NumberSetting({
   id,
@@ -108,37 +133,20 @@ export function GeneralTab({ draft, edit }: { draft: AdminConfig; edit: Edit }) 
             max={3650}
             onCommit={(windowDays) => edit((c) => ({ ...c, similar: { ...c.similar, windowDays } }))}
           />
-          <Stack space="space.050">
-            <label htmlFor="same-project">
-              <Text weight="semibold">{t('sameProjectOnly')}</Text>
-            </label>
-            <Inline>
-              <Toggle
-                id="same-project"
-                testId="same-project"
-                isChecked={draft.similar.sameProjectOnly}
-                onChange={() =>
-                  edit((c) => ({
-                    ...c,
-                    similar: { ...c.similar, sameProjectOnly: !c.similar.sameProjectOnly },
-                  }))
-                }
-              />
-            </Inline>
-          </Stack>
-          <Stack space="space.050">
-            <label htmlFor="show-weak-routing">
-              <Text weight="semibold">{t('showWeakRouting')}</Text>
-            </label>
-            <Inline>
-              <Toggle
-                id="show-weak-routing"
-                testId="show-weak-routing"
-                isChecked={draft.routing.showWeak}
-                onChange={() => edit((c) => ({ ...c, routing: { showWeak: !c.routing.showWeak } }))}
-              />
-            </Inline>
-          </Stack>
+          <ToggleSetting
+            id="same-project"
+            label="sameProjectOnly"
+            isChecked={draft.similar.sameProjectOnly}
+            onToggle={() =>
+              edit((c) => ({ ...c, similar: { ...c.similar, sameProjectOnly: !c.similar.sameProjectOnly } }))
+            }
+          />
+          <ToggleSetting
+            id="show-weak-routing"
+            label="showWeakRouting"
+            isChecked={draft.routing.showWeak}
+            onToggle={() => edit((c) => ({ ...c, routing: { showWeak: !c.routing.showWeak } }))}
+          />
           <NumberSetting
             id="recurring-min"
             label="recurringMin"
