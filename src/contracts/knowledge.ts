@@ -42,6 +42,9 @@ export type ShareArticleRequest = z.infer<typeof ShareArticleRequest>;
 export const ArticleFeedbackRequest = z.object({ issueKey: IssueKey, pageId: PageId, helped: z.boolean() });
 export type ArticleFeedbackRequest = z.infer<typeof ArticleFeedbackRequest>;
 
+/** A ticket the banner names: the problem or the major incident. */
+const OutageTicket = z.object({ key: IssueKey, summary: z.string().max(255), status: z.string().max(100) });
+
 /**
  * The known-outage banner: this ticket looks like part of an ongoing outage, because it belongs
  * to a burst of similar recent tickets (a recurring-incident cluster, as the admin's problem
@@ -56,9 +59,19 @@ export const OutageNotice = z.object({
   /** The burst's most characteristic words, as written. */
   terms: z.array(z.string().max(100)).max(5),
   /** The open problem ticket behind it, if one is known. */
-  problem: z.object({ key: IssueKey, summary: z.string().max(255), status: z.string().max(100) }).nullable(),
+  problem: OutageTicket.nullable(),
   /** This ticket already links that problem. */
   linked: z.boolean(),
+  /**
+   * The open incident flagged "Major incident" (JSM's field) that this ticket's burst, similar
+   * tickets or links point at; `linked`: this ticket already links it. Absent from older servers.
+   */
+  majorIncident: OutageTicket.extend({ linked: z.boolean() }).nullable().optional(),
+  /**
+   * The agent said this ticket is not part of this outage (panel/outage/dismiss): the panel
+   * shows a one-line note with "Show again" instead of the banner.
+   */
+  dismissed: z.boolean().optional(),
 });
 export type OutageNotice = z.infer<typeof OutageNotice>;
 

@@ -269,8 +269,12 @@ export type UndoFieldRequest = z.infer<typeof UndoFieldRequest>;
 export const LinkRequest = z.object({
   issueKey: IssueKey,
   otherKey: IssueKey,
-  /** `problem`: the other is the problem ticket behind this incident (JSM's Problem/Incident link). */
-  kind: z.enum(['duplicate', 'related', 'problem']),
+  /**
+   * `problem`: the other is the problem ticket behind this incident (JSM's Problem/Incident link);
+   * `majorIncident`: the other is the major incident this ticket belongs to (a Relates link, as
+   * JSM's major incident view lists linked incidents).
+   */
+  kind: z.enum(['duplicate', 'related', 'problem', 'majorIncident']),
 });
 export type LinkRequest = z.infer<typeof LinkRequest>;
 

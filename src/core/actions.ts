@@ -319,12 +319,21 @@ const LINK_TYPE = {
   duplicate: /duplicat/i,
   related: /relat/i,
   problem: PROBLEM_LINK,
+  majorIncident: /relat/i,
 } as const;
 
-/** The banner offers open problem tickets: one of those counts as taken from the suggestion. */
-async function suggestedProblem(ctx: CoreContext, key: string): Promise<string | null> {
-  const problem = await ctx.storage.tickets.getByKey(key);
-  return problem !== null && isProblemTicket(problem) && problem.statusCategory !== 'done' ? key : null;
+/**
+ * The banner offers open problem tickets and open major incidents: linking one of those counts
+ * as taken from the suggestion.
+ */
+async function suggestedByBanner(
+  ctx: CoreContext,
+  key: string,
+  kind: 'problem' | 'majorIncident',
+): Promise<string | null> {
+  const other = await ctx.storage.tickets.getByKey(key);
+  if (other === null || other.statusCategory === 'done') return null;
+  return (kind === 'problem' ? isProblemTicket(other) : other.majorIncident === true) ? key : null;
 }
 
 export async function linkIssue(
@@ -343,11 +352,12 @@ export async function linkIssue(
   const type = types.find((t) => LINK_TYPE[req.kind].test(t.name));
   if (!type) throw new AppError('not_found', `This site has no ${req.kind} link type`);
   // "This issue duplicates the other": the other is the original, on the inward side; likewise
-  // the problem is the inward end ("is caused by") seen from the incident.
+  // the problem is the inward end ("is caused by") seen from the incident, and so is the major
+  // incident of a Relates link (the symmetric type reads the same either way).
   await jira.createIssueLink({ type: type.name, inwardKey: req.otherKey, outwardKey: ticket.key });
   const suggested =
-    req.kind === 'problem'
-      ? await suggestedProblem(ctx, req.otherKey)
+    req.kind === 'problem' || req.kind === 'majorIncident'
+      ? await suggestedByBanner(ctx, req.otherKey, req.kind)
       : stored?.similar.some((s) => s.kind === req.kind)
         ? req.otherKey
         : null;

@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
  * is ~260, so this covers the default 24 h window of busy desks in one page.
  */
 export const OUTAGE_SCAN = 500;
-/** Problem tickets read from the store per panel open, at most. */
+/** Tickets read from the store per panel open and kind (problem, major incident), at most. */
 const MAX_PROBLEM_READS = 20;
 
 /** A similar ticket the similar section found, and whether it looked like a duplicate. */
@@ -56,13 +56,15 @@ export async function outageNotice(
     clusters.find((c) => c.memberIds.includes(ticket.key)) ??
     clusters.find((c) => c.memberIds.some((k) => duplicates.has(k)));
 
-  const problem = await openProblem(
+  const known = new Map([...recent, ...similarTickets].map((t) => [t.key, t]));
+  const problem = await openProblem(ctx, accountId, ticket, similarTickets, cluster?.problemIds ?? [], known);
+  const major = await openMajorIncident(
     ctx,
     accountId,
     ticket,
     similarTickets,
-    cluster?.problemIds ?? [],
-    recent,
+    cluster?.memberIds ?? [],
+    known,
   );
   // Clusters are per wording (so per language); one problem ticket linked from several is one outage.
   const sameOutage = clusters.filter(
@@ -72,30 +74,40 @@ export async function outageNotice(
     (k) => k !== ticket.key && k !== problem?.key,
   );
   const firstSeen = Math.min(...sameOutage.map((c) => c.firstSeenMs));
-  const byKey = new Map(recent.map((t) => [t.key, t]));
   const visibleMembers = await keepVisible(
     ctx.viewers,
     accountId,
-    members.filter((k) => !isProblemKey(byKey.get(k))),
+    members.filter((k) => !isProblemKey(known.get(k))),
     (k) => k,
   );
   // A burst the viewer sees less of than the admin's N is no burst to them.
   const burst = cluster !== undefined && visibleMembers.length + 1 >= config.recurring.minTickets;
-  if (!burst && problem === null) return null;
+  if (!burst && problem === null && major === null) return null;
+  const linked = (t: Ticket | null) => t !== null && ticket.links.some((l) => l.key === t.key);
   return {
     similarRecent: burst ? visibleMembers.length : 0,
     hours: burst ? Math.max(1, Math.ceil((now - firstSeen) / HOUR)) : null,
     terms: burst && cluster ? cluster.terms.slice(0, 5).map((t) => t.slice(0, 100)) : [],
-    problem: problem && {
-      key: problem.key,
-      summary: problem.summary.slice(0, 255),
-      status: problem.status.slice(0, 100),
-    },
-    linked: problem !== null && ticket.links.some((l) => l.key === problem.key),
+    problem: problem && named(problem),
+    linked: linked(problem),
+    majorIncident: major && { ...named(major), linked: linked(major) },
   };
 }
 
+const named = (t: Ticket) => ({
+  key: t.key,
+  summary: t.summary.slice(0, 255),
+  status: t.status.slice(0, 100),
+});
+
 const isProblemKey = (t: Ticket | undefined): boolean => t !== undefined && isProblemTicket(t);
+
+/** Keys pointed at, with how strongly: the highest-voted ticket of the wanted kind wins. */
+type Votes = Map<string, number>;
+
+function voter(votes: Votes) {
+  return (key: string, weight: number) => votes.set(key, (votes.get(key) ?? 0) + weight);
+}
 
 /**
  * The open problem behind this ticket, the viewer may see: one it links already comes first,
@@ -108,10 +120,10 @@ async function openProblem(
   ticket: Ticket,
   similar: readonly Ticket[],
   clusterProblems: readonly string[],
-  recent: readonly Ticket[],
+  known: ReadonlyMap<string, Ticket>,
 ): Promise<Ticket | null> {
-  const votes = new Map<string, number>();
-  const vote = (key: string, weight: number) => votes.set(key, (votes.get(key) ?? 0) + weight);
+  const votes: Votes = new Map();
+  const vote = voter(votes);
   for (const l of ticket.links) vote(l.key, 1_000);
   for (const key of clusterProblems) vote(key, 100);
   const links = problemLinks(similar);
@@ -119,16 +131,60 @@ async function openProblem(
     if (isProblemTicket(s)) vote(s.key, 1);
     for (const key of links.linkedKeys.get(s.key) ?? []) if (links.problemKeys.has(key)) vote(key, 1);
   }
+  return firstOpenVisible(ctx, accountId, ticket, votes, known, isProblemTicket);
+}
+
+/**
+ * The open major incident this ticket belongs to, the viewer may see: one it links comes first,
+ * then one of its burst, then a similar ticket that is one or links one.
+ */
+async function openMajorIncident(
+  ctx: CoreContext,
+  accountId: string,
+  ticket: Ticket,
+  similar: readonly Ticket[],
+  clusterMembers: readonly string[],
+  known: ReadonlyMap<string, Ticket>,
+): Promise<Ticket | null> {
+  const votes: Votes = new Map();
+  const vote = voter(votes);
+  for (const l of ticket.links) vote(l.key, 1_000);
+  for (const key of clusterMembers) vote(key, 100);
+  for (const s of similar) {
+    vote(s.key, 1);
+    for (const l of s.links) vote(l.key, 1);
+  }
+  return firstOpenVisible(ctx, accountId, ticket, votes, known, isMajorIncident);
+}
+
+const isMajorIncident = (t: Ticket): boolean => t.majorIncident === true;
+
+/**
+ * The most-voted ticket of the kind `is` that is not done and the viewer may see. Tickets already
+ * at hand are judged without a read; the store is asked for at most MAX_PROBLEM_READS others.
+ */
+async function firstOpenVisible(
+  ctx: CoreContext,
+  accountId: string,
+  ticket: Ticket,
+  votes: Votes,
+  known: ReadonlyMap<string, Ticket>,
+  is: (t: Ticket) => boolean,
+): Promise<Ticket | null> {
   votes.delete(ticket.key);
-  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const known = new Map([...recent, ...similar].map((t) => [t.key, t]));
+  const ranked = [...votes.entries()]
+    .filter(([key]) => {
+      const t = known.get(key);
+      return t === undefined || is(t);
+    })
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const candidates = await Promise.all(
     ranked
       .slice(0, MAX_PROBLEM_READS)
       .map(async ([key]) => known.get(key) ?? (await ctx.storage.tickets.getByKey(key))),
   );
   const open = candidates.filter(
-    (t): t is Ticket => t !== null && t !== undefined && isProblemTicket(t) && t.statusCategory !== 'done',
+    (t): t is Ticket => t !== null && t !== undefined && is(t) && t.statusCategory !== 'done',
   );
   const visible = await keepVisible(ctx.viewers, accountId, open, (t) => t.key);
   return visible[0] ?? null;

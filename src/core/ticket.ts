@@ -56,5 +56,10 @@ export const Ticket = z.object({
   updated: z.number(),
   resolved: z.number().nullable(),
   links: z.array(TicketLink).max(200),
+  /**
+   * JSM's "Major incident" flag on an incident (a custom field; the JSM Incident API reads the
+   * same flag). Absent: not flagged, or stored before the flag was read.
+   */
+  majorIncident: z.literal(true).optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;

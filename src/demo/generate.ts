@@ -186,6 +186,9 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
         )
       : [];
   drafts.push(...ongoing);
+  // The ongoing outage's first open ticket is flagged a major incident, as an incident manager does.
+  const major = ongoing.find((d) => d.ticket.statusCategory !== 'done');
+  if (major) major.ticket = { ...major.ticket, majorIncident: true };
   const vpnBurst = drafts.filter((d) => planted.incident.keys.includes(d.tempId));
   for (const burst of [vpnBurst, ongoing]) {
     const first = burst[0];
@@ -234,6 +237,7 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
     start: Math.min(...burst.map((t) => t.created)),
     end: Math.max(...burst.map((t) => t.created)),
     problemKey: rekey(problem.tempId),
+    majorIncidentKey: major !== undefined && burst.includes(major) ? rekey(major.tempId) : null,
   }));
   const problemIds = new Set(problems.map((p) => p.tempId));
   planted.knowledge = {

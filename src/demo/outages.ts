@@ -10,6 +10,8 @@ export interface PlantedOutage {
   start: number;
   end: number;
   problemKey: string;
+  /** The burst's incident flagged as a major incident (the ongoing outage only), or null. */
+  majorIncidentKey: string | null;
 }
 
 /**

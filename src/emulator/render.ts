@@ -218,6 +218,8 @@ export function allFields(
         : [{ id: String(orgId(issue.organization)), name: issue.organization }],
     [SEED_FIELDS.category]: optionJson(base, issue.category),
     [SEED_FIELDS.impact]: optionJson(base, issue.impact),
+    // The value JSM's Major incident field is emulated with when set; null when not.
+    [SEED_FIELDS.majorIncident]: issue.majorIncident === true ? 'MAJOR_INCIDENT' : null,
     ...Object.fromEntries(site.customFields.map((f) => [f.id, optionJson(base, customOption(issue, f.id))])),
   };
 }

@@ -149,6 +149,8 @@ export interface SeedTicket {
   comments: SeedComment[];
   /** An issue security level's id (`SiteSeed.securityLevels`); absent or null for none. */
   securityLevelId?: string | null;
+  /** Flagged as a major incident (JSM's "Major incident" field); absent: not flagged. */
+  majorIncident?: boolean;
 }
 
 /** Where the site keeps the values the app maps (a real site has its own ids). */
@@ -158,6 +160,7 @@ export const SEED_FIELDS = {
   organization: 'customfield_10002',
   category: 'customfield_10060',
   impact: 'customfield_10004',
+  majorIncident: 'customfield_10070',
 } as const;
 
 /** The emulated site's field map for `issueToTicket`, with its Category select mapped. */
@@ -166,6 +169,7 @@ export const DEMO_SITE_FIELDS: SiteFieldMap = {
   team: SEED_FIELDS.team,
   organization: SEED_FIELDS.organization,
   categories: [SEED_FIELDS.category, SEED_FIELDS.impact],
+  majorIncident: SEED_FIELDS.majorIncident,
 };
 
 export interface SiteSeed {

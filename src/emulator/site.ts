@@ -36,6 +36,8 @@ export interface EmuIssue extends JqlIssue {
   history: EmuHistory[];
   /** Issue security level (`EmulatorSite.securityLevels`); absent or null for none. */
   securityLevelId?: string | null;
+  /** JSM's Major incident flag; absent: not flagged. */
+  majorIncident?: boolean;
 }
 
 export interface EmuComment {
@@ -160,6 +162,7 @@ export class EmulatorSite {
         labels: [...t.labels],
         category: t.category,
         impact: t.impact ?? null,
+        ...(t.majorIncident === true ? { majorIncident: true } : {}),
         custom: Object.assign(Object.create(null) as Record<string, string>, t.custom ?? {}),
         teamId: t.teamId,
         assigneeId: t.assigneeId,

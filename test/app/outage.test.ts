@@ -133,4 +133,76 @@ describe('the known-outage banner', () => {
     const audit = await h.storage.audit.query({ limit: 5 });
     expect(audit.items[0]).toMatchObject({ action: 'link', issueKey: key, fieldId: 'problemLink' });
   });
+
+  describe('the major incident', () => {
+    function majorOf() {
+      const outage = ongoing();
+      if (!outage.majorIncidentKey) throw new Error('the ongoing outage has no major incident');
+      return { outage, major: outage.majorIncidentKey };
+    }
+
+    it('is flagged on the emulated site and read into the stored ticket', async () => {
+      const { major } = majorOf();
+      expect(h.site.issue(major)?.majorIncident).toBe(true);
+      expect((await h.storage.tickets.getByKey(major))?.majorIncident).toBe(true);
+    });
+
+    it('is named in a burst ticket’s banner, not in its own', async () => {
+      const { outage, major } = majorOf();
+      const key = outage.keys.find((k) => k !== major && !h.site.linksOf(k).some((l) => l.toKey === major));
+      const data = await panel(key ?? '');
+      expect(data.outage?.majorIncident).toMatchObject({ key: major, linked: false });
+      expect(data.outage?.majorIncident?.summary.length).toBeGreaterThan(0);
+      expect((await panel(major)).outage?.majorIncident ?? null).toBeNull();
+    });
+
+    it('is never named to a viewer who may not see it', async () => {
+      const { outage, major } = majorOf();
+      const key = outage.keys.find((k) => k !== major) ?? '';
+      await hiding([major], async () => {
+        const seen = (await panel(key)).outage;
+        expect(seen?.majorIncident ?? null).toBeNull();
+        expect(JSON.stringify(seen)).not.toContain(`"${major}"`);
+      });
+    });
+
+    it('is not named once it is resolved', async () => {
+      const { outage, major } = majorOf();
+      const key = outage.keys.find((k) => k !== major) ?? '';
+      const stored = await h.storage.tickets.getByKey(major);
+      if (!stored) throw new Error('major incident not stored');
+      await h.storage.tickets.upsert({ ...stored, statusCategory: 'done', updated: stored.updated + 1 });
+      try {
+        expect((await panel(key)).outage?.majorIncident ?? null).toBeNull();
+      } finally {
+        await h.storage.tickets.upsert({ ...stored, updated: stored.updated + 2 });
+      }
+    });
+
+    it('is linked in one click (a Relates link), audited, and then shown as linked', async () => {
+      const { outage, major } = majorOf();
+      const key =
+        outage.keys.find(
+          (k) => k !== major && !h.site.linksOf(k).some((l) => l.toKey === major || l.fromKey === major),
+        ) ?? '';
+      const result = await h.app.resolvers[RESOLVERS.panelLink](
+        { issueKey: key, otherKey: major, kind: 'majorIncident' },
+        { accountId: h.users.agent },
+      );
+      expect(result.ok).toBe(true);
+      expect(h.site.linksOf(key).find((l) => l.fromKey === major || l.toKey === major)).toMatchObject({
+        type: { name: 'Relates' },
+      });
+      expect((await panel(key)).outage?.majorIncident).toMatchObject({ key: major, linked: true });
+      const audit = await h.storage.audit.query({ limit: 5 });
+      expect(audit.items[0]).toMatchObject({
+        action: 'link',
+        issueKey: key,
+        fieldId: 'majorIncidentLink',
+        after: major,
+      });
+      const metrics = await h.storage.feedback.dailyCounts(0);
+      expect(metrics.some((r) => r.fieldId === 'majorIncidentLink')).toBe(true);
+    });
+  });
 });

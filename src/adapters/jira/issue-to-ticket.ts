@@ -13,6 +13,8 @@ export interface SiteFieldMap {
   organization: string | null;
   /** Other category fields the admin maps (select, multi-select, text). */
   categories: readonly string[];
+  /** JSM's "Major incident" field on incidents (Premium and Enterprise sites). */
+  majorIncident: string | null;
 }
 
 export const DEFAULT_SITE_FIELDS: SiteFieldMap = {
@@ -20,6 +22,7 @@ export const DEFAULT_SITE_FIELDS: SiteFieldMap = {
   team: 'customfield_10001',
   organization: 'customfield_10002',
   categories: [],
+  majorIncident: 'customfield_10070',
 };
 
 export interface IssueToTicketOptions {
@@ -48,7 +51,7 @@ export function ticketFieldIds(map: SiteFieldMap): string[] {
     'updated',
     'issuelinks',
   ];
-  const custom = [map.requestType, map.team, map.organization, ...map.categories].filter(
+  const custom = [map.requestType, map.team, map.organization, map.majorIncident, ...map.categories].filter(
     (f): f is string => f !== null,
   );
   return [...new Set([...standard, ...custom])];
@@ -154,7 +157,20 @@ export function issueToTicket(issue: JiraIssue, options: IssueToTicketOptions): 
     updated: f.updated,
     resolved: f.resolutiondate ?? null,
     links: links.slice(0, 200),
+    ...(isMajorIncident(fieldOf(issue, options.fields.majorIncident)) ? { majorIncident: true } : {}),
   });
+}
+
+/**
+ * Whether JSM's "Major incident" field says so. The sources at hand give the flag as a boolean
+ * (the JSM Incident API) and the field's empty value as null, not the set value's JSON shape, so
+ * `true` and a text naming it ("MAJOR_INCIDENT", an option "Major incident") count; anything
+ * else, such as an unrelated field at a wrongly mapped id, does not.
+ */
+export function isMajorIncident(value: unknown): boolean {
+  if (value === true || value === 'true') return true;
+  const text = single(optionValue(value));
+  return text !== null && /major/i.test(text);
 }
 
 function fieldOf(issue: JiraIssue, id: string | null): unknown {

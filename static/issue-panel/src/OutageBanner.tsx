@@ -8,9 +8,12 @@ import { useI18n } from '@shared/i18n';
 import type { PanelActions } from './PanelApp';
 import { outageHeadline } from './outage-text';
 
+type Named = NonNullable<OutageNotice['problem']>;
+
 /**
  * The known-outage banner at the top of the panel. The server decided that the ticket matches
- * an ongoing outage and what the viewer may see of it; this only words it and offers the link.
+ * an ongoing outage and what the viewer may see of it; this only words it and offers the links
+ * (to the problem, to the major incident).
  */
 export function OutageBanner({
   outage,
@@ -23,54 +26,89 @@ export function OutageBanner({
 }) {
   const { t } = useI18n();
   const problem = outage.problem;
-  const headline = outageHeadline(outage, t);
-  const linkId = problem ? `outage-link-${problem.key}` : 'outage-link';
+  const major = outage.majorIncident ?? null;
+  const links: Omit<LinkProps, 'issueKey' | 'actions'>[] = [
+    ...(problem
+      ? [
+          {
+            ticket: problem,
+            linked: outage.linked,
+            kind: 'problem' as const,
+            done: t('doneOutageLinked', { key: problem.key }),
+          },
+        ]
+      : []),
+    ...(major
+      ? [
+          {
+            ticket: major,
+            linked: major.linked,
+            kind: 'majorIncident' as const,
+            done: t('doneMajorLinked', { key: major.key }),
+          },
+        ]
+      : []),
+  ];
   return (
     <div data-testid="outage-banner">
       <SectionMessage appearance="warning" title={t('outageTitle')}>
         <Stack space="space.075">
-          <Text as="p">{headline}</Text>
-          {problem ? (
-            <Text as="p" size="small" color="color.text.subtle">
-              <bdi>{problem.summary}</bdi> · {problem.status}
-            </Text>
-          ) : null}
+          <Text as="p">{outageHeadline(outage, t)}</Text>
+          {problem ? <Summary ticket={problem} /> : null}
+          {major ? <Summary ticket={major} label={t('outageMajorLabel')} /> : null}
           {outage.terms.length > 0 ? (
             <Text size="small" color="color.text.subtlest">
               {t('sharedTerms', { list: outage.terms.join(', ') })}
             </Text>
           ) : null}
-          {problem ? (
-            <Inline space="space.075" alignBlock="center">
-              {outage.linked ? (
-                <Lozenge appearance="success">{t('outageLinked', { key: problem.key })}</Lozenge>
-              ) : (
-                <Button
-                  spacing="compact"
-                  appearance="primary"
-                  testId={linkId}
-                  isLoading={actions.busy === linkId}
-                  isDisabled={actions.busy !== null}
-                  onClick={() =>
-                    void actions.run(
-                      linkId,
-                      t('doneOutageLinked', { key: problem.key }),
-                      RESOLVERS.panelLink,
-                      {
-                        issueKey,
-                        otherKey: problem.key,
-                        kind: 'problem',
-                      },
-                    )
-                  }
-                >
-                  {t('outageLink', { key: problem.key })}
-                </Button>
-              )}
+          {links.length > 0 ? (
+            <Inline space="space.075" alignBlock="center" shouldWrap>
+              {links.map((l) => (
+                <LinkTo key={l.ticket.key} {...l} issueKey={issueKey} actions={actions} />
+              ))}
             </Inline>
           ) : null}
         </Stack>
       </SectionMessage>
     </div>
+  );
+}
+
+function Summary({ ticket, label }: { ticket: Named; label?: string }) {
+  return (
+    <Text as="p" size="small" color="color.text.subtle">
+      {label ? `${label}: ` : null}
+      <bdi>{ticket.summary}</bdi> · {ticket.status}
+    </Text>
+  );
+}
+
+/** One click links this ticket to the problem or the major incident; once linked, says so. */
+interface LinkProps {
+  ticket: Named;
+  linked: boolean;
+  kind: 'problem' | 'majorIncident';
+  issueKey: string;
+  actions: PanelActions;
+  done: string;
+}
+
+function LinkTo({ ticket, linked, kind, issueKey, actions, done }: LinkProps) {
+  const { t } = useI18n();
+  if (linked) return <Lozenge appearance="success">{t('outageLinked', { key: ticket.key })}</Lozenge>;
+  const id = `outage-link-${ticket.key}`;
+  return (
+    <Button
+      spacing="compact"
+      appearance={kind === 'problem' ? 'primary' : 'default'}
+      testId={id}
+      isLoading={actions.busy === id}
+      isDisabled={actions.busy !== null}
+      onClick={() =>
+        void actions.run(id, done, RESOLVERS.panelLink, { issueKey, otherKey: ticket.key, kind })
+      }
+    >
+      {t('outageLink', { key: ticket.key })}
+    </Button>
   );
 }

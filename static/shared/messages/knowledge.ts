@@ -56,7 +56,17 @@ export const knowledgeMessages = {
     en: 'Similar tickets belong to an open problem',
     de: 'Ähnliche Tickets gehören zu einem offenen Problem',
   },
+  outageKnownMajor: {
+    en: 'Similar tickets belong to an open major incident',
+    de: 'Ähnliche Tickets gehören zu einem offenen Major Incident',
+  },
   outageProblem: { en: 'problem {key}', de: 'Problem {key}' },
+  outageMajor: { en: 'major incident {key}', de: 'Major Incident {key}' },
+  outageMajorLabel: { en: 'Major incident', de: 'Major Incident' },
+  doneMajorLinked: {
+    en: 'Linked to major incident {key}.',
+    de: 'Mit Major Incident {key} verknüpft.',
+  },
   outageNoProblem: { en: 'no problem ticket yet', de: 'noch kein Problem-Ticket' },
   outageLink: { en: 'Link to {key}', de: 'Mit {key} verknüpfen' },
   outageLinked: { en: 'Linked to {key}', de: 'Mit {key} verknüpft' },

@@ -1,6 +1,7 @@
 import {
   DEFAULT_SITE_FIELDS,
   emailDomain,
+  isMajorIncident,
   issueToTicket,
   ticketFieldIds,
 } from '../../../src/adapters/jira/issue-to-ticket';
@@ -193,9 +194,35 @@ describe('ticketFieldIds', () => {
         'customfield_10010',
         'customfield_10001',
         'customfield_10060',
+        DEFAULT_SITE_FIELDS.majorIncident,
       ]),
     );
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('the Major incident flag', () => {
+  const field = DEFAULT_SITE_FIELDS.majorIncident ?? '';
+  it('is read from the mapped field and left out when the field is empty', () => {
+    expect(issueToTicket(issue({ [field]: 'MAJOR_INCIDENT' }), options).majorIncident).toBe(true);
+    expect(issueToTicket(issue({ [field]: null }), options)).not.toHaveProperty('majorIncident');
+    expect(issueToTicket(issue(), options)).not.toHaveProperty('majorIncident');
+  });
+
+  it.each([
+    [true, true],
+    ['true', true],
+    ['MAJOR_INCIDENT', true],
+    [{ value: 'Major incident', id: '1' }, true],
+    [[{ value: 'Major incident' }], true],
+    [false, false],
+    [null, false],
+    ['', false],
+    // An unrelated field at a wrongly mapped id is not taken for the flag.
+    [{ value: 'Network' }, false],
+    ['Minor', false],
+  ])('%j → %s', (value, expected) => {
+    expect(isMajorIncident(value)).toBe(expected);
   });
 });
 

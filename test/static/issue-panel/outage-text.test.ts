@@ -32,4 +32,20 @@ describe('the outage banner’s headline', () => {
       'Ähnliche Tickets gehören zu einem offenen Problem, Problem PRB-14',
     );
   });
+
+  it('names the open major incident after the problem, and without a problem or burst says so', () => {
+    const major = { key: 'HD-7', summary: 'Mail down for all', status: 'In Progress', linked: false };
+    expect(outageHeadline(notice({ majorIncident: major }), translator('en'))).toBe(
+      '12 similar tickets in the last 3 h, problem PRB-14, major incident HD-7',
+    );
+    expect(
+      outageHeadline(
+        notice({ similarRecent: 0, hours: null, problem: null, majorIncident: major }),
+        translator('en'),
+      ),
+    ).toBe('Similar tickets belong to an open major incident, no problem ticket yet, major incident HD-7');
+    expect(outageHeadline(notice({ majorIncident: major }), translator('de'))).toBe(
+      '12 ähnliche Tickets in den letzten 3 h, Problem PRB-14, Major Incident HD-7',
+    );
+  });
 });
