@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { AuditQuery, DryRunRequest, MetricsQuery } from '../contracts/admin';
-import type { AdminMetrics, AdminStatus, AuditEntry, DryRunResult, JobStatus } from '../contracts/admin';
+import type {
+  AdminMetrics,
+  AdminStatus,
+  AuditEntry,
+  DryRunResult,
+  JobStatus,
+  QualityFinding,
+} from '../contracts/admin';
 import { AdminConfig } from '../contracts/config';
 import { IssueKey } from '../contracts/common';
 import { startBackfill } from './backfill';
@@ -8,12 +15,17 @@ import type { CoreContext } from './context';
 import { AppError } from './errors';
 import { idleStatus, updateJob } from './jobs';
 import { parsePayload } from './payload';
+import { EXAMPLE_CANDIDATES } from './ports/engines';
 import type { Page } from './ports/storage';
 import type { Ticket } from './ticket';
 
 /** The admin page's whole configuration fits in this (200 rules, 500 away entries). */
 const MAX_CONFIG_BYTES = 256 * 1024;
 const FINDINGS_SAMPLE = 500;
+/** Example tickets listed per finding or dry run, of those the admin may see. */
+const LISTED_EXAMPLES = 5;
+const LISTED_RULE_EXAMPLES = 10;
+
 const Empty = z.object({}).strict();
 
 /** Admin resolvers serve only Jira administrators (Jira's own ADMINISTER permission). */
@@ -73,7 +85,7 @@ export async function saveConfig(
   return config;
 }
 
-export async function status(ctx: CoreContext, payload: unknown): Promise<AdminStatus> {
+export async function status(ctx: CoreContext, payload: unknown, accountId: string): Promise<AdminStatus> {
   parsePayload(Empty, payload);
   const config = await ctx.config();
   const kinds = ['backfill', 'train', 'sla-sweep'] as const;
@@ -88,8 +100,31 @@ export async function status(ctx: CoreContext, payload: unknown): Promise<AdminS
     tickets: await ctx.storage.tickets.count(),
     jobs,
     fields,
-    findings: ctx.engines.quality.findings(sample.items, config.fields),
+    findings: await visibleExamples(
+      ctx,
+      accountId,
+      ctx.engines.quality.findings(sample.items, config.fields),
+    ),
   };
+}
+
+/**
+ * The findings count every desk (they are about the site's data), but their example tickets are
+ * only ones Jira shows the admin: the engine offers more than are listed, the visible first few stay.
+ */
+async function visibleExamples(
+  ctx: CoreContext,
+  accountId: string,
+  findings: QualityFinding[],
+): Promise<QualityFinding[]> {
+  const visible = await ctx.viewers.visibleKeys(
+    accountId,
+    findings.flatMap((f) => f.examples),
+  );
+  return findings.map((f) => ({
+    ...f,
+    examples: f.examples.filter((k) => visible.has(k.toUpperCase())).slice(0, LISTED_EXAMPLES),
+  }));
 }
 
 export async function requestTrain(ctx: CoreContext, payload: unknown): Promise<JobStatus> {
@@ -119,7 +154,7 @@ export async function requestBackfill(ctx: CoreContext, payload: unknown): Promi
   return (await ctx.storage.jobs.get('backfill'))?.status ?? idleStatus('backfill');
 }
 
-export async function dryRun(ctx: CoreContext, payload: unknown): Promise<DryRunResult> {
+export async function dryRun(ctx: CoreContext, payload: unknown, accountId: string): Promise<DryRunResult> {
   const req = parsePayload(DryRunRequest, payload, 64 * 1024);
   const checked = ctx.engines.routing.validateRules([req.rule]);
   if (!checked.ok)
@@ -144,7 +179,7 @@ export async function dryRun(ctx: CoreContext, payload: unknown): Promise<DryRun
       matched++;
       const destination = t.team ?? t.assigneeId ?? '(unassigned)';
       destinations.set(destination, (destinations.get(destination) ?? 0) + 1);
-      if (examples.length < 10) examples.push(t.key);
+      if (examples.length < EXAMPLE_CANDIDATES) examples.push(t.key);
     });
     scanned += page.items.length;
     after = page.next;
@@ -153,7 +188,14 @@ export async function dryRun(ctx: CoreContext, payload: unknown): Promise<DryRun
     .map(([destination, count]) => ({ destination, count }))
     .sort((a, b) => b.count - a.count || a.destination.localeCompare(b.destination))
     .slice(0, 20);
-  return { scanned, matched, actualDestinations, examples };
+  // Counts cover every desk (the rule would route them all); examples only what the admin may see.
+  const visible = await ctx.viewers.visibleKeys(accountId, examples);
+  return {
+    scanned,
+    matched,
+    actualDestinations,
+    examples: examples.filter((k) => visible.has(k.toUpperCase())).slice(0, LISTED_RULE_EXAMPLES),
+  };
 }
 
 export async function metrics(ctx: CoreContext, payload: unknown): Promise<AdminMetrics> {
@@ -180,12 +222,25 @@ export async function metrics(ctx: CoreContext, payload: unknown): Promise<Admin
   };
 }
 
+/**
+ * The audit log, as far as the admin may see its issues: an entry names an issue and holds field
+ * values of it, so entries of issues Jira hides from the caller are left out (configuration
+ * entries name none and stay). A page can hold fewer than `limit` entries; `next` still pages on.
+ */
 export async function audit(
   ctx: CoreContext,
   payload: unknown,
+  accountId: string,
 ): Promise<{ entries: AuditEntry[]; next: string | null }> {
   // The issue filter is an exact key: anything else could only ever match nothing.
   const query = parsePayload(AuditQuery.extend({ issueKey: IssueKey.optional() }), payload);
   const page = await ctx.storage.audit.query(query);
-  return { entries: page.items, next: page.next };
+  const visible = await ctx.viewers.visibleKeys(
+    accountId,
+    page.items.flatMap((e) => (e.issueKey === '' ? [] : [e.issueKey])),
+  );
+  return {
+    entries: page.items.filter((e) => e.issueKey === '' || visible.has(e.issueKey.toUpperCase())),
+    next: page.next,
+  };
 }

@@ -47,11 +47,19 @@ interface Detection {
   truncated: boolean;
 }
 
-/** admin/recurring: the current problem candidates, dismissed ones left out. */
-export async function listProblemCandidates(ctx: CoreContext, payload: unknown): Promise<ProblemCandidates> {
+/**
+ * admin/recurring: the current problem candidates, dismissed ones left out. Clusters are found
+ * over every desk (so all admins share one notion of a cluster and its dismissal), and each is
+ * shown to the caller as far as Jira lets them see its members.
+ */
+export async function listProblemCandidates(
+  ctx: CoreContext,
+  payload: unknown,
+  accountId: string,
+): Promise<ProblemCandidates> {
   parsePayload(RecurringQuery, payload);
   const state = readDismissals(ctx, (await ctx.storage.state.get(DISMISSALS))?.value);
-  return present(ctx, await detect(ctx, state), state);
+  return present(ctx, await detect(ctx, state), state, accountId);
 }
 
 /**
@@ -68,7 +76,12 @@ export async function dismissProblemCandidate(
   const { firstKey } = parsePayload(RecurringDismiss, payload);
   const first = await ctx.storage.state.get(DISMISSALS);
   const detection = await detect(ctx, readDismissals(ctx, first?.value));
-  const cluster = detection.clusters.find((c) => c.key === firstKey);
+  const { minTickets } = (await ctx.config()).recurring;
+  const visible = await visibleMembers(ctx, accountId, detection.clusters);
+  // The candidate as the caller saw it listed: named by its earliest member they may see.
+  const cluster = detection.clusters.find(
+    (c) => viewOf(c, detection.tickets, visible, minTickets)?.firstKey === firstKey,
+  );
   if (cluster === undefined)
     throw new AppError('not_found', `No current problem candidate starts with ${firstKey}; reload the list.`);
   // Compare-and-set: a dismissal another admin saved meanwhile is kept, not overwritten.
@@ -93,7 +106,7 @@ export async function dismissProblemCandidate(
         after: `${cluster.memberIds.length} tickets: ${cluster.terms.join(', ')}`.slice(0, 500),
         reason: null,
       });
-      return present(ctx, detection, state);
+      return present(ctx, detection, state, accountId);
     }
     stored = await ctx.storage.state.get(DISMISSALS);
   }
@@ -238,13 +251,16 @@ async function present(
   ctx: CoreContext,
   detection: Detection,
   state: DismissalState,
+  accountId: string,
 ): Promise<ProblemCandidates> {
   const config = await ctx.config();
+  // A dismissal saved after detection ran hides its cluster at once.
+  const shown = detection.clusters.filter((c) => !isDismissed(state, c));
+  const visible = await visibleMembers(ctx, accountId, shown);
   return {
-    // A dismissal saved after detection ran hides its cluster at once.
-    candidates: detection.clusters
-      .filter((c) => !isDismissed(state, c))
-      .map((c) => candidate(c, detection.tickets)),
+    candidates: shown.flatMap(
+      (c) => viewOf(c, detection.tickets, visible, config.recurring.minTickets) ?? [],
+    ),
     minTickets: config.recurring.minTickets,
     windowHours: config.recurring.windowHours,
     lookbackDays: LOOKBACK_DAYS,
@@ -254,18 +270,49 @@ async function present(
   };
 }
 
-function candidate(cluster: RecurringCluster, tickets: ReadonlyMap<string, Ticket>): ProblemCandidate {
+/** The members and problems of `clusters` Jira lets the caller see (one `key in` check). */
+function visibleMembers(
+  ctx: CoreContext,
+  accountId: string,
+  clusters: readonly RecurringCluster[],
+): Promise<Set<string>> {
+  return ctx.viewers.visibleKeys(
+    accountId,
+    clusters.flatMap((c) => [...c.memberIds, ...c.problemIds]),
+  );
+}
+
+/**
+ * A cluster as one viewer may see it: only members Jira shows them (a cluster they see fewer
+ * than N of is no candidate to them, as in the outage banner), its size, dates and words from
+ * those members only, and only problem keys they may open. `problemLinked` stays the site's
+ * truth: a problem they cannot see still covers the cluster, it is just not named.
+ */
+export function viewOf(
+  cluster: RecurringCluster,
+  tickets: ReadonlyMap<string, Ticket>,
+  visible: ReadonlySet<string>,
+  minTickets: number,
+): ProblemCandidate | null {
+  const members = cluster.memberIds.flatMap((key) => {
+    const ticket = tickets.get(key);
+    return ticket !== undefined && visible.has(key.toUpperCase()) ? [ticket] : [];
+  });
+  const first = members[0];
+  const last = members.at(-1);
+  if (first === undefined || last === undefined || members.length < minTickets) return null;
+  const text = members.map((t) => `${t.summary}\n${t.description}`.toLocaleLowerCase()).join('\n');
   return {
-    firstKey: cluster.key,
-    terms: cluster.terms,
-    size: cluster.memberIds.length,
-    members: cluster.memberIds
-      .slice(0, MAX_LISTED_MEMBERS)
-      .map((key) => ({ key, summary: tickets.get(key)?.summary ?? '' })),
-    firstSeen: new Date(cluster.firstSeenMs).toISOString(),
-    lastSeen: new Date(cluster.lastSeenMs).toISOString(),
+    firstKey: first.key,
+    terms: cluster.terms.filter((term) => text.includes(term.toLocaleLowerCase())),
+    size: members.length,
+    members: members.slice(0, MAX_LISTED_MEMBERS).map((t) => ({ key: t.key, summary: t.summary })),
+    firstSeen: new Date(first.created).toISOString(),
+    lastSeen: new Date(last.created).toISOString(),
     problemLinked: cluster.problemLinked,
     // Link ends are whatever Jira sent; only real issue keys become links on the page.
-    problemKeys: cluster.problemIds.filter((k) => IssueKey.safeParse(k).success),
+    problemKeys: cluster.problemIds.filter(
+      (k) => IssueKey.safeParse(k).success && visible.has(k.toUpperCase()),
+    ),
   };
 }

@@ -53,6 +53,12 @@ describe('problem candidates on an installed site', () => {
     });
     await installAndTrain(h);
     now = h.site.now();
+    // Jira must know the HELP issues: the list shows only tickets it lets the admin see.
+    const model = h.site.allIssues()[0];
+    if (!model) throw new Error('no issue');
+    const app = { kind: 'app' as const };
+    while ((h.site.issue('HELP-600') ?? null) === null)
+      h.site.createIssue({ ...model, projectKey: 'HELP', securityLevelId: null }, app);
     // Four reports within three hours, two days ago.
     await h.storage.tickets.upsertMany([0, 1, 2, 3].map((i) => jam(i + 1, now - 48 * HOUR + i * HOUR)));
   });
@@ -71,6 +77,41 @@ describe('problem candidates on an installed site', () => {
     expect(cluster?.lastSeen).toBe(new Date(now - 45 * HOUR).toISOString());
     expect(cluster?.terms.map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['printer']));
     expect(cluster?.problemLinked).toBe(false);
+  });
+
+  it('shows an admin only the members Jira lets them see, and no candidate of a desk they cannot browse', async () => {
+    const help = (key: string) => {
+      const found = h.site.issue(key);
+      if (!found) throw new Error(`${key} missing`);
+      return found;
+    };
+    const issue = help('HELP-1');
+    try {
+      // A security level nobody is in hides the earliest member: the rest still make a candidate.
+      h.site.securityLevels.set('77', { id: '77', name: 'Board', projectKey: 'HELP', memberIds: [] });
+      issue.securityLevelId = '77';
+      const [cluster] = jamsOf(await list(h.twin()));
+      expect(cluster?.firstKey).toBe('HELP-2');
+      expect(cluster?.members.map((m) => m.key)).toEqual(['HELP-2', 'HELP-3', 'HELP-4']);
+      expect(cluster?.size).toBe(3);
+      expect(cluster?.firstSeen).toBe(new Date(now - 47 * HOUR).toISOString());
+      // Hiding the earliest member does not name it to a dismissal either.
+      expect(await dismiss('HELP-1', h.twin())).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      // Fewer visible members than the admin's N: no candidate for this viewer.
+      help('HELP-2').securityLevelId = '77';
+      expect(jamsOf(await list(h.twin()))).toEqual([]);
+      // An admin outside the HELP desk's roles sees none of it.
+      issue.securityLevelId = null;
+      help('HELP-2').securityLevelId = null;
+      h.site.setProjectAccess({ projectKey: 'HELP', accountIds: [h.users.agent] });
+      expect(jamsOf(await list(h.twin()))).toEqual([]);
+    } finally {
+      h.site.projectAccess.delete('HELP');
+      issue.securityLevelId = null;
+      help('HELP-2').securityLevelId = null;
+      h.site.securityLevels.delete('77');
+    }
+    expect(jamsOf(await list(h.twin()))[0]?.size).toBe(4);
   });
 
   it("follows the admin's N and T", async () => {

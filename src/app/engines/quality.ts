@@ -1,5 +1,6 @@
 import type { QualityFinding } from '../../contracts/admin';
 import type { AdminConfig } from '../../contracts/config';
+import { EXAMPLE_CANDIDATES } from '../../core/ports/engines';
 import type { QualityEngine } from '../../core/ports/engines';
 import { isEmptyValue, currentValue } from '../../core/fields';
 import type { Ticket } from '../../core/ticket';
@@ -37,7 +38,7 @@ export const qualityEngine: QualityEngine = {
           kind: 'sparse-field',
           severity: 'problem',
           message: `${field.name} is empty on ${share(empty.length, tickets.length)} of resolved tickets.`,
-          examples: empty.slice(0, 5).map((t) => t.key),
+          examples: empty.slice(0, EXAMPLE_CANDIDATES).map((t) => t.key),
         });
       }
       const counts = new Map<string, number>();
@@ -63,7 +64,7 @@ export const qualityEngine: QualityEngine = {
         kind: 'no-description',
         severity: 'info',
         message: `${share(bare.length, tickets.length)} of tickets have no description; suggestions rely on the summary alone.`,
-        examples: bare.slice(0, 5).map((t) => t.key),
+        examples: bare.slice(0, EXAMPLE_CANDIDATES).map((t) => t.key),
       });
     }
     return out;

@@ -110,7 +110,10 @@ export interface SlaEngine {
 }
 
 export interface QualityEngine {
-  /** Data-quality findings over a sample of tickets (empty fields, skewed classes, ...). */
+  /**
+   * Data-quality findings over a sample of tickets (empty fields, skewed classes, ...), each with
+   * up to EXAMPLE_CANDIDATES example keys: the caller lists the few the admin may see.
+   */
   findings(tickets: readonly Ticket[], fields: AdminConfig['fields']): QualityFinding[];
 }
 
@@ -122,3 +125,6 @@ export interface Engines {
   quality: QualityEngine;
   knowledge: KnowledgeEngine;
 }
+
+/** Example keys a finding offers: enough that an admin of one desk still gets a full list. */
+export const EXAMPLE_CANDIDATES = 40;
