@@ -35,13 +35,12 @@ import {
 import type { Calibrator } from '../src/engine/tabular/calibration';
 import { predictProbability, trainCalibratedClassifier } from '../src/engine/tabular/calibrated-classifier';
 import type { EncoderSpec, TabularRow } from '../src/engine/tabular/encoder';
-import { encodeRow, fitEncoder } from '../src/engine/tabular/encoder';
-import { logisticScore, trainLogistic } from '../src/engine/tabular/logistic';
+import { encodeRow } from '../src/engine/tabular/encoder';
 import { softmaxRank } from '../src/engine/tabular/softmax';
-import { sigmoid } from '../src/engine/tabular/sparse';
 import { slaDataset } from '../src/cli/eval/sla-dataset';
 import type { SlaDataset } from '../src/cli/eval/sla-dataset';
 import { runSlaEval } from '../src/cli/eval/sla-run';
+import { oneHotLogistic } from './baselines/one-hot-lr';
 import { AT_OPEN_CROSSES, AT_OPEN_EXTENDED, trainRouteModel } from './baselines/uci-route-sla-models';
 import type { UciIncident } from './baselines/uci-sla-tables';
 import {
@@ -87,18 +86,7 @@ interface SlaRow {
 }
 
 function oneHotLr(data: SlaDataset, spec: EncoderSpec): BinaryOutcome[] {
-  // scikit-learn's default C = 1 is an L2 of 1 / n on the mean loss.
-  const enc = fitEncoder({ ...spec, crosses: [], numericBins: 1, minCount: 1 }, data.trainRows);
-  const model = trainLogistic(
-    data.trainRows.map((r) => encodeRow(enc, r)),
-    data.trainLabels,
-    enc.width,
-    { l2: 1 / data.trainRows.length },
-  );
-  return data.testRows.map((r, i) => ({
-    probability: sigmoid(logisticScore(model, encodeRow(enc, r))),
-    outcome: data.testLabels[i] as 0 | 1,
-  }));
+  return oneHotLogistic(data, spec);
 }
 
 function priorRows(data: SlaDataset): SlaRow[] {

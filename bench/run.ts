@@ -9,8 +9,10 @@ import { join } from 'node:path';
 
 const SUITES = [
   'classify',
+  'learning-curves',
   'similar',
   'route-sla',
+  'sla',
   'storage',
   'workbench-start',
   'visibility',

@@ -53,3 +53,19 @@ export function listValue(args: ParsedArgs, name: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/** A whole-number option between `min` and `max`, or `fallback` when it is not given. */
+export function integerOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value.trim()))
+    throw new InputError('bad_argument', `--${name} must be a whole number`);
+  const n = Number(value);
+  if (n < min || n > max) throw new InputError('bad_argument', `--${name} must be between ${min} and ${max}`);
+  return n;
+}

@@ -68,6 +68,42 @@ describe('triage-lens eval classify', () => {
     expect(r.out).toMatch(/Hardware .*(p ≥ 0\.\d\d|p ≥ 1\.00|never)/);
   });
 
+  it('--train-size trains on a seeded sample of the training split and keeps the whole test split', async () => {
+    const file = write('sample.csv', plain());
+    const runOnce = async (...o: string[]) => {
+      const r = await classify(file, 'Summary,Description', 'Category', '--json', ...o);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.out.trim().split('\n').at(-1)!) as {
+        n_train: number;
+        n_test: number;
+        accuracy: number;
+      };
+    };
+    const a = await runOnce('--train-size', '40');
+    expect(a.n_train).toBe(40);
+    expect(a.n_test).toBe(30);
+    // The default seed is 7: naming it draws the same sample.
+    expect((await runOnce('--train-size', '40', '--seed', '7')).accuracy).toBe(a.accuracy);
+    for (const seed of ['3', '9'])
+      expect((await runOnce('--train-size', '12', '--seed', seed)).n_train).toBe(12);
+    // A size above the training split is the whole split.
+    expect((await runOnce('--train-size', '5000')).n_train).toBe(120);
+  });
+
+  it('refuses a bad --train-size or a --seed without it, in one line', async () => {
+    const file = write('sample-bad.csv', plain());
+    for (const [opts, message] of [
+      [['--train-size', 'ten'], /--train-size must be a whole number/],
+      [['--train-size', '1'], /--train-size must be between 2 and/],
+      [['--seed', '3'], /--seed needs --train-size/],
+    ] as const) {
+      const r = await classify(file, 'Summary,Description', 'Category', ...opts);
+      expect(r.code).not.toBe(0);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(message);
+    }
+  });
+
   it('reads gzip CSV and skips (and counts) rows with empty text', async () => {
     const rows = plain().split('\n');
     rows.splice(3, 0, ',,Hardware', '  ,\t,Access');

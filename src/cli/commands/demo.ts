@@ -1,26 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { InputError } from '../../engine/errors';
 import { generateDemo } from '../../demo/generate';
 import { exportCsv } from '../../demo/export-csv';
 import { demoTruth } from '../../demo/truth';
-import { parseArgs, requireValue } from '../args';
+import { integerOption, parseArgs, requireValue } from '../args';
 
 const MAX_TICKETS = 200_000;
-
-function integerOption(
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (value === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(value.trim()))
-    throw new InputError('bad_argument', `--${name} must be a whole number`);
-  const n = Number(value);
-  if (n < min || n > max) throw new InputError('bad_argument', `--${name} must be between ${min} and ${max}`);
-  return n;
-}
 
 /**
  * `triage-lens demo --out demo.csv [--truth truth.json] [--tickets N] [--seed S]`: the demo service

@@ -1,13 +1,13 @@
 import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
-import { listValue, parseArgs, requireValue } from '../args';
+import { integerOption, listValue, parseArgs, requireValue } from '../args';
 import { classifyDataset } from '../eval/classify-dataset';
 import { formatClassifyReport } from '../eval/classify-report';
 import { runClassifyEval } from '../eval/classify-run';
 
 const USAGE =
-  'eval classify --input FILE --text COL[,COL...] --label COL [--split mod5|chrono] [--time COL] [--json] [--max-input-mb N]';
+  'eval classify --input FILE --text COL[,COL...] --label COL [--split mod5|chrono] [--time COL] [--train-size N [--seed S]] [--json] [--max-input-mb N]';
 
 /**
  * `triage-lens eval classify`: trains the classifier on a CSV export's train split and reports
@@ -15,7 +15,7 @@ const USAGE =
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['input', 'text', 'label', 'split', 'time', MAX_INPUT_OPTION],
+    values: ['input', 'text', 'label', 'split', 'time', 'train-size', 'seed', MAX_INPUT_OPTION],
     flags: ['json'],
   });
   if (args.positional.length > 0)
@@ -31,6 +31,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (split !== 'mod5' && split !== 'chrono')
     throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
   const timeColumn = args.values.get('time');
+  const trainSize = args.values.get('train-size');
+  // The protocol's learning curves: seed 7 unless told otherwise.
+  const seed = integerOption(args.values.get('seed'), 'seed', 7, 0, 2 ** 31 - 1);
+  if (trainSize === undefined && args.values.has('seed'))
+    throw new InputError('bad_argument', '--seed needs --train-size');
 
   const table = readTable(input, parseInputLimit(args.values.get(MAX_INPUT_OPTION)));
   const data = classifyDataset(table, {
@@ -38,6 +43,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     labelColumn,
     split,
     ...(timeColumn === undefined ? {} : { timeColumn }),
+    ...(trainSize === undefined
+      ? {}
+      : { trainSample: { size: integerOption(trainSize, 'train-size', 0, 2, 10_000_000), seed } }),
   });
   const details = runClassifyEval(data);
   process.stdout.write(formatClassifyReport(details, data));

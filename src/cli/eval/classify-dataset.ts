@@ -4,12 +4,18 @@ import { parseDate } from '../../engine/data/parse-date';
 import { chronoSplit, mod5Split } from '../../engine/eval/splits';
 import { InputError } from '../../engine/errors';
 import type { LabelledTicket } from '../../engine/classify';
+import { createRng, shuffleInPlace } from '../../engine/util/rng';
 
 export interface ClassifyDatasetSpec {
   textColumns: readonly string[];
   labelColumn: string;
   split: 'mod5' | 'chrono';
   timeColumn?: string;
+  /**
+   * Train on the first `size` tickets of a seeded permutation of the training split (the
+   * protocol's learning curves); the test split stays whole.
+   */
+  trainSample?: { size: number; seed: number };
 }
 
 export interface ClassifyDataset {
@@ -70,7 +76,7 @@ export function classifyDataset(table: Table, spec: ClassifyDatasetSpec): Classi
   };
   const keep = (idx: number[]): LabelledTicket[] =>
     idx.map(toTicket).filter((t): t is LabelledTicket => t !== null);
-  const train = keep(split.train);
+  const train = sample(keep(split.train), spec.trainSample);
   const test = keep(split.test);
   if (train.length === 0)
     throw new InputError(
@@ -84,6 +90,11 @@ export function classifyDataset(table: Table, spec: ClassifyDatasetSpec): Classi
     );
   requireLearnableLabels(train, spec.labelColumn);
   return { train, test, skippedEmptyText, skippedEmptyLabel };
+}
+
+function sample(train: LabelledTicket[], spec: ClassifyDatasetSpec['trainSample']): LabelledTicket[] {
+  if (spec === undefined || spec.size >= train.length) return train;
+  return shuffleInPlace([...train], createRng(spec.seed)).slice(0, spec.size);
 }
 
 /**
