@@ -16,6 +16,8 @@ import { readTable } from '../src/adapters/local/read-table';
 import { classifyDataset } from '../src/cli/eval/classify-dataset';
 import type { ClassifyDataset } from '../src/cli/eval/classify-dataset';
 import type { LanguageAccuracy } from '../src/cli/eval/classify-languages';
+import type { ClassificationDataset } from './baselines/classification-datasets';
+import { CLASSIFICATION_DATASETS } from './baselines/classification-datasets';
 
 // Nothing here imports the engine's text code: under tsx, tsconfig's type-only path mapping for
 // @orama/stemmers does not load, so every engine run is a plain node child on the build.
@@ -24,30 +26,8 @@ const ROOT = join(__dirname, '..');
 const DATA = join(ROOT, '..', 'shared', 'datasets');
 const NB_LIMIT_MB = 2048;
 
-interface Dataset {
-  name: string;
-  file: string;
-  text: string[];
-  label: string;
-  languageColumn?: string;
-}
-
-const DATASETS: Dataset[] = [
-  { name: 'itsc-topics', file: 'itsc-topics.csv.gz', text: ['Document'], label: 'Topic_group' },
-  {
-    name: 'ata-assignment',
-    file: 'ata-assignment.csv.gz',
-    text: ['Short description', 'Description'],
-    label: 'Assignment group',
-  },
-  {
-    name: 'multilang-synthetic',
-    file: 'multilang-synthetic.csv.gz',
-    text: ['subject', 'body'],
-    label: 'queue',
-    languageColumn: 'language',
-  },
-];
+type Dataset = ClassificationDataset;
+const DATASETS = CLASSIFICATION_DATASETS;
 
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 const f3 = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3));

@@ -13,6 +13,8 @@ import type { Table } from '../src/engine/data/table';
 import { classifyDataset } from '../src/cli/eval/classify-dataset';
 import type { ClassifyDataset } from '../src/cli/eval/classify-dataset';
 import type { ClassifyEvalResult } from '../src/cli/eval/classify-run';
+import type { ClassificationDataset } from './baselines/classification-datasets';
+import { CLASSIFICATION_DATASETS } from './baselines/classification-datasets';
 import { trainTfidfLinearSvm } from './baselines/tfidf-linear-svm';
 
 const ROOT = join(__dirname, '..');
@@ -20,28 +22,12 @@ const DATA = process.env.TRIAGE_DATASETS ?? join(ROOT, '..', 'shared', 'datasets
 const SIZES = [100, 300, 1000, 3000, Number.POSITIVE_INFINITY];
 const SEED = 7;
 
-const DATASETS = [
-  { name: 'itsc-topics', file: 'itsc-topics.csv.gz', text: ['Document'], label: 'Topic_group' },
-  {
-    name: 'ata-assignment',
-    file: 'ata-assignment.csv.gz',
-    text: ['Short description', 'Description'],
-    label: 'Assignment group',
-  },
-  {
-    name: 'multilang-synthetic',
-    file: 'multilang-synthetic.csv.gz',
-    text: ['subject', 'body'],
-    label: 'queue',
-  },
-];
-
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
 const f3 = (x: number): string => x.toFixed(3);
 
-function ours(file: string, d: (typeof DATASETS)[number], size: number): ClassifyEvalResult {
+function ours(file: string, d: ClassificationDataset, size: number): ClassifyEvalResult {
   const sample = Number.isFinite(size) ? ['--train-size', String(size), '--seed', String(SEED)] : [];
   const args = [
     'eval',
@@ -77,7 +63,7 @@ function baselines(data: ClassifyDataset): { svm: number; majority: number } {
 function main(): void {
   out('| dataset | training tickets | ours | TF-IDF + linear SVM | majority | ours − SVM |');
   out('|---|---|---|---|---|---|');
-  for (const d of DATASETS) {
+  for (const d of CLASSIFICATION_DATASETS) {
     const file = join(DATA, d.file);
     const table: Table = readTable(file);
     for (const size of SIZES) {
