@@ -26,6 +26,11 @@ export const commands: Command[] = [
     run: lazy(() => import('./commands/eval-sla')),
   },
   {
+    name: 'eval panel',
+    summary: "build the app on an export, open the held-back tickets' panels (en, de), score what they show",
+    run: lazy(() => import('./commands/eval-panel')),
+  },
+  {
     name: 'demo',
     summary: 'write the seeded demo service desk (IT, HR, facilities) as a Jira CSV export',
     run: lazy(() => import('./commands/demo')),

@@ -47,7 +47,7 @@ export interface SeedSlaGoal {
   id: string;
   name: typeof SLA_TIME_TO_FIRST_RESPONSE | typeof SLA_TIME_TO_RESOLUTION;
   projectKey: string;
-  /** Goal per priority name; the clock runs 24/7 in this model. */
+  /** Goal per priority name (`*`: all remaining issues); the clock runs 24/7 in this model. */
   goalMsByPriority: Readonly<Record<string, number>>;
 }
 

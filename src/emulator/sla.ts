@@ -6,6 +6,15 @@ import { jiraDateTime } from './render';
 export const PAUSED_STATUS = 'Waiting for customer';
 
 /**
+ * The goal for a priority; `*` stands for JSM's "All remaining issues" goal (also for an issue
+ * without a priority).
+ */
+function goalFor(byPriority: Readonly<Record<string, number>>, priority: string | null): number | undefined {
+  const own = (key: string) => (Object.hasOwn(byPriority, key) ? byPriority[key] : undefined);
+  return (priority === null ? undefined : own(priority)) ?? own('*');
+}
+
+/**
  * SLA cycles as JSM reports them, computed from the site's goals and its clock. The model is
  * simpler than JSM's: one cycle per metric and a 24/7 calendar. As in JSM, time spent waiting
  * for the customer is not SLA time for resolution goals: elapsedTime stands still (and
@@ -15,7 +24,7 @@ export function slaValues(base: string, site: EmulatorSite, issue: EmuIssue): Re
   const now = site.now();
   const goals = site.slaGoals.filter((g) => g.projectKey === issue.projectKey);
   return goals.flatMap((goal) => {
-    const goalMs = issue.priority === null ? undefined : goal.goalMsByPriority[issue.priority];
+    const goalMs = goalFor(goal.goalMsByPriority, issue.priority);
     if (goalMs === undefined) return [];
     const start = issue.created;
     const pauses = goal.name !== SLA_TIME_TO_FIRST_RESPONSE;

@@ -8,7 +8,7 @@ import { localJiraClients } from '../adapters/local/jira-client';
 import { LocalQueue } from '../adapters/local/queue-memory';
 import { readTable } from '../adapters/local/read-table';
 import { openSqlite } from '../adapters/local/sqlite-db';
-import { createSqlStorage } from '../adapters/sql/storage';
+import { createSqlStorage, type SqlStorage } from '../adapters/sql/storage';
 import { backfillResumeMessage } from '../core/backfill';
 import type { Logger } from '../core/ports/logger';
 import { generateDemo } from '../demo/generate';
@@ -46,6 +46,11 @@ export interface WorkbenchOptions {
   demoTickets?: number;
   /** A Jira CSV export to run on instead of the demo. */
   input?: string;
+  /**
+   * A site already prepared from an export (`eval panel` holds tickets back from it), with the
+   * field setup to configure; takes the place of `input` and the demo.
+   */
+  prepared?: PreparedSite;
   /** The most `input` may hold, on disk and decompressed (default: input-limit.ts). */
   maxInputBytes?: number;
   /** Emulator faults active from the start (tests add more through `emulator.faults`). */
@@ -76,8 +81,12 @@ export interface RunningWorkbench {
    * scripts: an instance caches the configuration, so a kept one would miss an admin's save.
    */
   readonly app: App;
+  /** The app's store (read by `eval panel` for the stored models). */
+  storage: SqlStorage;
   /** Resolves once backfill and training are done; rejects if either failed. */
   ready(): Promise<void>;
+  /** Resolves once no queue message is waiting or running (ingest of new tickets has settled). */
+  idle(): Promise<void>;
   status(): WarmupStatus;
   /** Closes the server, the queue, the emulator and the database; idempotent. */
   stop(): Promise<void>;
@@ -89,12 +98,15 @@ const quietLogger: Logger = { info: () => undefined, warn: () => undefined, erro
  * The site to emulate: the user's export (with the setup its own fields call for), or the
  * seeded demo service desk.
  */
-export function siteSeed(
-  options: Pick<WorkbenchOptions, 'input' | 'maxInputBytes' | 'seed' | 'demoTickets'>,
-): {
+export interface PreparedSite {
   site: SiteSeed;
   fields: ExportFieldSetup | null;
-} {
+}
+
+export function siteSeed(
+  options: Pick<WorkbenchOptions, 'input' | 'maxInputBytes' | 'seed' | 'demoTickets' | 'prepared'>,
+): PreparedSite {
+  if (options.prepared !== undefined) return options.prepared;
   if (options.input !== undefined) {
     const exported = readJiraExport(readTable(options.input, options.maxInputBytes));
     const fields = exportFieldSetup(exported, options.seed ?? 1);
@@ -161,6 +173,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     const queueOptions = { autoRun: true, msPerDelaySecond: 1000, logger };
     const queue = new LocalQueue(queueOptions);
     let inFlight = 0;
+    let triggers = 0;
     let stopping = false;
     cleanups.push(async () => {
       // Messages still queued are dropped (a later start backfills again); one in progress on the
@@ -226,9 +239,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     // Forge's trigger (ignoreSelf: true): changes the app makes itself do not come back to it.
     const unsubscribe = site.onIssueEvent((event) => {
       if (event.actorIsApp) return;
+      triggers++;
       invocation()
         .handleIssueEvent({ ...event, timestamp: site.now() })
-        .catch((e: unknown) => logger.error('trigger failed', { error: String(e) }));
+        .catch((e: unknown) => logger.error('trigger failed', { error: String(e) }))
+        .finally(() => triggers--);
     });
     cleanups.push(unsubscribe);
 
@@ -287,7 +302,15 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       get app() {
         return invocation();
       },
+      storage,
       ready: () => tracker.ready(),
+      idle: async () => {
+        // Two quiet looks in a row: an ingest may queue follow-up work as it ends.
+        for (let quiet = 0; quiet < 2;) {
+          await new Promise((r) => setTimeout(r, 50));
+          quiet = triggers === 0 && queue.pending === 0 && inFlight === 0 ? quiet + 1 : 0;
+        }
+      },
       status: () => tracker.status(),
       stop: () => (stopped ??= cleanUp()),
     };
