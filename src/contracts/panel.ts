@@ -59,6 +59,16 @@ export const FieldSuggestion = z.object({
   /** The server takes `panel/undo` for this field (a dismissal or an applied value). */
   undo: z.boolean(),
   why: z.object({ terms: z.array(WhyTerm).max(12), rule: z.string().optional() }),
+  /**
+   * What the suggestion rests on: the field model's training tickets and those with the shown
+   * value (null when the value is not among the ranked candidates); null for rows stored before.
+   */
+  history: z
+    .object({
+      tickets: z.number().int().nonnegative(),
+      valueTickets: z.number().int().nonnegative().nullable(),
+    })
+    .nullable(),
 });
 export type FieldSuggestion = z.infer<typeof FieldSuggestion>;
 

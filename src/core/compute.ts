@@ -35,11 +35,14 @@ export async function predictFields(
     // A value never seen in this project (another desk's component or request type) is not offered.
     const allowed = (await ctx.models.projectValues(field.fieldId)).get(ticket.projectKey);
     const ranked = allowed ? p.ranked.filter((r) => allowed.has(r.label)) : p.ranked;
+    const top = ranked.slice(0, 5);
     fields.push({
       fieldId: field.fieldId,
-      candidates: ranked
-        .slice(0, 5)
-        .map((r) => ({ value: r.label.slice(0, 255), probability: clamp01(r.probability) })),
+      candidates: top.map((r) => ({ value: r.label.slice(0, 255), probability: clamp01(r.probability) })),
+      history: {
+        tickets: lookup.model.trainingTickets,
+        examples: top.map((r) => lookup.model.examplesOf(r.label)),
+      },
       // When the model's top class was left out, what remains is below its threshold by design.
       abstained: p.abstained || ranked[0]?.label !== p.ranked[0]?.label,
       modelTarget: lookup.model.targetPrecision,

@@ -103,7 +103,15 @@ function fieldSuggestion(
     meetsTarget: !prediction.abstained && prediction.modelTarget + 1e-9 >= config.precisionTarget,
     ...state,
     why: { terms },
+    history: historyOf(prediction, state.value),
   };
+}
+
+function historyOf(prediction: StoredFieldPrediction, value: string | null): FieldSuggestion['history'] {
+  const history = prediction.history;
+  if (history === null) return null;
+  const at = value === null ? -1 : prediction.candidates.findIndex((c) => c.value === value);
+  return { tickets: history.tickets, valueTickets: at < 0 ? null : (history.examples[at] ?? null) };
 }
 
 export function ticketText(ticket: Ticket): string {

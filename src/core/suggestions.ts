@@ -33,6 +33,17 @@ export const StoredFieldPrediction = z.object({
   abstained: z.boolean(),
   /** The model's precision target when it predicted (meets a field target only if at least it). */
   modelTarget: z.number(),
+  /**
+   * How much history the prediction rests on: the model's training tickets and, per candidate
+   * (same order), those of its value. Absent in rows stored before it was recorded.
+   */
+  history: z
+    .object({
+      tickets: z.number().int().nonnegative(),
+      examples: z.array(z.number().int().nonnegative()).max(10),
+    })
+    .nullable()
+    .default(null),
   explanation: z.array(z.object({ text: z.string().max(100), weight: z.number() })).max(12),
 });
 export type StoredFieldPrediction = z.infer<typeof StoredFieldPrediction>;

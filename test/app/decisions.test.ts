@@ -64,6 +64,19 @@ describe('decisions and undo', () => {
     );
   };
 
+  it('says how much history a suggestion rests on, counted as the resolved tickets it learnt from', async () => {
+    // Training reads resolved tickets; classes under 3 examples are left out (the engine's default).
+    const counts = new Map<string, number>();
+    for (const i of h.site.allIssues())
+      if (i.resolution !== null && i.priority !== null)
+        counts.set(i.priority, (counts.get(i.priority) ?? 0) + 1);
+    const learnt = [...counts.values()].filter((n) => n >= 3).reduce((a, b) => a + b, 0);
+    const shown = await field(newRequest(10).key, 'priority');
+    expect(shown.history?.tickets).toBe(learnt);
+    if (shown.status === 'suggested') expect(shown.history?.valueTickets).toBe(counts.get(shown.value ?? ''));
+    else expect(shown.status).toBe('not-sure');
+  });
+
   it('after replacing a suggestion shows it as replaced by the chosen value, not as applied', async () => {
     const target = newRequest(11);
     const before = await field(target.key, 'priority');

@@ -15,6 +15,7 @@ const prediction: StoredFieldPrediction = {
   candidates: [{ value: 'High', probability: 0.97 }],
   abstained: false,
   modelTarget: 0.9,
+  history: null,
   explanation: [],
 };
 

@@ -12,6 +12,7 @@ const prediction = (over: Partial<StoredFieldPrediction> = {}): StoredFieldPredi
   ],
   abstained: false,
   modelTarget: 0.9,
+  history: null,
   explanation: [],
   ...over,
 });

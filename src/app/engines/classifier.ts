@@ -17,6 +17,13 @@ class TextClassifier implements FieldModel {
   get excluded(): readonly { label: string; count: number }[] {
     return this.model.excluded.map((e) => ({ label: e.label, count: e.examples }));
   }
+  get trainingTickets(): number {
+    return this.model.classCounts.reduce((s, n) => s + n, 0);
+  }
+  examplesOf(label: string): number {
+    const i = this.model.labels.indexOf(label);
+    return i < 0 ? 0 : (this.model.classCounts[i] ?? 0);
+  }
   predict(ticket: Ticket) {
     const p = predict(
       this.model,

@@ -32,6 +32,10 @@ export interface FieldModel {
   readonly targetPrecision: number;
   /** Classes left out of training for too few examples. */
   readonly excluded: readonly { label: string; count: number }[];
+  /** Training tickets the model learnt from (after exclusions). */
+  readonly trainingTickets: number;
+  /** Training tickets of one value (0 for a value it never saw). */
+  examplesOf(label: string): number;
   predict(ticket: Ticket): FieldPrediction;
 }
 

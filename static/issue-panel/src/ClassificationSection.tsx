@@ -5,6 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { FieldSuggestion, PanelData } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
 import { formatPercent, formatValue } from '@shared/format';
+import { historyLine } from './history-text';
 import { useI18n, type Translate } from '@shared/i18n';
 import type { Locale } from '@shared/i18n';
 import { WhyEvidence } from './WhyEvidence';
@@ -80,6 +81,8 @@ function FieldCard({
   const undoId = `undo-${field.fieldId}`;
   const value = field.value;
   const line = statusLine(field, t);
+  const history =
+    field.status === 'suggested' || field.status === 'not-sure' ? historyLine(field, t, locale) : null;
   const open = field.status === 'suggested';
   const showsValue = field.status === 'suggested' || field.status === 'already-set';
   const alternatives =
@@ -136,6 +139,12 @@ function FieldCard({
         {line ? (
           <Text as="p" size="small" color="color.text.subtle">
             {line}
+          </Text>
+        ) : null}
+
+        {history ? (
+          <Text as="p" size="small" color="color.text.subtlest" testId={`history-${field.fieldId}`}>
+            {history}
           </Text>
         ) : null}
 

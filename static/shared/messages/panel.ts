@@ -47,6 +47,16 @@ export const panelMessages = {
   },
   replacedOther: { en: '{chosen} was set instead of {value}.', de: '{chosen} wurde statt {value} gesetzt.' },
   dismissedValue: { en: 'Suggestion {value} dismissed.', de: 'Vorschlag {value} verworfen.' },
+  // How much history a suggestion rests on (FieldSuggestion.history); _one / _other by the value's count.
+  history: { en: 'Learnt from {tickets} past tickets.', de: 'Gelernt aus {tickets} früheren Tickets.' },
+  historyValue_one: {
+    en: 'Learnt from {tickets} past tickets, 1 of them with this value.',
+    de: 'Gelernt aus {tickets} früheren Tickets, davon 1 mit diesem Wert.',
+  },
+  historyValue_other: {
+    en: 'Learnt from {tickets} past tickets, {count} of them with this value.',
+    de: 'Gelernt aus {tickets} früheren Tickets, davon {count} mit diesem Wert.',
+  },
   mostLikely: { en: 'Most likely: {list}', de: 'Am ehesten: {list}' },
   undo: { en: 'Undo', de: 'Rückgängig' },
   undoLabel: { en: 'Undo the decision for {field}', de: 'Entscheidung für {field} rückgängig machen' },
