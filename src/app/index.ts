@@ -15,6 +15,7 @@ import type { ProjectValues, WarmModels } from '../core/models';
 import type { FieldModel } from '../core/ports/engines';
 import { getPanel } from '../core/panel';
 import { articleFeedback, shareArticle } from '../core/knowledge-actions';
+import { dismissOutage } from '../core/outage-dismiss';
 import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
 import { listKnowledgeGaps } from '../core/knowledge-gaps';
 import { train } from '../core/train';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.panelAssign]: run(actions.assignIssue),
     [RESOLVERS.panelShareArticle]: run(shareArticle),
     [RESOLVERS.panelArticleFeedback]: run(articleFeedback),
+    [RESOLVERS.panelOutageDismiss]: run(dismissOutage),
     [RESOLVERS.adminConfigGet]: run((c, p) => admin.getConfig(c, p), { admin: true }),
     [RESOLVERS.adminConfigSave]: run(admin.saveConfig, { admin: true }),
     [RESOLVERS.adminStatus]: run(admin.status, { admin: true }),

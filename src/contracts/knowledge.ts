@@ -75,6 +75,13 @@ export const OutageNotice = z.object({
 });
 export type OutageNotice = z.infer<typeof OutageNotice>;
 
+/**
+ * "Not part of this outage": hides the banner on this ticket while the outage is the one the
+ * agent saw (its burst, problem or major incident); `undo` shows it again.
+ */
+export const OutageDismissRequest = z.object({ issueKey: IssueKey, undo: z.boolean().default(false) });
+export type OutageDismissRequest = z.infer<typeof OutageDismissRequest>;
+
 /** admin/knowledge-gaps takes no options. */
 export const KnowledgeGapsQuery = z.object({}).strict();
 

@@ -11,6 +11,7 @@ export const RESOLVERS = {
   panelAssign: 'panel/assign',
   panelShareArticle: 'panel/knowledge/share',
   panelArticleFeedback: 'panel/knowledge/feedback',
+  panelOutageDismiss: 'panel/outage/dismiss',
   adminConfigGet: 'admin/config/get',
   adminConfigSave: 'admin/config/save',
   adminStatus: 'admin/status',

@@ -9,6 +9,7 @@ import type { OutageNotice } from '../contracts/knowledge';
 import type { CoreContext } from './context';
 import { isProblemTicket, problemLinks } from './problem-links';
 import { clusterTickets, currentDismissals } from './recurring';
+import type { FieldDecision } from './suggestions';
 import type { Ticket } from './ticket';
 import { keepVisible } from './visibility';
 
@@ -27,16 +28,46 @@ export interface OutageHit {
   kind: 'duplicate' | 'related' | 'weak';
 }
 
+/** The banner and what names the outage: `burst:<earliest key>`, the problem's and major incident's keys. */
+export interface OutageMatch {
+  notice: OutageNotice;
+  ids: string[];
+}
+
 /**
- * The banner for `ticket`, or null when nothing ongoing matches. `hits` are the similar
- * section's tickets (ids); a ticket older than the window joins a burst through a duplicate.
+ * The banner for `ticket`, or null when nothing ongoing matches; marked dismissed when the
+ * agent said this ticket is not part of this outage (`dismissal`, the ticket's stored decision:
+ * it covers the outage while any of the names it recorded still names it).
  */
 export async function outageNotice(
   ctx: CoreContext,
   accountId: string,
   ticket: Ticket,
   hits: readonly OutageHit[],
+  dismissal?: FieldDecision,
 ): Promise<OutageNotice | null> {
+  const match = await outageMatch(ctx, accountId, ticket, hits);
+  if (match === null) return null;
+  return dismissal !== undefined && dismisses(dismissal, match.ids)
+    ? { ...match.notice, dismissed: true }
+    : match.notice;
+}
+
+export function dismisses(decision: FieldDecision, ids: readonly string[]): boolean {
+  const named = new Set(decision.value.split(' '));
+  return decision.state === 'dismissed' && ids.some((id) => named.has(id));
+}
+
+/**
+ * What ongoing outage `ticket` matches, or null. `hits` are the similar section's tickets (ids);
+ * a ticket older than the window joins a burst through a duplicate.
+ */
+export async function outageMatch(
+  ctx: CoreContext,
+  accountId: string,
+  ticket: Ticket,
+  hits: readonly OutageHit[],
+): Promise<OutageMatch | null> {
   if (isProblemTicket(ticket)) return null;
   const config = await ctx.config();
   const now = ctx.clock.now();
@@ -84,7 +115,7 @@ export async function outageNotice(
   const burst = cluster !== undefined && visibleMembers.length + 1 >= config.recurring.minTickets;
   if (!burst && problem === null && major === null) return null;
   const linked = (t: Ticket | null) => t !== null && ticket.links.some((l) => l.key === t.key);
-  return {
+  const notice: OutageNotice = {
     similarRecent: burst ? visibleMembers.length : 0,
     hours: burst ? Math.max(1, Math.ceil((now - firstSeen) / HOUR)) : null,
     terms: burst && cluster ? cluster.terms.slice(0, 5).map((t) => t.slice(0, 100)) : [],
@@ -92,6 +123,8 @@ export async function outageNotice(
     linked: linked(problem),
     majorIncident: major && { ...named(major), linked: linked(major) },
   };
+  const ids = [burst && cluster ? `burst:${cluster.key}` : null, problem?.key, major?.key];
+  return { notice, ids: ids.filter((id): id is string => typeof id === 'string') };
 }
 
 const named = (t: Ticket) => ({

@@ -16,6 +16,7 @@ import { fieldState } from './field-status';
 import { currentValue } from './fields';
 import { knowledgeSection } from './knowledge';
 import { outageNotice } from './outage';
+import { OUTAGE_FIELD } from './outage-dismiss';
 import { parsePayload } from './payload';
 import { issueTypeIdOf, requestTypeChange } from './request-type';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
@@ -356,7 +357,7 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
       ),
       hitsPromise
         .catch(() => [])
-        .then((hits) => outageNotice(ctx, accountId, ticket, hits))
+        .then((hits) => outageNotice(ctx, accountId, ticket, hits, state.stored?.decisions[OUTAGE_FIELD]))
         .catch((error: unknown) => {
           // No banner rather than a wrong one; the other sections still show.
           ctx.logger.warn('outage banner failed', { error: String(error).slice(0, 200) });

@@ -205,4 +205,49 @@ describe('the known-outage banner', () => {
       expect(metrics.some((r) => r.fieldId === 'majorIncidentLink')).toBe(true);
     });
   });
+
+  describe('“not part of this outage”', () => {
+    const dismiss = (issueKey: string, undo = false) =>
+      h.app.resolvers[RESOLVERS.panelOutageDismiss]({ issueKey, undo }, { accountId: h.users.agent });
+
+    it('hides the banner on that ticket only, recorded and audited, and is undone by “Show again”', async () => {
+      const outage = ongoing();
+      const [key, other] = outage.keys.filter((k) => k !== outage.majorIncidentKey);
+      if (!key || !other) throw new Error('burst too small');
+      expect((await dismiss(key)).ok).toBe(true);
+      const hidden = await panel(key);
+      expect(hidden.outage).toMatchObject({ dismissed: true, problem: { key: outage.problemKey } });
+      expect((await panel(other)).outage?.dismissed ?? false).toBe(false);
+      const [entry] = (await h.storage.audit.query({ limit: 1 })).items;
+      expect(entry).toMatchObject({
+        action: 'outage-dismiss',
+        issueKey: key,
+        fieldId: 'outage',
+        reason: 'dismissed',
+      });
+      expect(entry?.after).toContain(outage.problemKey);
+      const counted = async () =>
+        (await h.storage.feedback.dailyCounts(0))
+          .filter((r) => r.fieldId === 'outage')
+          .reduce((n, r) => n + r.dismissed, 0);
+      expect(await counted()).toBe(1);
+
+      expect((await dismiss(key, true)).ok).toBe(true);
+      expect((await panel(key)).outage?.dismissed ?? false).toBe(false);
+      expect(await counted()).toBe(0);
+      const [undone] = (await h.storage.audit.query({ limit: 1 })).items;
+      expect(undone).toMatchObject({ action: 'undo-outage-dismiss', issueKey: key, reason: 'undone' });
+      const again = await dismiss(key, true);
+      expect(again.ok ? 'ok' : again.error.code).toBe('bad_request');
+    });
+
+    it('is refused on a ticket that matches no outage', async () => {
+      const burst = new Set(h.planted.outages.flatMap((o) => o.keys));
+      const old = h.seed.tickets.find(
+        (t) => !burst.has(t.key) && t.created < h.site.now() - 30 * 86_400_000 && t.resolved !== null,
+      );
+      const result = await dismiss(old?.key ?? '');
+      expect(result.ok ? 'ok' : result.error.code).toBe('bad_request');
+    });
+  });
 });

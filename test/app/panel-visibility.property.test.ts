@@ -32,6 +32,7 @@ const CALLS: Record<ResolverKey, ((issueKey: string) => unknown) | 'changes stat
   [RESOLVERS.panelAssign]: 'changes state',
   [RESOLVERS.panelShareArticle]: 'changes state',
   [RESOLVERS.panelArticleFeedback]: 'changes state',
+  [RESOLVERS.panelOutageDismiss]: 'changes state',
   [RESOLVERS.adminConfigGet]: () => ({}),
   [RESOLVERS.adminConfigSave]: 'changes state',
   [RESOLVERS.adminStatus]: () => ({}),

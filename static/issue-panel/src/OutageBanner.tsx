@@ -49,6 +49,15 @@ export function OutageBanner({
         ]
       : []),
   ];
+  if (outage.dismissed === true)
+    return (
+      <Inline space="space.075" alignBlock="center" shouldWrap testId="outage-dismissed">
+        <Text size="small" color="color.text.subtle">
+          {t('outageDismissed')}
+        </Text>
+        <DismissButton undo issueKey={issueKey} actions={actions} />
+      </Inline>
+    );
   return (
     <div data-testid="outage-banner">
       <SectionMessage appearance="warning" title={t('outageTitle')}>
@@ -61,13 +70,12 @@ export function OutageBanner({
               {t('sharedTerms', { list: outage.terms.join(', ') })}
             </Text>
           ) : null}
-          {links.length > 0 ? (
-            <Inline space="space.075" alignBlock="center" shouldWrap>
-              {links.map((l) => (
-                <LinkTo key={l.ticket.key} {...l} issueKey={issueKey} actions={actions} />
-              ))}
-            </Inline>
-          ) : null}
+          <Inline space="space.075" alignBlock="center" shouldWrap>
+            {links.map((l) => (
+              <LinkTo key={l.ticket.key} {...l} issueKey={issueKey} actions={actions} />
+            ))}
+            <DismissButton undo={false} issueKey={issueKey} actions={actions} />
+          </Inline>
         </Stack>
       </SectionMessage>
     </div>
@@ -109,6 +117,42 @@ function LinkTo({ ticket, linked, kind, issueKey, actions, done }: LinkProps) {
       }
     >
       {t('outageLink', { key: ticket.key })}
+    </Button>
+  );
+}
+
+/** "Not part of this outage" hides the banner on this ticket; "Show again" takes that back. */
+function DismissButton({
+  undo,
+  issueKey,
+  actions,
+}: {
+  undo: boolean;
+  issueKey: string;
+  actions: PanelActions;
+}) {
+  const { t } = useI18n();
+  const id = undo ? 'outage-restore' : 'outage-dismiss';
+  return (
+    <Button
+      spacing="compact"
+      appearance="subtle"
+      testId={id}
+      isLoading={actions.busy === id}
+      isDisabled={actions.busy !== null}
+      onClick={() =>
+        void actions.run(
+          id,
+          t(undo ? 'doneOutageRestored' : 'doneOutageDismissed'),
+          RESOLVERS.panelOutageDismiss,
+          {
+            issueKey,
+            undo,
+          },
+        )
+      }
+    >
+      {t(undo ? 'outageShowAgain' : 'outageDismiss')}
     </Button>
   );
 }

@@ -63,6 +63,17 @@ export const knowledgeMessages = {
   outageProblem: { en: 'problem {key}', de: 'Problem {key}' },
   outageMajor: { en: 'major incident {key}', de: 'Major Incident {key}' },
   outageMajorLabel: { en: 'Major incident', de: 'Major Incident' },
+  outageDismiss: { en: 'Not part of this outage', de: 'Gehört nicht zu dieser Störung' },
+  outageDismissed: {
+    en: 'Outage notice hidden: you marked this ticket as not part of it.',
+    de: 'Störungshinweis ausgeblendet: als nicht zugehörig markiert.',
+  },
+  outageShowAgain: { en: 'Show again', de: 'Wieder anzeigen' },
+  doneOutageDismissed: {
+    en: 'Noted: this ticket is not part of the outage.',
+    de: 'Vermerkt: Dieses Ticket gehört nicht zur Störung.',
+  },
+  doneOutageRestored: { en: 'Outage notice shown again.', de: 'Störungshinweis wieder angezeigt.' },
   doneMajorLinked: {
     en: 'Linked to major incident {key}.',
     de: 'Mit Major Incident {key} verknüpft.',
