@@ -24,7 +24,7 @@ import { emptySuggestions, parseStoredSuggestions } from './suggestions';
 import type { Ticket } from './ticket';
 import { weakRouteKinds, withoutWeakKinds } from './route-quality';
 import { withDisplayNames } from './user-names';
-import { keepVisible } from './visibility';
+import { visibleHits } from './similar-visible';
 
 /** SLA readings older than this are refreshed from JSM when the panel opens. */
 export const SLA_STALE_MS = 60_000;
@@ -210,16 +210,16 @@ export function solutionExcerpt(ticket: Ticket, readsInternal: boolean): string 
 async function similar(
   ctx: CoreContext,
   s: PanelState,
-  hits: StoredSuggestions['similar'],
+  storedHits: StoredSuggestions['similar'],
   accountId: string,
 ): Promise<SimilarSection | Empty> {
-  if (hits.length === 0) return new Empty('no-similar');
-  const [stored, types] = await Promise.all([
-    ctx.storage.tickets.getMany(hits.map((h) => h.id)),
+  if (storedHits.length === 0) return new Empty('no-similar');
+  // The store holds every desk's tickets; the viewer is shown only those Jira shows them, and
+  // as many of them as a viewer of every desk would get.
+  const [{ hits, tickets: others }, types] = await Promise.all([
+    visibleHits(ctx, s.ticket, s.config.similar, s.now, storedHits, accountId),
     ctx.jira.asApp().getIssueLinkTypes(),
   ]);
-  // The store holds every desk's tickets; the viewer is shown only those Jira shows them.
-  const others = await keepVisible(ctx.viewers, accountId, stored, (t) => t.key);
   if (others.length === 0) return new Empty('no-similar');
   const byId = new Map(others.map((t) => [t.id, t]));
   const linked = new Set(s.ticket.links.map((l) => l.key));
