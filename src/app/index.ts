@@ -19,6 +19,7 @@ import { dismissOutage } from '../core/outage-dismiss';
 import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
 import { listKnowledgeGaps } from '../core/knowledge-gaps';
 import { train } from '../core/train';
+import { applyTeam, undoTeam } from '../core/team-actions';
 import { applyRetention } from '../core/retention';
 import { migratedSchema } from '../core/ports/schema';
 import { ensureSetup, requestSetup } from '../core/setup';
@@ -35,6 +36,7 @@ export type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from
 export const defaultIssueMapper: IssueMapper = {
   fields: ticketFieldIds(DEFAULT_SITE_FIELDS),
   requestTypeField: DEFAULT_SITE_FIELDS.requestType,
+  teamField: DEFAULT_SITE_FIELDS.team,
   toTicket: (issue) => issueToTicket(issue, { fields: DEFAULT_SITE_FIELDS, adfToText }),
 };
 
@@ -109,6 +111,8 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.panelUndo]: run(actions.undoField),
     [RESOLVERS.panelLink]: run(actions.linkIssue),
     [RESOLVERS.panelAssign]: run(actions.assignIssue),
+    [RESOLVERS.panelApplyTeam]: run(applyTeam),
+    [RESOLVERS.panelUndoTeam]: run(undoTeam),
     [RESOLVERS.panelShareArticle]: run(shareArticle),
     [RESOLVERS.panelArticleFeedback]: run(articleFeedback),
     [RESOLVERS.panelOutageDismiss]: run(dismissOutage),

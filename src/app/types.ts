@@ -15,6 +15,8 @@ export interface IssueMapper {
   fields: readonly string[];
   /** The site's "Customer Request Type" field id, if any. */
   requestTypeField: string | null;
+  /** The site's team field id, if any. */
+  teamField?: string | null;
   /** Throws when the issue cannot be mapped (the caller treats it as a bad response). */
   toTicket(issue: JiraIssue): Ticket;
 }

@@ -134,6 +134,10 @@ export const RoutingSuggestion = z.object({
   teams: z.array(RouteCandidate).max(10),
   assignees: z.array(RouteCandidate.extend({ accountId: AccountId })).max(10),
   currentAssignee: AccountId.nullable(),
+  /** The team the ticket's Team field holds now (by name, as candidates are named). */
+  currentTeam: z.string().max(200).nullable().optional(),
+  /** The viewer can take back the team applied from this panel (the field still holds it). */
+  teamUndo: z.boolean().optional(),
   hidden: z.array(HiddenRouteKind).max(2).optional(),
 });
 export type RoutingSuggestion = z.infer<typeof RoutingSuggestion>;
@@ -290,3 +294,11 @@ export type LinkRequest = z.infer<typeof LinkRequest>;
 
 export const AssignRequest = z.object({ issueKey: IssueKey, accountId: AccountId });
 export type AssignRequest = z.infer<typeof AssignRequest>;
+
+/** Sets the Team field to a suggested (or any other known) team, named as the panel lists it. */
+export const ApplyTeamRequest = z.object({ issueKey: IssueKey, team: z.string().min(1).max(200) });
+export type ApplyTeamRequest = z.infer<typeof ApplyTeamRequest>;
+
+/** Takes back the team applied from the panel: the Team field gets its earlier value again. */
+export const UndoTeamRequest = z.object({ issueKey: IssueKey });
+export type UndoTeamRequest = z.infer<typeof UndoTeamRequest>;

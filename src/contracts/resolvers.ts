@@ -9,6 +9,8 @@ export const RESOLVERS = {
   panelUndo: 'panel/undo',
   panelLink: 'panel/link',
   panelAssign: 'panel/assign',
+  panelApplyTeam: 'panel/team/apply',
+  panelUndoTeam: 'panel/team/undo',
   panelShareArticle: 'panel/knowledge/share',
   panelArticleFeedback: 'panel/knowledge/feedback',
   panelOutageDismiss: 'panel/outage/dismiss',

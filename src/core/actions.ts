@@ -33,7 +33,7 @@ export interface UndoResult {
 }
 
 /** Reads the issue as the acting user (Jira decides what they may see) and the stored suggestions. */
-async function load(
+export async function load(
   ctx: CoreContext,
   accountId: string,
   issueKey: string,
@@ -50,7 +50,7 @@ async function load(
  * event's ingest finds it current). Should the re-read fail, the edit is stored as we made it,
  * stamped one millisecond newer, and the event's ingest corrects it.
  */
-async function reread(
+export async function reread(
   ctx: CoreContext,
   accountId: string,
   ticket: Ticket,
@@ -91,7 +91,7 @@ interface Recorded {
 }
 
 /** The feedback row and the audit entry of one agent action; returns the feedback row's id. */
-async function record(ctx: CoreContext, ticket: Ticket, entry: Recorded): Promise<string> {
+export async function record(ctx: CoreContext, ticket: Ticket, entry: Recorded): Promise<string> {
   const at = ctx.clock.now();
   const feedbackId = await ctx.storage.feedback.append({
     at,
@@ -107,7 +107,7 @@ async function record(ctx: CoreContext, ticket: Ticket, entry: Recorded): Promis
   return feedbackId;
 }
 
-async function audit(
+export async function audit(
   ctx: CoreContext,
   ticket: Ticket,
   entry: Pick<Recorded, 'actor' | 'action' | 'fieldId' | 'before' | 'chosen'>,
@@ -125,7 +125,7 @@ async function audit(
   });
 }
 
-const decided =
+export const decided =
   (fieldId: string, decision: FieldDecision | null, ticketUpdated?: number): Decide =>
   (current) => {
     const decisions = { ...current.decisions };
@@ -138,7 +138,7 @@ const decided =
     };
   };
 
-async function decide(ctx: CoreContext, ticket: Ticket, change: Decide): Promise<void> {
+export async function decide(ctx: CoreContext, ticket: Ticket, change: Decide): Promise<void> {
   await updateSuggestions(ctx.storage.suggestions, ticket.id, ctx.clock.now(), change);
 }
 

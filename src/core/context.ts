@@ -14,6 +14,8 @@ export interface IssueMapping {
   fields: readonly string[];
   /** The site's "Customer Request Type" field id (the request type is set through it), if any. */
   requestTypeField: string | null;
+  /** The site's team field id (Jira's Team field, set by team id), if any. */
+  teamField?: string | null;
   toTicket(issue: JiraIssue): Ticket;
 }
 

@@ -25,6 +25,7 @@ import type { Ticket } from './ticket';
 import { weakRouteKinds, withoutWeakKinds } from './route-quality';
 import { withDisplayNames } from './user-names';
 import { visibleHits } from './similar-visible';
+import { withTeamState } from './team-actions';
 
 /** SLA readings older than this are refreshed from JSM when the panel opens. */
 export const SLA_STALE_MS = 60_000;
@@ -340,7 +341,8 @@ export async function getPanel(ctx: CoreContext, payload: unknown, accountId: st
           computeRouting(ctx, ticket, state.config, hits, state.now),
           weakRouteKinds(ctx),
         ]);
-        return withDisplayNames(ctx, accountId, withoutWeakKinds(routing, weak, state.config));
+        const shown = withoutWeakKinds(routing, weak, state.config);
+        return withDisplayNames(ctx, accountId, withTeamState(shown, ticket.team, state.stored));
       }),
       section(() => sla(ctx, state, accountId)),
       hitsPromise.then(

@@ -73,3 +73,36 @@ export async function routeVotes(
     .ranked.slice(0, 5)
     .map((r) => ({ label: r.label, probability: r.probability }));
 }
+
+/**
+ * Team names to Atlassian team ids, from the tickets training read: routing names teams as the
+ * tickets do, but Jira's Team field is set by id (`PUT /rest/api/3/issue/{key}` with
+ * `{"<team field>": "<team id>"}`), so applying a suggested team needs its id.
+ */
+export const TEAM_DIRECTORY_NAME = 'route:team-directory';
+const TEAM_DIRECTORY_VERSION = 1;
+const TeamDirectory = z.record(z.string().max(200), z.string().max(200));
+
+export function teamDirectoryOf(tickets: readonly Ticket[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  // Newest last wins: a team renamed since keeps the id its newest tickets carry.
+  for (const t of [...tickets].sort((a, b) => a.updated - b.updated))
+    if (t.team !== null && typeof t.teamId === 'string') ids.set(t.team, t.teamId);
+  return ids;
+}
+
+export async function saveTeamDirectory(ctx: CoreContext, tickets: readonly Ticket[]): Promise<void> {
+  const plain = Object.fromEntries(teamDirectoryOf(tickets));
+  await ctx.storage.models.save(TEAM_DIRECTORY_NAME, JSON.stringify(plain), TEAM_DIRECTORY_VERSION);
+}
+
+/** The stored name → id map; empty when never trained (or the site's team field has no ids). */
+export async function loadTeamDirectory(ctx: CoreContext): Promise<Map<string, string>> {
+  const ids = await loadStoredJson(
+    ctx.storage.models,
+    TEAM_DIRECTORY_NAME,
+    TEAM_DIRECTORY_VERSION,
+    TeamDirectory,
+  );
+  return new Map(ids ? Object.entries(ids) : []);
+}

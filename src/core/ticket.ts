@@ -48,6 +48,11 @@ export const Ticket = z.object({
   assigneeId: z.string().max(128).nullable(),
   /** Team (e.g. JSM's Team field or an assignment group custom field), if the site has one. */
   team: z.string().max(200).nullable(),
+  /**
+   * The Atlassian team's id where the team field is Jira's Team field (its value reads as
+   * `{id, name}`, and an edit sets it by that id); absent for a select-like team field.
+   */
+  teamId: z.string().max(200).nullable().optional(),
   reporterId: z.string().max(128).nullable(),
   /** Only the domain is kept, never the address: enough for routing rules. */
   reporterDomain: z.string().max(255).nullable(),

@@ -6,7 +6,7 @@ import { trainingLabel } from './fields';
 import { refreshOpenSuggestions } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { fieldQuality } from './quality';
-import { ROUTE_MODELS, routeModelConfig, saveAgentTeams } from './route-models';
+import { ROUTE_MODELS, routeModelConfig, saveAgentTeams, saveTeamDirectory } from './route-models';
 import type { Ticket } from './ticket';
 
 /** Training reads at most this many tickets (newest kept): bounds memory inside a 1 GB function. */
@@ -117,7 +117,10 @@ export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Pro
   try {
     const tickets = await trainingTickets(ctx, sinceMs);
     await ctx.engines.sla.train(tickets, now);
-    if (jobs.some((j) => j.labelOf !== undefined)) await saveAgentTeams(ctx, tickets);
+    if (jobs.some((j) => j.labelOf !== undefined)) {
+      await saveAgentTeams(ctx, tickets);
+      await saveTeamDirectory(ctx, tickets);
+    }
     for (const { field, labelOf } of jobs) {
       try {
         const { examples, trained } = trainField(ctx, field, tickets, startedAt, labelOf);

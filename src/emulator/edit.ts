@@ -173,10 +173,15 @@ export function editIssue(
         break;
       }
       case SEED_FIELDS.team: {
-        const id = value === null ? null : typeof value === 'string' ? value : optionName(value, (x) => x);
-        const team = id === null ? null : site.teams.find((t) => t.id === id || t.name === id);
-        if (id !== null && !team) {
-          errors[field] = `Team '${String(id)}' does not exist.`;
+        // Jira's Team field takes the Atlassian team's id as a plain string (null clears it);
+        // a team name or an option object is refused, as Jira does.
+        if (value !== null && typeof value !== 'string') {
+          errors[field] = 'The Team field takes a team id.';
+          break;
+        }
+        const team = value === null ? null : site.teams.find((t) => t.id === value);
+        if (value !== null && !team) {
+          errors[field] = `Team '${value}' does not exist.`;
           break;
         }
         const teamId = team ? team.id : null;

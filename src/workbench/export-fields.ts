@@ -64,6 +64,7 @@ export function issueMapperFor(categoryFieldIds: readonly string[]): IssueMapper
   return {
     fields: ticketFieldIds(fields),
     requestTypeField: fields.requestType,
+    teamField: fields.team,
     toTicket: (issue) => issueToTicket(issue, { fields, adfToText }),
   };
 }

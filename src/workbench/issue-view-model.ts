@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SITE_FIELDS } from '../adapters/jira/issue-to-ticket';
 
 /**
  * What the workbench pages show of one issue, read from the emulator's Jira REST answers
@@ -17,6 +18,8 @@ export interface IssueView {
   statusCategory: string;
   priority: string | null;
   requestType: string | null;
+  /** Jira's Team field (its value reads as `{id, name}`). */
+  team: string | null;
   components: string[];
   labels: string[];
   assignee: Person | null;
@@ -141,6 +144,11 @@ function findRequestType(fields: Readonly<Record<string, unknown>>): string | nu
   return null;
 }
 
+function teamName(value: unknown): string | null {
+  const team = z.object({ name: z.string() }).loose().safeParse(value);
+  return team.success ? team.data.name : null;
+}
+
 const person = (p: z.infer<typeof PersonJson> | null | undefined): Person | null =>
   p ? { accountId: p.accountId, displayName: p.displayName ?? p.accountId } : null;
 
@@ -158,6 +166,7 @@ export function toIssueView(json: unknown): IssueView {
     statusCategory: f.status?.statusCategory?.key ?? 'new',
     priority: f.priority?.name ?? null,
     requestType: findRequestType(f),
+    team: teamName(f[DEFAULT_SITE_FIELDS.team ?? '']),
     components: (f.components ?? []).map((c) => c.name),
     labels: f.labels ?? [],
     assignee: person(f.assignee),

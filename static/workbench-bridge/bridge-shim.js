@@ -8,7 +8,9 @@
  *   getContext    -> GET  /__workbench/context?app=&issueKey=&theme=&locale=
  *   enableTheming -> sets the html theme attributes the way the host does
  *   fetchProduct  -> /__workbench/jira/<restPath> (requestJira)
- *   showFlag / closeFlag, navigate, reload -> small local equivalents
+ *   showFlag / closeFlag -> an Atlaskit-looking flag on the host page (bottom left, as in Jira)
+ *   refresh       -> asks the workbench issue view to re-read the issue (view.refresh())
+ *   navigate, reload -> small local equivalents
  * The workbench serves this file verbatim as the first element of <head>, before the app bundle
  * runs, because @forge/bridge looks the bridge up when its modules load.
  */
@@ -131,25 +133,115 @@
 
   var flags = Object.create(null);
 
+  /**
+   * Jira shows flags on the host page, not inside the app's iframe: the workbench issue view is
+   * served from the same origin, so the flag goes there (or into this page when it stands alone).
+   */
+  function hostDocument() {
+    try {
+      if (window.parent && window.parent !== window && window.parent.document) return window.parent.document;
+    } catch (e) {
+      // another origin: keep the flag in this page
+    }
+    return document;
+  }
+
+  /** Atlaskit's flag colours per type (icon) and the bold appearance's background. */
+  var FLAG_COLOURS = {
+    success: 'var(--ds-icon-success,#22a06b)',
+    error: 'var(--ds-icon-danger,#c9372c)',
+    warning: 'var(--ds-icon-warning,#e56910)',
+    info: 'var(--ds-icon-information,#1d7afc)',
+  };
+  var FLAG_ICONS = { success: '\u2714', error: '\u2716', warning: '!', info: 'i' };
+
+  function flagGroup(doc) {
+    var group = doc.querySelector('[data-testid="workbench-flags"]');
+    if (group) return group;
+    group = doc.createElement('div');
+    group.setAttribute('data-testid', 'workbench-flags');
+    group.setAttribute('aria-live', 'polite');
+    group.style.cssText =
+      'position:fixed;left:24px;bottom:24px;display:flex;flex-direction:column-reverse;gap:8px;' +
+      'width:400px;max-width:calc(100vw - 48px);z-index:600';
+    doc.body.appendChild(group);
+    return group;
+  }
+
   function showFlag(options) {
-    var box = document.createElement('div');
-    box.setAttribute('role', options.type === 'error' ? 'alert' : 'status');
+    var doc = hostDocument();
+    var type = FLAG_COLOURS[options.type] ? options.type : 'info';
+    var box = doc.createElement('div');
+    box.setAttribute('role', type === 'error' || type === 'warning' ? 'alert' : 'status');
     box.setAttribute('data-testid', 'workbench-flag');
+    box.setAttribute('data-flag-type', type);
     box.style.cssText =
-      'position:fixed;right:12px;bottom:12px;max-width:320px;padding:12px 16px;border-radius:4px;' +
-      'box-shadow:0 4px 8px rgba(9,30,66,.25);background:var(--ds-surface-overlay,#fff);' +
-      'color:var(--ds-text,#172b4d);font:14px/20px system-ui,sans-serif;z-index:1000';
-    var title = document.createElement('strong');
+      'display:flex;gap:16px;padding:16px;border-radius:3px;' +
+      'box-shadow:var(--ds-shadow-overlay,0 8px 12px rgba(9,30,66,.15),0 0 1px rgba(9,30,66,.31));' +
+      'background:var(--ds-surface-overlay,#fff);color:var(--ds-text,#172b4d);' +
+      'font:14px/20px -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Noto Sans",Ubuntu,sans-serif';
+    var icon = doc.createElement('span');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = FLAG_ICONS[type];
+    icon.style.cssText =
+      'flex:none;width:20px;height:20px;border-radius:50%;color:#fff;font-size:12px;font-weight:700;' +
+      'line-height:20px;text-align:center;background:' +
+      FLAG_COLOURS[type];
+    var body = doc.createElement('div');
+    body.style.cssText = 'flex:1;min-width:0;overflow-wrap:anywhere';
+    var title = doc.createElement('div');
+    title.setAttribute('data-testid', 'workbench-flag-title');
+    title.style.cssText = 'font-weight:653';
     title.textContent = options.title || '';
-    var description = document.createElement('div');
-    description.textContent = options.description || '';
-    box.appendChild(title);
-    box.appendChild(description);
-    document.body.appendChild(box);
+    body.appendChild(title);
+    if (options.description) {
+      var description = doc.createElement('div');
+      description.setAttribute('data-testid', 'workbench-flag-description');
+      description.style.cssText = 'margin-top:4px';
+      description.textContent = options.description;
+      body.appendChild(description);
+    }
+    var actions = Array.isArray(options.actions) ? options.actions : [];
+    if (actions.length > 0) {
+      var row = doc.createElement('div');
+      row.style.cssText = 'display:flex;gap:16px;margin-top:8px';
+      actions.forEach(function (action, i) {
+        var button = doc.createElement('button');
+        button.type = 'button';
+        button.setAttribute('data-testid', 'workbench-flag-action-' + i);
+        button.textContent = action.text || '';
+        button.style.cssText =
+          'border:0;background:none;padding:0;font:inherit;font-weight:500;cursor:pointer;' +
+          'color:var(--ds-link,#0c66e4)';
+        button.addEventListener('click', function () {
+          closeFlag({ id: options.id });
+          if (typeof action.onClick === 'function') action.onClick();
+        });
+        row.appendChild(button);
+      });
+      body.appendChild(row);
+    }
+    var close = doc.createElement('button');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Dismiss');
+    close.setAttribute('data-testid', 'workbench-flag-close');
+    close.textContent = '\u00d7';
+    close.style.cssText =
+      'flex:none;align-self:flex-start;border:0;background:none;padding:0 4px;font-size:18px;' +
+      'line-height:20px;cursor:pointer;color:var(--ds-icon-subtle,#626f86)';
+    close.addEventListener('click', function () {
+      closeFlag({ id: options.id });
+    });
+    box.appendChild(icon);
+    box.appendChild(body);
+    box.appendChild(close);
+    closeFlag({ id: options.id }); // an id shows once, as in Jira
+    flagGroup(doc).appendChild(box);
     flags[options.id] = box;
-    if (options.isAutoDismiss !== false) {
+    if (options.isAutoDismiss === true) {
+      // Atlaskit's auto-dismiss delay.
       setTimeout(function () {
-        closeFlag({ id: options.id });
+        if (flags[options.id] === box) closeFlag({ id: options.id });
       }, 8000);
     }
     return Promise.resolve(true);
@@ -159,6 +251,17 @@
     var box = flags[payload.id];
     if (box && box.parentNode) box.parentNode.removeChild(box);
     delete flags[payload.id];
+    return Promise.resolve(true);
+  }
+
+  /**
+   * view.refresh(): the host re-reads the issue it shows. The workbench issue view listens for
+   * this message from its own origin and re-reads the issue without reloading the page.
+   */
+  function refresh() {
+    var parent = window.parent;
+    if (!parent || parent === window) return Promise.resolve(false);
+    parent.postMessage({ type: 'triage-lens:view-refresh', app: app }, window.location.origin || '*');
     return Promise.resolve(true);
   }
 
@@ -177,6 +280,7 @@
     showFlag: showFlag,
     closeFlag: closeFlag,
     navigate: navigate,
+    refresh: refresh,
     reload: function () {
       window.location.reload();
       return Promise.resolve(true);

@@ -30,6 +30,8 @@ const CALLS: Record<ResolverKey, ((issueKey: string) => unknown) | 'changes stat
   [RESOLVERS.panelUndo]: 'changes state',
   [RESOLVERS.panelLink]: 'changes state',
   [RESOLVERS.panelAssign]: 'changes state',
+  [RESOLVERS.panelApplyTeam]: 'changes state',
+  [RESOLVERS.panelUndoTeam]: 'changes state',
   [RESOLVERS.panelShareArticle]: 'changes state',
   [RESOLVERS.panelArticleFeedback]: 'changes state',
   [RESOLVERS.panelOutageDismiss]: 'changes state',

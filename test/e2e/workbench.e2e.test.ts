@@ -3,7 +3,15 @@ import type { PanelData } from '../../src/contracts/panel';
 import type { AdminConfig } from '../../src/contracts/config';
 import { generateDemo } from '../../src/demo/generate';
 import { launchBrowser, type Browser } from './support/browser';
-import { SECTIONS, openAdmin, openIssue, panelFrame, pickFirstUser, waitForPanel } from './support/panel';
+import {
+  SECTIONS,
+  flag,
+  openAdmin,
+  openIssue,
+  panelFrame,
+  pickFirstUser,
+  waitForPanel,
+} from './support/panel';
 import { saveScreenshot } from './support/screens';
 import { startTestWorkbench, type TestWorkbench } from './support/workbench';
 
@@ -158,10 +166,16 @@ test('applying a classification writes the field and the audit log', async () =>
   // By keyboard, as an agent without a mouse would: the Apply control is a real, focusable button.
   const apply = frame.locator(`button[data-testid="apply-${ticket.fieldId}"]`);
   await expect(apply.count()).resolves.toBe(1);
+  await page.evaluate('window.__beforeApply = true');
   await apply.focus();
   await page.keyboard.press('Enter');
   await frame.locator(`[data-testid="field-${ticket.fieldId}"][data-status="applied"]`).waitFor();
-  await expect(frame.locator('[data-testid="panel-notice"]').innerText()).resolves.toContain(ticket.value);
+  await flag(page, ticket.value).waitFor();
+  // The issue view beside the panel re-reads the issue (view.refresh()), without a page reload.
+  await page
+    .locator(`[data-testid="issue-field-${ticket.fieldId}"]`, { hasText: ticket.value })
+    .waitFor({ timeout: 10_000 });
+  await expect(page.evaluate('window.__beforeApply')).resolves.toBe(true);
 
   await openIssue(page, workbench.url, ticket.key);
   await expect(
@@ -177,10 +191,62 @@ test('applying a classification writes the field and the audit log', async () =>
   await expect(row.first().innerText()).resolves.toContain(ticket.key);
 });
 
+test('a suggested team is set from the panel, shown in the issue view at once, and undone from the flag', async () => {
+  let found: { key: string; team: string; before: string } | null = null;
+  for (const key of (await ticketKeys()).slice(0, 40)) {
+    const data = await panelData(page.request, key);
+    if (data?.routing.status !== 'ok') continue;
+    const current = data.routing.data.currentTeam ?? null;
+    const team = data.routing.data.teams.slice(0, 2).find((c) => c.name !== current);
+    if (team) {
+      found = { key, team: team.name, before: current ?? 'None' };
+      break;
+    }
+  }
+  if (!found) throw new Error('no recent ticket has a team suggestion other than its team');
+  const frame = await openIssue(page, workbench.url, found.key);
+  const teamField = page.locator('[data-testid="issue-field-team"]');
+  await expect(teamField.innerText()).resolves.toContain(found.before);
+  await page.evaluate('window.__beforeTeam = true');
+  await frame.locator(`[data-testid="apply-team-${found.team}"]`).click();
+  const done = flag(page, found.team);
+  await done.waitFor();
+  await expect(done.getAttribute('data-flag-type')).resolves.toBe('success');
+  await page
+    .locator('[data-testid="issue-field-team"]', { hasText: found.team })
+    .waitFor({ timeout: 10_000 });
+  await expect(frame.locator(`[data-testid="route-${found.team}"]`).innerText()).resolves.toContain(
+    'Current team',
+  );
+  await frame.locator('[data-testid="undo-team"]').waitFor();
+
+  // Undo from the flag: the earlier team is back, in Jira and in the issue view.
+  await done.locator('[data-testid="workbench-flag-action-0"]').click();
+  await flag(page, 'Team change undone').waitFor();
+  await page
+    .locator('[data-testid="issue-field-team"]', { hasText: found.before })
+    .waitFor({ timeout: 10_000 });
+  await expect(page.evaluate('window.__beforeTeam')).resolves.toBe(true);
+  await expect(frame.locator('[data-testid="undo-team"]').count()).resolves.toBe(0);
+});
+
+test('a failed action shows an error flag with the reason', async () => {
+  const frame = await openIssue(page, workbench.url, ticket.key);
+  workbench.setFault(true);
+  try {
+    await frame.locator('[data-testid^="apply-team-"], [data-testid^="assign-"]').first().click();
+    const failed = page.locator('[data-testid="workbench-flag"][data-flag-type="error"]');
+    await failed.waitFor();
+    await expect(failed.innerText()).resolves.toMatch(/did not work/);
+  } finally {
+    workbench.setFault(false);
+  }
+});
+
 test('linking a duplicate shows the link on the issue', async () => {
   const frame = await openIssue(page, workbench.url, ticket.linkKey);
   await frame.locator(`[data-testid="link-duplicate-${ticket.duplicateKey}"]`).click();
-  await frame.locator('[data-testid="panel-notice"]', { hasText: ticket.duplicateKey }).waitFor();
+  await flag(page, ticket.duplicateKey).waitFor();
   // Once linked, the ticket stays in the list, marked as linked, with nothing left to link.
   const item = frame.locator(`[data-testid="similar-${ticket.duplicateKey}"]`);
   await expect(item.innerText()).resolves.toMatch(/Linked/);
@@ -359,13 +425,11 @@ test('a ticket of the ongoing outage shows the banner and articles; helped, shar
   const reopened = await openIssue(page, workbench.url, key);
   const section = reopened.locator('[data-testid="section-knowledge"]');
   await section.locator('[data-testid^="article-helped-"]').first().click();
-  await reopened.locator('[data-testid="panel-notice"]', { hasText: /feedback/i }).waitFor();
+  await flag(page, /feedback/i).waitFor();
   await section.locator('[data-testid^="article-share-"]').first().click();
-  await reopened.locator('[data-testid="panel-notice"]', { hasText: /shared with the customer/i }).waitFor();
+  await flag(page, /shared with the customer/i).waitFor();
   await reopened.locator(`[data-testid="outage-link-${outage.problemKey}"]`).click();
-  await reopened
-    .locator('[data-testid="panel-notice"]', { hasText: `Linked to problem ${outage.problemKey}` })
-    .waitFor();
+  await flag(page, `Linked to problem ${outage.problemKey}`).waitFor();
   await expect(reopened.locator('[data-testid="outage-banner"]').innerText()).resolves.toContain(
     `Linked to ${outage.problemKey}`,
   );

@@ -163,6 +163,20 @@ describe('issues, edits, links and comments', () => {
     expect((await jiraFailure(app.editIssue('IT-4', { unknownField: 1 }))).message).toMatch(/cannot be set/);
   });
 
+  it('sets the Team field by the team id only, as Jira does, and clears it with null', async () => {
+    const team = fx.demo.site.teams[0];
+    if (!team) throw new Error('no team');
+    const byName = await jiraFailure(app.editIssue('IT-5', { customfield_10001: team.name }));
+    expect(byName.message).toMatch(/does not exist/);
+    const asOption = await jiraFailure(app.editIssue('IT-5', { customfield_10001: { id: team.id } }));
+    expect(asOption.message).toMatch(/team id/);
+    await app.editIssue('IT-5', { customfield_10001: team.id });
+    const read = await app.getIssue('IT-5', ['customfield_10001']);
+    expect(read.fields.customfield_10001).toMatchObject({ id: team.id, name: team.name });
+    await app.editIssue('IT-5', { customfield_10001: null });
+    expect((await app.getIssue('IT-5', ['customfield_10001'])).fields.customfield_10001).toBeNull();
+  });
+
   it('shows a new link on both issues, in Jira’s direction', async () => {
     // Jira's body: the outward issue is the "from" side, so this reads "IT-6 duplicates IT-5".
     await app.createIssueLink({ type: 'Duplicate', inwardKey: 'IT-5', outwardKey: 'IT-6' });

@@ -150,6 +150,7 @@ export function issueToTicket(issue: JiraIssue, options: IssueToTicketOptions): 
     resolution: f.resolution?.name ?? null,
     assigneeId: f.assignee?.accountId ?? null,
     team: single(optionValue(fieldOf(issue, options.fields.team))),
+    teamId: atlassianTeamId(fieldOf(issue, options.fields.team)),
     reporterId: f.reporter?.accountId ?? null,
     reporterDomain: emailDomain(f.reporter?.emailAddress),
     organization: single(optionValue(fieldOf(issue, options.fields.organization))),
@@ -179,6 +180,12 @@ function fieldOf(issue: JiraIssue, id: string | null): unknown {
 
 function statusCategory(key: string | undefined): 'new' | 'indeterminate' | 'done' {
   return key === 'done' || key === 'indeterminate' ? key : 'new';
+}
+
+/** Jira's Team field reads as `{id, name, title, …}`; a select-like team field has no such id. */
+function atlassianTeamId(value: unknown): string | null {
+  const parsed = z.object({ id: z.string().min(1).max(200), name: z.string() }).safeParse(value);
+  return parsed.success ? parsed.data.id : null;
 }
 
 /** JSM's request type field value: `{requestType: {name}}`. */

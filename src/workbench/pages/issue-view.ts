@@ -80,12 +80,12 @@ export function issuePage(issue: IssueView, options: IssuePageOptions): SafeHtml
     <div class="issue">
       <div>
         <nav class="muted"><a href="/">Tickets</a> / <span data-testid="issue-key">${issue.key}</span></nav>
-        <h1 data-testid="issue-summary">${issue.summary}</h1>
+        <h1 data-testid="issue-summary" data-refresh="summary">${issue.summary}</h1>
         <section>
           <h2>Description</h2>
           <div data-testid="issue-description">${paragraphs(issue.description)}</div>
         </section>
-        <section data-testid="issue-links">
+        <section data-testid="issue-links" data-refresh="links">
           <h2>Linked issues</h2>
           ${
             issue.links.length === 0
@@ -156,9 +156,10 @@ ${issue.description.join('\n')}</textarea>
         </details>
       </div>
       <aside>
-        <div>${statusLozenge(issue.status, issue.statusCategory)}</div>
-        <dl style="margin-top:12px">
+        <div data-refresh="status">${statusLozenge(issue.status, issue.statusCategory)}</div>
+        <dl style="margin-top:12px" data-testid="issue-fields" data-refresh="fields">
           ${field('assignee', 'Assignee', issue.assignee?.displayName ?? '')}
+          ${field('team', 'Team', issue.team ?? '')}
           ${field('reporter', 'Reporter', issue.reporter?.displayName ?? '')}
           ${field('requestType', 'Request type', issue.requestType ?? '')}
           ${field('issuetype', 'Issue type', issue.issueType)}

@@ -39,9 +39,19 @@ export const PAGE_SCRIPT_URL = '/__workbench/page.js';
 
 /**
  * The header's switchers submit on change; "Open ticket" goes to /browse/<KEY>; the progress line shows background backfill/training
- * while the workbench warms up.
+ * while the workbench warms up. On the issue view, an app's view.refresh() (a message from the
+ * panel's frame, same origin only) re-reads the page and swaps its [data-refresh] parts, as
+ * Jira's issue view re-reads the issue without a reload; body[data-issue-refreshes] counts them.
  */
 export const PAGE_SCRIPT = `(function(){
+window.addEventListener('message',function(e){
+if(e.origin!==location.origin||!e.data||e.data.type!=='triage-lens:view-refresh')return;
+fetch(location.href,{credentials:'same-origin'}).then(function(r){return r.ok?r.text():Promise.reject(r.status)}).then(function(text){
+var fresh=new DOMParser().parseFromString(text,'text/html');
+document.querySelectorAll('[data-refresh]').forEach(function(el){
+var next=fresh.querySelector('[data-refresh="'+el.getAttribute('data-refresh')+'"]');if(next)el.innerHTML=next.innerHTML;});
+document.body.setAttribute('data-issue-refreshes',String(Number(document.body.getAttribute('data-issue-refreshes')||'0')+1));
+}).catch(function(){});});
 document.querySelectorAll('form.prefs select').forEach(function(s){s.addEventListener('change',function(){s.form.submit()})});
 document.querySelectorAll('form.open-ticket').forEach(function(f){f.addEventListener('submit',function(e){e.preventDefault();
 location.href='/browse/'+encodeURIComponent(f.elements.key.value.trim().toUpperCase());})});

@@ -9,7 +9,7 @@ import { historyLine } from './history-text';
 import { useI18n, type Translate } from '@shared/i18n';
 import type { Locale } from '@shared/i18n';
 import { WhyEvidence } from './WhyEvidence';
-import type { PanelActions } from './PanelApp';
+import type { PanelActions, UndoCall } from './PanelApp';
 import { panelCardStyle } from '@shared/card-style';
 import { isolate } from '@shared/bidi';
 
@@ -79,6 +79,11 @@ function FieldCard({
   const applyId = `apply-${field.fieldId}`;
   const dismissId = `dismiss-${field.fieldId}`;
   const undoId = `undo-${field.fieldId}`;
+  const undoCall: UndoCall = {
+    key: RESOLVERS.panelUndo,
+    payload: { issueKey: panel.issueKey, fieldId: field.fieldId },
+    done: t('doneUndone', { field: field.fieldName }),
+  };
   const value = field.value;
   const line = statusLine(field, t);
   const history =
@@ -183,6 +188,7 @@ function FieldCard({
                     RESOLVERS.panelApply,
                     // The server adds the value to multi-value fields and replaces single ones.
                     { issueKey: panel.issueKey, fieldId: field.fieldId, value },
+                    { undo: undoCall },
                   )
                 }
               >
@@ -203,7 +209,7 @@ function FieldCard({
                     t('doneDismissed', { field: field.fieldName }),
                     RESOLVERS.panelDismiss,
                     { issueKey: panel.issueKey, fieldId: field.fieldId },
-                    { undo: { fieldId: field.fieldId, fieldName: field.fieldName } },
+                    { undo: undoCall },
                   )
                 }
               >
@@ -218,12 +224,7 @@ function FieldCard({
                 isLoading={actions.busy === undoId}
                 isDisabled={actions.busy !== null}
                 aria-label={t('undoLabel', { field: field.fieldName })}
-                onClick={() =>
-                  void actions.run(undoId, t('doneUndone', { field: field.fieldName }), RESOLVERS.panelUndo, {
-                    issueKey: panel.issueKey,
-                    fieldId: field.fieldId,
-                  })
-                }
+                onClick={() => void actions.run(undoId, undoCall.done, undoCall.key, undoCall.payload)}
               >
                 {t('undo')}
               </Button>

@@ -7,7 +7,7 @@ import { RESOLVERS, type ResolverKey } from '@contracts/resolvers';
 import type { AppContext } from '@shared/forge-app';
 import { callResolver } from '@shared/resolver';
 import { useI18n } from '@shared/i18n';
-import { ErrorMessage, NoticeLine, type Notice } from '@shared/ui';
+import { ErrorMessage } from '@shared/ui';
 import { SectionFrame } from './SectionFrame';
 import { ClassificationSection } from './ClassificationSection';
 import { RoutingSection } from './RoutingSection';
@@ -16,6 +16,7 @@ import { SlaSection } from './SlaSection';
 import { KnowledgeSection } from './KnowledgeSection';
 import { OutageBanner } from './OutageBanner';
 import { findSimilar, similarShown, type LinkedHere } from './keep-linked';
+import { changesIssue, flag, refreshIssueView } from './agent-feedback';
 
 type Load =
   { status: 'loading' } | { status: 'ok'; data: PanelData } | { status: 'error'; error: ResolverError };
@@ -24,28 +25,34 @@ type Load =
 export interface PanelActions {
   busy: string | null;
   /**
-   * `done` is the catalogue text announced when the action succeeded; `undo` names the field whose
-   * decision the success message offers to take back.
+   * `done` is the catalogue text the success flag shows; `undo` is the resolver call that takes
+   * the action back, offered on that flag with `undo.done` as its own success text.
    */
   run: (
     actionId: string,
     done: string,
     key: ResolverKey,
     payload: Record<string, unknown>,
-    options?: { undo?: { fieldId: string; fieldName: string } },
+    options?: { undo?: UndoCall },
   ) => Promise<void>;
+}
+
+export interface UndoCall {
+  key: ResolverKey;
+  payload: Record<string, unknown>;
+  done: string;
 }
 
 export function PanelApp({ context }: { context: AppContext }) {
   const { t, locale } = useI18n();
   const issueKey = context.issueKey;
   const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // Similar tickets linked from this panel: still shown, as linked, until the panel is opened again.
   const [linked, setLinked] = useState<LinkedHere[]>([]);
   const generation = useRef(0);
   const shownSimilar = useRef<SimilarData | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
 
   const fetchPanel = useCallback(
     async (showSpinner: boolean) => {
@@ -64,9 +71,8 @@ export function PanelApp({ context }: { context: AppContext }) {
   }, [fetchPanel]);
 
   const run = useCallback<PanelActions['run']>(
-    async (actionId, done, key, payload) => {
+    async (actionId, done, key, payload, options) => {
       setBusy(actionId);
-      setNotice(null);
       const result = await callResolver<unknown>(key, payload);
       const linkedTicket =
         result.ok &&
@@ -78,16 +84,35 @@ export function PanelApp({ context }: { context: AppContext }) {
       if (linkedTicket)
         setLinked((list) => [...list.filter((l) => l.ticket.key !== linkedTicket.ticket.key), linkedTicket]);
       if (result.ok) {
-        // Re-fetch first, so the notice (and focus, if the used button went away) follows the new state.
+        // The issue view beside the panel re-reads the issue while the panel re-fetches its state.
+        if (changesIssue(key)) void refreshIssueView();
         await fetchPanel(false);
-        setNotice({ kind: 'success', text: done });
+        const undo = options?.undo;
+        flag({
+          kind: 'success',
+          title: t('flagDone'),
+          description: done,
+          ...(undo
+            ? {
+                action: {
+                  text: t('undo'),
+                  onClick: () => void runRef.current('flag-undo', undo.done, undo.key, undo.payload),
+                },
+              }
+            : {}),
+        });
       } else {
-        setNotice({ kind: 'error', text: t('actionFailed', { message: result.error.message }) });
+        flag({ kind: 'error', title: t('flagFailed'), description: result.error.message });
       }
       setBusy(null);
+      // The used button may be gone (an applied suggestion loses Apply): keep focus in the panel.
+      if (document.activeElement === null || document.activeElement === document.body)
+        mainRef.current?.focus();
     },
     [fetchPanel, t],
   );
+  const runRef = useRef(run);
+  runRef.current = run;
 
   if (!issueKey) {
     return (
@@ -103,10 +128,9 @@ export function PanelApp({ context }: { context: AppContext }) {
   shownSimilar.current = similar?.status === 'ok' ? similar.data : null;
 
   return (
-    <main aria-label={t('panelLabel')} style={{ minWidth: 0 }}>
+    <main ref={mainRef} tabIndex={-1} aria-label={t('panelLabel')} style={{ minWidth: 0, outline: 'none' }}>
       <Box padding="space.100">
         <Stack space="space.150">
-          <NoticeLine notice={notice} testId="panel-notice" />
           {load.status === 'error' ? (
             <div data-testid="panel-error">
               <ErrorMessage error={load.error} onRetry={() => void fetchPanel(true)} />

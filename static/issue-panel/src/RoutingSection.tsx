@@ -33,8 +33,47 @@ export function RoutingSection({
             {t('team')}
           </Text>
           {routing.teams.slice(0, 2).map((team) => (
-            <Candidate key={team.id} candidate={team} />
+            <Candidate
+              key={team.id}
+              candidate={team}
+              isCurrent={routing.currentTeam === team.name}
+              currentLabel={t('currentTeam')}
+            >
+              <ActionButton
+                id={`apply-team-${team.id}`}
+                label={t('applyTeam')}
+                ariaLabel={t('applyTeamLabel', { name: team.name })}
+                actions={actions}
+                run={(id) =>
+                  actions.run(
+                    id,
+                    t('doneTeamApplied', { name: team.name }),
+                    RESOLVERS.panelApplyTeam,
+                    { issueKey, team: team.name },
+                    {
+                      undo: {
+                        key: RESOLVERS.panelUndoTeam,
+                        payload: { issueKey },
+                        done: t('doneTeamUndone'),
+                      },
+                    },
+                  )
+                }
+              />
+            </Candidate>
           ))}
+          {routing.teamUndo ? (
+            <Inline>
+              <ActionButton
+                id="undo-team"
+                subtle
+                label={t('undo')}
+                ariaLabel={t('undoTeamLabel')}
+                actions={actions}
+                run={(id) => actions.run(id, t('doneTeamUndone'), RESOLVERS.panelUndoTeam, { issueKey })}
+              />
+            </Inline>
+          ) : null}
         </Stack>
       ) : null}
       {routing.assignees.length > 0 ? (
@@ -42,36 +81,27 @@ export function RoutingSection({
           <Text size="small" weight="semibold" color="color.text.subtle">
             {t('assignee')}
           </Text>
-          {routing.assignees.slice(0, 3).map((person) => {
-            const actionId = `assign-${person.accountId}`;
-            const isCurrent = routing.currentAssignee === person.accountId;
-            return (
-              <Candidate key={person.accountId} candidate={person} isCurrent={isCurrent}>
-                {isCurrent ? null : (
-                  <Button
-                    spacing="compact"
-                    testId={actionId}
-                    isLoading={actions.busy === actionId}
-                    isDisabled={actions.busy !== null}
-                    aria-label={t('assignLabel', { name: person.name })}
-                    onClick={() =>
-                      void actions.run(
-                        actionId,
-                        t('doneAssigned', { name: person.name }),
-                        RESOLVERS.panelAssign,
-                        {
-                          issueKey,
-                          accountId: person.accountId,
-                        },
-                      )
-                    }
-                  >
-                    {t('assign')}
-                  </Button>
-                )}
-              </Candidate>
-            );
-          })}
+          {routing.assignees.slice(0, 3).map((person) => (
+            <Candidate
+              key={person.accountId}
+              candidate={person}
+              isCurrent={routing.currentAssignee === person.accountId}
+              currentLabel={t('currentAssignee')}
+            >
+              <ActionButton
+                id={`assign-${person.accountId}`}
+                label={t('assign')}
+                ariaLabel={t('assignLabel', { name: person.name })}
+                actions={actions}
+                run={(id) =>
+                  actions.run(id, t('doneAssigned', { name: person.name }), RESOLVERS.panelAssign, {
+                    issueKey,
+                    accountId: person.accountId,
+                  })
+                }
+              />
+            </Candidate>
+          ))}
         </Stack>
       ) : null}
       {(routing.hidden ?? []).map((hidden) => (
@@ -94,13 +124,47 @@ export function RoutingSection({
   );
 }
 
+/** One routing action: busy while it runs, disabled while any other action runs. */
+function ActionButton({
+  id,
+  label,
+  ariaLabel,
+  actions,
+  run,
+  subtle = false,
+}: {
+  id: string;
+  label: string;
+  ariaLabel: string;
+  actions: PanelActions;
+  run: (id: string) => Promise<void>;
+  subtle?: boolean;
+}) {
+  return (
+    <Button
+      {...(subtle ? { appearance: 'subtle' as const } : {})}
+      spacing="compact"
+      testId={id}
+      isLoading={actions.busy === id}
+      isDisabled={actions.busy !== null}
+      aria-label={ariaLabel}
+      onClick={() => void run(id)}
+    >
+      {label}
+    </Button>
+  );
+}
+
+/** A candidate's action (children) is left out while it is the current team or assignee. */
 function Candidate({
   candidate,
   isCurrent = false,
+  currentLabel,
   children,
 }: {
   candidate: RouteCandidate;
   isCurrent?: boolean;
+  currentLabel: string;
   children?: ReactNode;
 }) {
   const { t, locale } = useI18n();
@@ -122,14 +186,14 @@ function Candidate({
               </Text>
             </span>
             {candidate.available ? null : <Lozenge appearance="moved">{t('away')}</Lozenge>}
-            {isCurrent ? <Lozenge appearance="inprogress">{t('currentAssignee')}</Lozenge> : null}
+            {isCurrent ? <Lozenge appearance="inprogress">{currentLabel}</Lozenge> : null}
             <span title={t('routeFitHelp')} data-testid={`route-fit-${candidate.id}`}>
               <Text size="small" color="color.text.subtle">
                 {t('routeFit', { pct: formatPercent(candidate.fit, locale) })}
               </Text>
             </span>
           </Inline>
-          {children}
+          {isCurrent ? null : children}
         </Inline>
         {candidate.reasons.length > 0 ? (
           <ul style={{ margin: 0, paddingLeft: token('space.200'), font: token('font.body.small') }}>

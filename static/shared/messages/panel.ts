@@ -100,4 +100,7 @@ export const panelMessages = {
   doneLinked: { en: '{key} linked as {type}.', de: '{key} verknüpft als {type}.' },
   doneAssigned: { en: 'Assigned to {name}.', de: '{name} zugewiesen.' },
   actionFailed: { en: 'Failed: {message}', de: 'Fehlgeschlagen: {message}' },
+  // Flags (Jira's own, through the Forge bridge) for the outcome of an agent action
+  flagDone: { en: 'Done', de: 'Erledigt' },
+  flagFailed: { en: 'That did not work', de: 'Das hat nicht geklappt' },
 } satisfies Messages;

@@ -18,6 +18,12 @@ export const routingMessages = {
   assign: { en: 'Assign', de: 'Zuweisen' },
   assignLabel: { en: 'Assign to {name}', de: '{name} zuweisen' },
   currentAssignee: { en: 'Current assignee', de: 'Aktueller Bearbeiter' },
+  applyTeam: { en: 'Set team', de: 'Team setzen' },
+  applyTeamLabel: { en: 'Set the team to {name}', de: 'Team auf {name} setzen' },
+  currentTeam: { en: 'Current team', de: 'Aktuelles Team' },
+  undoTeamLabel: { en: 'Undo the team change', de: 'Teamänderung rückgängig machen' },
+  doneTeamApplied: { en: 'Team set to {name}.', de: 'Team auf {name} gesetzt.' },
+  doneTeamUndone: { en: 'Team change undone.', de: 'Teamänderung rückgängig gemacht.' },
   routeFit: { en: '{pct} fit', de: '{pct} passend' },
   routeFitHelp: {
     en: 'Share of the evidence for this list that points here',

@@ -79,6 +79,7 @@ describe('issueToTicket', () => {
       resolution: null,
       assigneeId: 'agent-1',
       team: 'Network',
+      teamId: 'team-3',
       reporterId: 'cust-1',
       reporterDomain: 'example-corp.de',
       organization: 'Example Corp',

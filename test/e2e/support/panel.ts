@@ -77,3 +77,11 @@ export async function pickFirstUser(page: Page, baseUrl: string): Promise<void> 
   ]);
   await page.locator('[data-testid="user-switcher"]').waitFor();
 }
+
+/**
+ * The flag an agent action showed: Forge's `showFlag`, which the workbench (like Jira) draws on
+ * the host page, outside the panel's iframe.
+ */
+export function flag(page: Page, text: string | RegExp): Locator {
+  return page.locator('[data-testid="workbench-flag"]', { hasText: text });
+}
