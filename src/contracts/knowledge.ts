@@ -128,6 +128,12 @@ export const KnowledgeGaps = z.object({
         b: ArticleRef,
         questionSimilarity: z.number().min(0).max(1),
         answerSimilarity: z.number().min(0).max(1),
+        /** Resolved tickets both answer, and the first of them the admin may see. */
+        sharedTickets: z.number().int().nonnegative(),
+        sharedKeys: z.array(IssueKey).max(5),
+        /** The strongest words of each body the other does not use. */
+        onlyA: z.array(z.string().max(100)).max(3),
+        onlyB: z.array(z.string().max(100)).max(3),
       }),
     )
     .max(50),

@@ -45,10 +45,10 @@ export async function listKnowledgeGaps(
   );
   const report = knowledgeGaps({ tickets, articles });
   // The admin sees only tickets Jira shows them; a group left with too few is not listed.
-  const visible = await ctx.viewers.visibleKeys(
-    accountId,
-    report.gaps.flatMap((g) => [...g.keys, g.representative.key]),
-  );
+  const visible = await ctx.viewers.visibleKeys(accountId, [
+    ...report.gaps.flatMap((g) => [...g.keys, g.representative.key]),
+    ...report.conflicting.slice(0, 50).flatMap((c) => c.sharedKeys),
+  ]);
   const gaps = report.gaps.flatMap((g) => {
     const keys = g.keys.filter((k) => visible.has(k));
     if (!visible.has(g.representative.key) || keys.length < 2) return [];
@@ -61,7 +61,10 @@ export async function listKnowledgeGaps(
     articles: articles.length,
     gaps: gaps.slice(0, 20),
     unhelpful: report.unhelpful.slice(0, 50),
-    conflicting: report.conflicting.slice(0, 50),
+    // The count is of tickets the app read; only keys the admin may see are named.
+    conflicting: report.conflicting
+      .slice(0, 50)
+      .map((c) => ({ ...c, sharedKeys: c.sharedKeys.filter((k) => visible.has(k)) })),
   };
 }
 

@@ -288,21 +288,32 @@ function knowledgeSection(k: KnowledgeGapReport): SafeHtml {
     <h3>Articles that never helped</h3>
     ${
       k.unhelpful.length === 0
-        ? html`<p class="muted">None rated unhelpful often enough (or the export has no ratings).</p>`
+        ? html`<p class="muted">
+            None rated unhelpful often enough (or the export has no ratings). Rule: at least 3 × "did not
+            help", and "helped" at most a quarter of the ratings.
+          </p>`
         : html`<ul>
-            ${k.unhelpful.map((a) => html`<li>${a.title}: did not help ${a.notHelped}×, never helped</li>`)}
+            ${k.unhelpful.map(
+              (a) => html`<li>${a.title}: did not help ${a.notHelped}×, helped ${a.helped}×</li>`,
+            )}
           </ul>`
     }
     <h3>Articles that contradict each other</h3>
     ${
       k.conflicting.length === 0
-        ? html`<p class="muted">No two articles in one language with alike titles and different bodies.</p>`
-        : html`<ul>
+        ? html`<p class="muted">
+            No two articles in one language that answer the same question (alike titles, or the same resolved
+            tickets) with different bodies.
+          </p>`
+        : html`<ul data-section="conflicting-articles">
             ${k.conflicting.map(
               (c) =>
                 html`<li>
-                  ${c.a.title} / ${c.b.title}: titles alike (${num(c.questionSimilarity, 2)}), bodies differ
-                  (${num(c.answerSimilarity, 2)})
+                  ${c.a.title} / ${c.b.title}: titles ${num(c.questionSimilarity, 2)} alike, both answer
+                  ${c.sharedTickets} resolved
+                  tickets${c.sharedKeys.length > 0 ? ` (${c.sharedKeys.join(', ')})` : ''}; bodies
+                  ${num(c.answerSimilarity, 2)} alike. Only in the first: ${c.onlyA.join(', ')}; only in the
+                  second: ${c.onlyB.join(', ')}.
                 </li>`,
             )}
           </ul>`

@@ -37,6 +37,27 @@ describe('knowledge gaps on the admin page', () => {
     expect(hours).toEqual([...hours].sort((a, b) => b - a));
   });
 
+  it('lists an article agents said did not help, from the panel’s feedback, with both counts', async () => {
+    const article = h.seed.articles.find((a) => a.language === 'en' && a.restrictedTo === undefined);
+    const open = h.seed.tickets.filter((t) => t.resolved === null && t.issueType !== 'Problem').slice(0, 4);
+    if (!article || open.length < 4) throw new Error('demo too small');
+    for (const t of open) {
+      const rated = await h.app.resolvers[RESOLVERS.panelArticleFeedback](
+        { issueKey: t.key, pageId: article.id, helped: false },
+        { accountId: h.users.agent },
+      );
+      expect(rated.ok).toBe(true);
+    }
+    const result = await gaps(h.users.admin);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.unhelpful).toContainEqual({
+      id: article.id,
+      title: article.title,
+      helped: 0,
+      notHelped: 4,
+    });
+  });
+
   it('is for admins only', async () => {
     expect(await gaps(h.users.agent)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await gaps(h.users.customer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

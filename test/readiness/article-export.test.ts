@@ -72,10 +72,25 @@ describe('the article export (--articles)', () => {
   it('adds knowledge gaps to the readiness report', async () => {
     const demo = generateDemo({ tickets: 300, seed: 3 });
     const input = file('demo.csv', exportCsv(demo.site));
-    const articles = file(
-      'demo-kb.json',
-      JSON.stringify(demo.site.articles.map((a) => ({ id: a.id, title: a.title, body: a.body }))),
-    );
+    const first = demo.site.articles.find((a) => a.language === 'en');
+    if (!first) throw new Error('no English demo article');
+    // A rated article that did not help, and a second answer to the first article's question.
+    const exported = [
+      ...demo.site.articles.map((a) => ({ id: a.id, title: a.title, body: a.body })),
+      {
+        id: '990001',
+        title: 'Old printer driver guide',
+        body: 'Install driver 1.0.',
+        helped: 1,
+        notHelped: 6,
+      },
+      {
+        id: '990002',
+        title: first.title,
+        body: 'Send a letter to the facilities manager and wait for a written reply within four weeks.',
+      },
+    ];
+    const articles = file('demo-kb.json', JSON.stringify(exported));
     const out = path.join(dir, 'report.html');
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const code = await main([
@@ -95,6 +110,13 @@ describe('the article export (--articles)', () => {
     expect(page).toContain('<h2>Knowledge gaps</h2>');
     expect(page).toMatch(/\d+ of \d+ resolved tickets are answered by an article/);
     expect(page).toContain('data-section="knowledge-gaps"');
+    expect(page).toContain('Old printer driver guide: did not help 6×, helped 1×');
+    const conflicts = /data-section="conflicting-articles">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
+    expect(conflicts).toMatch(/titles 1(\.00)? alike/);
+    // The evidence names what only the second answer says.
+    expect(conflicts).toMatch(
+      /only in\s+the\s+second: [^.]*(letter|facilities|manager|written|reply|weeks)/i,
+    );
   });
 
   it('fails at once, before measuring, on a bad article file', async () => {

@@ -11,18 +11,26 @@ import { analyze } from '../text';
  * - unanswered tickets are grouped greedily, oldest first: a ticket joins the group whose first
  *   ticket it is closest to (cosine ≥ `clusterSimilarity`), else starts one; a group of at least
  *   `minClusterSize` is a gap, ranked by the hours its tickets were open (volume × time spent);
- * - an article is *never helpful* when at least `minRatings` agents said it did not help and none
- *   that it did;
- * - two articles *contradict* each other when their titles ask nearly the same (cosine ≥
- *   `sameQuestion`) but their bodies answer differently (cosine < `differentAnswer`): the same
- *   question with two answers. Only articles in the same language are compared.
+ * - an article is *never helpful* when at least `minRatings` agents said it did not help and
+ *   "did not help" dominates: "helped" is at most `maxHelpedShare` of its ratings (none at all is
+ *   the plainest case). The app counts ratings, not views: the panel writes nothing per open;
+ * - two articles *contradict* each other when they answer the same question (their titles are
+ *   close, cosine ≥ `sameQuestion`, or they answer the same resolved tickets: at least
+ *   `minSharedTickets` tickets each answers, and those are at least `sharedTicketShare` of
+ *   each one's; an article answers a ticket it is linked from, or one it is close to and nearly
+ *   the closest article of) but their bodies answer differently (cosine < `differentAnswer`). The
+ *   evidence is listed: the two similarities, the shared tickets and the words only one body
+ *   uses. Only articles in the same language are compared.
  */
 export const GapParams = z.object({
   answerSimilarity: z.number().gt(0).max(1),
   clusterSimilarity: z.number().gt(0).max(1),
   minClusterSize: z.number().int().min(2),
   minRatings: z.number().int().min(1),
+  maxHelpedShare: z.number().min(0).lt(1),
   sameQuestion: z.number().gt(0).max(1),
+  minSharedTickets: z.number().int().min(1),
+  sharedTicketShare: z.number().gt(0).max(1),
   differentAnswer: z.number().gt(0).max(1),
 });
 export type GapParams = z.infer<typeof GapParams>;
@@ -37,7 +45,10 @@ export const DEFAULT_GAPS: GapParams = {
   clusterSimilarity: 0.3,
   minClusterSize: 3,
   minRatings: 3,
+  maxHelpedShare: 0.25,
   sameQuestion: 0.6,
+  minSharedTickets: 3,
+  sharedTicketShare: 0.5,
   differentAnswer: 0.3,
 };
 
@@ -87,10 +98,28 @@ export interface KnowledgeGapReport {
   answered: number;
   gaps: KnowledgeGap[];
   unhelpful: (ArticleRef & { helped: number; notHelped: number })[];
-  conflicting: { a: ArticleRef; b: ArticleRef; questionSimilarity: number; answerSimilarity: number }[];
+  conflicting: ArticleConflict[];
+}
+
+/** Two articles answering one question differently, with the evidence. */
+export interface ArticleConflict {
+  a: ArticleRef;
+  b: ArticleRef;
+  /** Title cosine. */
+  questionSimilarity: number;
+  /** Body cosine (below `differentAnswer`). */
+  answerSimilarity: number;
+  /** Resolved tickets both answer (words close to both): how many, and the first keys. */
+  sharedTickets: number;
+  sharedKeys: string[];
+  /** The strongest words of each body the other does not use, as written. */
+  onlyA: string[];
+  onlyB: string[];
 }
 
 const MAX_LISTED = 20;
+/** An article within this share of a ticket's closest one answers it as well (for the ticket rule). */
+const NEAR_TOP = 0.8;
 const MAX_STEPS = 8;
 /** Characters of a text analysed: a ticket's description or an article is judged by its beginning. */
 const TEXT_CHARS = 8_000;
@@ -166,14 +195,22 @@ export function knowledgeGaps(input: {
   const articleVectors = articleText.map((a) => vectorOf(a.terms, idf));
 
   const unanswered: { index: number; nearest: KnowledgeGap['nearest'] }[] = [];
+  /** Per article, the tickets it answers: linked from them, or close enough to them. */
+  const answers: Set<number>[] = input.articles.map(() => new Set<number>());
   tickets.forEach((t, i) => {
-    // A linked article answered it, even one the caller could not pass (not found, not exported).
-    if (t.linkedArticles.length > 0) return;
     let best: KnowledgeGap['nearest'] = null;
+    const sims = articleVectors.map((v) => cosine(ticketVectors[i] as Vector, v));
+    const top = Math.max(0, ...sims);
     input.articles.forEach((a, j) => {
-      const s = cosine(ticketVectors[i] as Vector, articleVectors[j] as Vector);
+      const s = sims[j] ?? 0;
+      // It answers the ticket when linked, or close and (nearly) the closest: a loose match of an
+      // article about something else is not an answer to compare answers by.
+      if (t.linkedArticles.includes(a.id) || (s >= params.answerSimilarity && s >= NEAR_TOP * top))
+        answers[j]?.add(i);
       if (best === null || s > best.similarity) best = { id: a.id, title: a.title, similarity: s };
     });
+    // A linked article answered it, even one the caller could not pass (not found, not exported).
+    if (t.linkedArticles.length > 0) return;
     const nearest = best as KnowledgeGap['nearest'];
     if (nearest === null || nearest.similarity < params.answerSimilarity)
       unanswered.push({ index: i, nearest });
@@ -203,12 +240,23 @@ export function knowledgeGaps(input: {
     tickets: tickets.length,
     answered: tickets.length - unanswered.length,
     gaps,
-    unhelpful: input.articles
-      .filter((a) => (a.helped ?? 0) === 0 && (a.notHelped ?? 0) >= params.minRatings)
-      .map((a) => ({ id: a.id, title: a.title, helped: 0, notHelped: a.notHelped ?? 0 }))
-      .sort((a, b) => b.notHelped - a.notHelped || a.id.localeCompare(b.id)),
-    conflicting: conflicts(input.articles, articleVectors, idf, params),
+    unhelpful: unhelpful(input.articles, params),
+    conflicting: conflicts(
+      input.articles,
+      { bodies: articleVectors, texts: articleText, answers, keys: tickets.map((t) => t.key) },
+      idf,
+      params,
+    ),
   };
+}
+
+function unhelpful(articles: readonly GapArticle[], params: GapParams): KnowledgeGapReport['unhelpful'] {
+  return articles
+    .map((a) => ({ id: a.id, title: a.title, helped: a.helped ?? 0, notHelped: a.notHelped ?? 0 }))
+    .filter(
+      (a) => a.notHelped >= params.minRatings && a.helped <= params.maxHelpedShare * (a.helped + a.notHelped),
+    )
+    .sort((a, b) => b.notHelped - b.helped - (a.notHelped - a.helped) || a.id.localeCompare(b.id));
 }
 
 function describeGap(
@@ -262,21 +310,35 @@ function describeGap(
   };
 }
 
+interface ConflictEvidence {
+  bodies: readonly Vector[];
+  texts: readonly Analyzed[];
+  /** Per article, the indices of the tickets it answers; `keys` names them. */
+  answers: readonly Set<number>[];
+  keys: readonly string[];
+}
+
 function conflicts(
   articles: readonly GapArticle[],
-  bodies: readonly Vector[],
+  evidence: ConflictEvidence,
   idf: (term: string) => number,
   params: GapParams,
-): KnowledgeGapReport['conflicting'] {
+): ArticleConflict[] {
   const titles = articles.map((a) => vectorOf(analyzed(a.title).terms, idf));
   const languages = articles.map((a) => analyze(`${a.title}\n${a.text}`, { maxChars: 2_000 }).language);
-  const out: KnowledgeGapReport['conflicting'] = [];
+  const out: ArticleConflict[] = [];
   for (let i = 0; i < articles.length; i++)
     for (let j = i + 1; j < articles.length; j++) {
       if (languages[i] !== languages[j]) continue;
       const q = cosine(titles[i] as Vector, titles[j] as Vector);
-      if (q < params.sameQuestion) continue;
-      const a = cosine(bodies[i] as Vector, bodies[j] as Vector);
+      const shared = sharedAnswers(evidence.answers[i], evidence.answers[j]);
+      const sameTickets =
+        shared.length >= params.minSharedTickets &&
+        shared.length >=
+          params.sharedTicketShare * Math.max(evidence.answers[i]?.size ?? 0, evidence.answers[j]?.size ?? 0);
+      if (q < params.sameQuestion && !sameTickets) continue;
+      const [bodyA, bodyB] = [evidence.bodies[i] as Vector, evidence.bodies[j] as Vector];
+      const a = cosine(bodyA, bodyB);
       if (a >= params.differentAnswer) continue;
       const [x, y] = [articles[i] as GapArticle, articles[j] as GapArticle];
       out.push({
@@ -284,7 +346,23 @@ function conflicts(
         b: { id: y.id, title: y.title },
         questionSimilarity: Math.round(q * 100) / 100,
         answerSimilarity: Math.round(a * 100) / 100,
+        sharedTickets: shared.length,
+        sharedKeys: shared.slice(0, 5).map((t) => evidence.keys[t] ?? ''),
+        onlyA: onlyIn(bodyA, bodyB, evidence.texts[i]),
+        onlyB: onlyIn(bodyB, bodyA, evidence.texts[j]),
       });
     }
-  return out.sort((p, q) => q.questionSimilarity - p.questionSimilarity);
+  return out.sort((p, q) => q.questionSimilarity - p.questionSimilarity || q.sharedTickets - p.sharedTickets);
+}
+
+const sharedAnswers = (a: ReadonlySet<number> | undefined, b: ReadonlySet<number> | undefined): number[] =>
+  a && b ? [...a].filter((t) => b.has(t)).sort((x, y) => x - y) : [];
+
+/** The three heaviest words of `v` that `other` lacks, as the article writes them. */
+function onlyIn(v: Vector, other: Vector, text: Analyzed | undefined): string[] {
+  return [...v.entries()]
+    .filter(([t]) => !other.has(t))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([t]) => (text?.surfaces.get(t) ?? t).slice(0, 100));
 }

@@ -12,4 +12,11 @@ export { bestPassage, SNIPPET_CHARS } from './snippet';
 export { ARTICLE_QUERY_TERMS, queryTermWeights, searchQueries, searchWords } from './query-terms';
 export { articleIdsIn, portalArticleUrl } from './article-links';
 export { DEFAULT_GAPS, GapParams, knowledgeGaps } from './gaps';
-export type { ArticleRef, GapArticle, GapTicket, KnowledgeGap, KnowledgeGapReport } from './gaps';
+export type {
+  ArticleConflict,
+  ArticleRef,
+  GapArticle,
+  GapTicket,
+  KnowledgeGap,
+  KnowledgeGapReport,
+} from './gaps';

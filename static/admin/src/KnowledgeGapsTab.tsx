@@ -102,6 +102,9 @@ export function KnowledgeGapsTab() {
           <Heading size="xsmall" as="h3">
             {t('gapsUnhelpful')}
           </Heading>
+          <Text size="small" color="color.text.subtle">
+            {t('gapsUnhelpfulRule')}
+          </Text>
           <DataTable<Unhelpful>
             caption={t('gapsUnhelpful')}
             testId="unhelpful-articles-table"
@@ -111,11 +114,15 @@ export function KnowledgeGapsTab() {
             columns={[
               { key: 'title', header: t('gapsArticle'), cell: (a) => <bdi>{a.title}</bdi> },
               { key: 'not', header: t('articleNotHelped'), cell: (a) => formatNumber(a.notHelped, locale) },
+              { key: 'helped', header: t('articleHelped'), cell: (a) => formatNumber(a.helped, locale) },
             ]}
           />
           <Heading size="xsmall" as="h3">
             {t('gapsConflicting')}
           </Heading>
+          <Text size="small" color="color.text.subtle">
+            {t('gapsConflictRule')}
+          </Text>
           <DataTable<Conflict>
             caption={t('gapsConflicting')}
             testId="conflicting-articles-table"
@@ -125,15 +132,7 @@ export function KnowledgeGapsTab() {
             columns={[
               { key: 'a', header: t('gapsArticle'), cell: (c) => <bdi>{c.a.title}</bdi> },
               { key: 'b', header: t('gapsOtherArticle'), cell: (c) => <bdi>{c.b.title}</bdi> },
-              {
-                key: 'why',
-                header: t('gapsWhy'),
-                cell: (c) =>
-                  t('gapsConflictWhy', {
-                    question: formatNumber(c.questionSimilarity, locale),
-                    answer: formatNumber(c.answerSimilarity, locale),
-                  }),
-              },
+              { key: 'why', header: t('gapsWhy'), cell: (c) => <ConflictEvidence conflict={c} /> },
             ]}
           />
         </>
@@ -163,6 +162,39 @@ function Outline({ gap }: { gap: Gap }) {
         </ol>
       ) : (
         <Text size="small">{t('gapsNoResolution')}</Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Why two articles contradict each other: the similarities, the tickets both answer, the words that differ. */
+function ConflictEvidence({ conflict: c }: { conflict: Conflict }) {
+  const { t, locale } = useI18n();
+  return (
+    <Stack space="space.050">
+      <Text size="small">
+        {t('gapsConflictWhy', {
+          question: formatNumber(c.questionSimilarity, locale),
+          answer: formatNumber(c.answerSimilarity, locale),
+        })}
+      </Text>
+      {c.sharedTickets > 0 ? (
+        <Inline space="space.050" shouldWrap alignBlock="center">
+          <Text size="small">{t('gapsSharedTickets', { count: formatNumber(c.sharedTickets, locale) })}</Text>
+          {c.sharedKeys.map((key) => (
+            <IssueLink key={key} issueKey={key} testId={`conflict-issue-${key}`} />
+          ))}
+        </Inline>
+      ) : null}
+      {[
+        { title: c.a.title, words: c.onlyA },
+        { title: c.b.title, words: c.onlyB },
+      ].map((side, i) =>
+        side.words.length > 0 ? (
+          <Text key={i} size="small" color="color.text.subtle">
+            {t('gapsOnlyIn', { title: side.title, words: side.words.join(', ') })}
+          </Text>
+        ) : null,
       )}
     </Stack>
   );

@@ -101,6 +101,19 @@ export const knowledgeMessages = {
   gapsFrom: { en: 'From the resolution of {key}:', de: 'Aus der Lösung von {key}:' },
   gapsNoResolution: { en: 'No public reply to draft from.', de: 'Keine öffentliche Antwort als Vorlage.' },
   gapsUnhelpful: { en: 'Articles that never helped', de: 'Artikel, die nie geholfen haben' },
+  gapsUnhelpfulRule: {
+    en: 'At least 3 agents said “did not help”, and “helped” is at most a quarter of the ratings.',
+    de: 'Mindestens 3 Agenten sagten „hat nicht geholfen“, und „hat geholfen“ ist höchstens ein Viertel der Bewertungen.',
+  },
+  gapsConflictRule: {
+    en: 'Same language, the same question (titles alike, or both answer the same resolved tickets: at least 3, and half of those either answers) and bodies that differ.',
+    de: 'Gleiche Sprache, dieselbe Frage (ähnliche Titel, oder beide beantworten dieselben gelösten Tickets: mindestens 3 und die Hälfte derer, die einer beantwortet) und verschiedene Inhalte.',
+  },
+  gapsSharedTickets: {
+    en: 'Both answer {count} resolved tickets:',
+    de: 'Beide beantworten {count} gelöste Tickets:',
+  },
+  gapsOnlyIn: { en: 'Only in {title}: {words}', de: 'Nur in {title}: {words}' },
   noUnhelpful: {
     en: 'No article was rated unhelpful often enough.',
     de: 'Kein Artikel wurde oft genug als nicht hilfreich bewertet.',

@@ -108,7 +108,7 @@ describe('knowledge gaps', () => {
     expect(knowledgeGaps({ tickets: printer.slice(0, 2), articles: [] }).gaps).toEqual([]);
   });
 
-  it('lists an article rated unhelpful by enough agents and never helpful', () => {
+  it('lists an article rated unhelpful by enough agents when “did not help” dominates', () => {
     const report = knowledgeGaps({
       tickets: [],
       articles: [
@@ -121,9 +121,50 @@ describe('knowledge gaps', () => {
           helped: 1,
         },
         { id: '1003', title: 'Order a laptop', text: 'Use the catalogue.', notHelped: 2 },
+        // Helped 2 of 6 times: a third, more than the quarter that still counts as never helpful.
+        { id: '1007', title: 'Book a room', text: 'Use Outlook.', notHelped: 4, helped: 2 },
       ],
     });
-    expect(report.unhelpful.map((a) => a.id)).toEqual(['1001']);
+    // 1002: 5 × did not help, 1 × helped (a sixth); 1001: 3 ×, never helped; 1003: too few ratings.
+    expect(report.unhelpful).toEqual([
+      { id: '1002', title: 'Reset a password', helped: 1, notHelped: 5 },
+      { id: '1001', title: VPN.title, helped: 0, notHelped: 3 },
+    ]);
+  });
+
+  it('flags two articles answering the same tickets differently, with the tickets and the words that differ', () => {
+    const resets = [1, 2, 3, 4].map((i) =>
+      ticket(
+        `Password expired, cannot log in (${i})`,
+        'My Windows password expired and I cannot log in to the laptop.',
+        'Reset the password.',
+        1,
+      ),
+    );
+    const selfService: GapArticle = {
+      id: '2001',
+      title: 'Expired password',
+      text: 'Your Windows password expired and you cannot log in? Open the self-service portal on your phone, choose reset and follow the SMS code.',
+    };
+    const callDesk: GapArticle = {
+      id: '2002',
+      title: 'Cannot log in to the laptop',
+      text: 'Password expired on the laptop: call the service desk hotline, an agent sets a temporary password by phone after checking your identity.',
+    };
+    const report = knowledgeGaps({ tickets: resets, articles: [selfService, callDesk] });
+    expect(report.conflicting).toHaveLength(1);
+    const c = report.conflicting[0];
+    // Titles share no word: the tickets they both answer say it is one question.
+    expect(c?.questionSimilarity).toBeLessThan(DEFAULT_GAPS.sameQuestion);
+    expect(c?.sharedTickets).toBe(4);
+    expect(c?.sharedKeys).toEqual(resets.map((t) => t.key));
+    expect(c?.answerSimilarity).toBeLessThan(DEFAULT_GAPS.differentAnswer);
+    expect(c?.onlyA.length).toBeGreaterThan(0);
+    expect(c?.onlyB.length).toBeGreaterThan(0);
+    expect(c?.onlyA.some((w) => c.onlyB.includes(w))).toBe(false);
+    // Fewer shared tickets than the minimum: no evidence of one question.
+    const few = knowledgeGaps({ tickets: resets.slice(0, 2), articles: [selfService, callDesk] });
+    expect(few.conflicting).toEqual([]);
   });
 
   it('flags two articles asking the same with different answers, not translations or variants', () => {
