@@ -18,6 +18,7 @@ const SUITES = [
   'visibility',
   'cli-input',
   'knowledge',
+  'panel',
 ] as const;
 
 const requested = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { readTable } from '../../adapters/local/read-table';
 import { columnIndexes } from '../../engine/data/table';
 import { InputError } from '../../engine/errors';
@@ -12,7 +13,7 @@ import { scorePanels } from '../eval/panel-score';
 import { pairsFromTable } from '../eval/similar-tickets';
 
 const USAGE =
-  'eval panel --input FILE [--fields COL[,COL...]] [--pairs FILE] [--sla-goals SPEC] [--split chrono|mod5] [--test-limit N] [--json]';
+  'eval panel --input FILE [--fields COL[,COL...]] [--pairs FILE] [--sla-goals SPEC] [--split chrono|mod5] [--test-limit N] [--json] [--max-input-mb N]';
 
 function testLimit(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -31,7 +32,7 @@ function testLimit(text: string | undefined): number | null {
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['input', 'fields', 'pairs', 'sla-goals', 'split', 'test-limit'],
+    values: ['input', 'fields', 'pairs', 'sla-goals', 'split', 'test-limit', MAX_INPUT_OPTION],
     flags: ['json'],
   });
   if (args.positional.length > 0)
@@ -49,10 +50,11 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new InputError('bad_argument', '--fields names no column');
   const goalsText = args.values.get('sla-goals');
   const slaGoals = goalsText === undefined ? null : parseSlaGoals(goalsText);
+  const maxBytes = parseInputLimit(args.values.get(MAX_INPUT_OPTION));
   const pairsFile = args.values.get('pairs');
-  const pairs = pairsFile === undefined ? null : pairsFromTable(readTable(pairsFile));
+  const pairs = pairsFile === undefined ? null : pairsFromTable(readTable(pairsFile, maxBytes));
 
-  const table = readTable(input);
+  const table = readTable(input, maxBytes);
   const data = panelDataset(table, { split, fields: columns });
   if (limit !== null) data.test = data.test.slice(0, limit);
   const seedGoals: SeedSlaGoal[] =
