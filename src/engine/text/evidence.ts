@@ -36,6 +36,7 @@ const FILLER: ReadonlySet<string> = new Set(
   warum weil weiter weitere welche wenn wer werden wieder will wurde wurden zwar zwischen servus
   brauche brauchen benötige benötigen hilfe melden meldet problem probleme issue issues zusammen
   damen herren voraus advance vielen funktioniert
+  ab möchte möchten kurz steht stehen ganze ganzen hoch zwei drei großen grossen groß gross tel
   `
     .trim()
     .split(/\s+/)
@@ -59,9 +60,12 @@ const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
 /** A salutation at the start of a line ("Hi", "Sehr geehrte Frau"); the name follows it. */
 const GREETING =
   /^\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|moin|servus|(?:sehr\s+)?geehrte[r]?(?:\s+(?:herr|frau))?|guten\s+(?:morgen|tag|abend))[\s,]+/i;
-/** A sign-off at the start of a line; the writer's name may follow on the same line. */
+/**
+ * A sign-off at the start of a line; the writer's name may follow on the same line. It must end
+ * a word: "Beste Grüße" is not the English "Best".
+ */
 const SIGN_OFF =
-  /^\s*(?:(?:many\s+|best\s+|kind\s+|warm\s+)?(?:thanks|thank\s+you|cheers|regards|sincerely|best)(?:\s+in\s+advance)?|(?:mit\s+)?(?:viele|beste|freundliche|liebe|herzliche)n?\s+grü(?:ß|ss)en?|(?:vielen\s+)?dank(?:e)?(?:\s+schön)?(?:\s+im\s+voraus)?|vg|lg|mfg)[\s,.!-]*/i;
+  /^\s*(?:(?:many\s+|best\s+|kind\s+|warm\s+)?(?:thanks|thank\s+you|cheers|regards|sincerely|best)(?:\s+in\s+advance)?|(?:mit\s+)?(?:viele|beste|freundliche|liebe|herzliche)n?\s+grü(?:ß|ss)en?|(?:vielen\s+)?dank(?:e)?(?:\s+schön)?(?:\s+im\s+voraus)?|vg|lg|mfg)(?![a-zäöüß])[\s,.!-]*/i;
 // Case-sensitive on purpose: with the `i` flag \p{Lu} would match lower-case letters too.
 const NAMES_AHEAD = new RegExp(String.raw`^(${NAME})(?:\s+(${NAME}))?`, 'u');
 const ONLY_NAMES = new RegExp(String.raw`^((?:${NAME}[\s,.]*){0,3})$`, 'u');

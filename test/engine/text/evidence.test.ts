@@ -1,4 +1,4 @@
-import { evidencePhrase, isEvidenceWord, personNames } from '../../../src/engine/text';
+import { evidencePhrase, isEvidenceWord, normalize, personNames } from '../../../src/engine/text';
 
 describe('isEvidenceWord', () => {
   it('refuses function words of both languages, greetings, sign-offs, numbers and placeholders', () => {
@@ -6,6 +6,12 @@ describe('isEvidenceWord', () => {
       expect(isEvidenceWord(w)).toBe(false);
     for (const w of ['says', 'cheers', 'me', 'eg', 'hallo', 'follow', 'grüße', '2024', '⟨email⟩', 'x'])
       expect(isEvidenceWord(w)).toBe(false);
+  });
+
+  it('refuses the German filler and signature words eval panel found shown on the demo desk', () => {
+    // `eval panel` on the demo desk (docs/benchmarks.md, issue 10): its judge counted these among the shown terms.
+    for (const w of ['ab', 'möchte', 'kurz', 'steht', 'ganze', 'hoch', 'zwei', 'grossen', 'großen', 'tel'])
+      expect(isEvidenceWord(normalize(w))).toBe(false);
   });
 
   it('keeps topic words and short acronyms', () => {
@@ -38,6 +44,13 @@ describe('personNames', () => {
     );
     expect(personNames('Thanks, Mark')).toEqual(new Set(['mark']));
     expect(personNames('Best regards Tom Jones')).toEqual(new Set(['tom', 'jones']));
+  });
+
+  it('reads "Beste Grüße" as a German sign-off, not as the English "Best" (eval panel showed the signer as evidence)', () => {
+    expect(personNames('Beste Grüße\nSophie Müller\nEngineering\nTel. +49 50 1443084')).toEqual(
+      new Set(['sophie', 'müller']),
+    );
+    expect(personNames('Beste Grüsse, Ingrid Dubois')).toEqual(new Set(['ingrid', 'dubois']));
   });
 
   it('does not take topic words for names', () => {
