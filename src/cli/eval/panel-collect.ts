@@ -8,6 +8,7 @@ import { silentLogger, type Logger } from '../../core/ports/logger';
 import type { SeedSlaGoal } from '../../emulator/seed';
 import { startWorkbench } from '../../workbench/start';
 import type { Arrival, PanelDataset } from './panel-dataset';
+import { localeDifferences } from './panel-locale';
 
 /** What the panel showed one held-back ticket, in both languages, and the engine's own guess. */
 export interface PanelObservation {
@@ -16,6 +17,12 @@ export interface PanelObservation {
   key: string;
   en: PanelData;
   de: PanelData;
+  /**
+   * English read again after the German one when the two differed: a difference the later
+   * English read shares with the German one came with time (an SLA sweep between the reads), not
+   * with the language.
+   */
+  enAgain: PanelData | null;
   ms: [number, number];
   /** Per field, the stored model's ranked labels for the export's text (eval classify's path). */
   engine: Map<string, string[]>;
@@ -100,6 +107,7 @@ export async function collectPanels(
       };
       const [en, msEn] = await open('en');
       const [de, msDe] = await open('de');
+      const enAgain = localeDifferences(en, de).length > 0 ? (await open('en'))[0] : null;
       const engine = new Map<string, string[]>();
       for (const f of data.fields) {
         const found = await models.get(f.id);
@@ -109,7 +117,9 @@ export async function collectPanels(
           found.model.predict(arrival.truth).ranked.map((r) => r.label),
         );
       }
-      observations.push({ arrival, key, en, de, ms: [msEn, msDe], engine });
+      observations.push({ arrival, key, en, de, enAgain, ms: [msEn, msDe], engine });
+      if (observations.length % 100 === 0)
+        options.onStatus?.(`${observations.length} of ${arrived.length} panels opened in en and de`);
     }
     return { observations, exportKeyOf };
   } finally {

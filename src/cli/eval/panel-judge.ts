@@ -10,7 +10,7 @@ import { JUDGE_STOPWORDS_DE, JUDGE_STOPWORDS_EN } from './panel-judge-words';
 /** Greetings, sign-offs and words of mail signatures, English and German. */
 const COURTESY = `
   hi hello hey dear greetings morning afternoon evening thanks thank thx ty cheers regards
-  sincerely best kind kindest warm warmest wishes br brgds rgds yours faithfully truly
+  sincerely best kindest warmest wishes br brgds rgds yours faithfully truly
   hallo liebe lieber moin servus geehrte geehrter sehr herr frau damen herren gruß gruss grüße
   grüsse grüßen grüssen viele vielen freundliche freundlichen beste besten herzliche herzlichen
   danke dank dankeschön voraus vg lg mfg

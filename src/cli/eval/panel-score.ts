@@ -256,7 +256,13 @@ export function scorePanels(input: PanelScoreInput): PanelEvalDetails {
   const sla = scoreSla(input);
   const observations = input.collection.observations;
   const mismatches = observations
-    .map((o) => ({ key: o.key, parts: localeDifferences(o.en, o.de) }))
+    .map((o) => {
+      const again = o.enAgain === null ? null : new Set(localeDifferences(o.enAgain, o.de));
+      return {
+        key: o.key,
+        parts: localeDifferences(o.en, o.de).filter((p) => again === null || again.has(p)),
+      };
+    })
     .filter((m) => m.parts.length > 0);
   const ms = observations.flatMap((o) => o.ms);
   return {
