@@ -28,12 +28,9 @@ export async function visibleHits(
   stored: readonly Hit[],
   accountId: string,
 ): Promise<{ hits: Hit[]; tickets: Ticket[] }> {
-  const tickets = await keepVisible(
-    ctx.viewers,
-    accountId,
-    await ctx.storage.tickets.getMany(stored.map((h) => h.id)),
-    (t) => t.key,
-  );
+  const visibleOf = async (ids: string[]): Promise<Ticket[]> =>
+    keepVisible(ctx.viewers, accountId, await ctx.storage.tickets.getMany(ids), (t) => t.key);
+  const tickets = await visibleOf(stored.map((h) => h.id));
   const seen = new Set(tickets.map((t) => t.id));
   let hits = stored.filter((h) => seen.has(h.id));
   const checked = new Set(stored.map((h) => h.id));
@@ -43,12 +40,7 @@ export async function visibleHits(
     const found = await ctx.engines.similar.find(ticket, scope, now, depth);
     const deeper = found.filter((h) => !checked.has(h.id));
     for (const h of deeper) checked.add(h.id);
-    const more = await keepVisible(
-      ctx.viewers,
-      accountId,
-      await ctx.storage.tickets.getMany(deeper.map((h) => h.id)),
-      (t) => t.key,
-    );
+    const more = await visibleOf(deeper.map((h) => h.id));
     const moreIds = new Set(more.map((t) => t.id));
     tickets.push(...more);
     hits = [
