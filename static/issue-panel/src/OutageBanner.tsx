@@ -145,10 +145,17 @@ function DismissButton({
           id,
           t(undo ? 'doneOutageRestored' : 'doneOutageDismissed'),
           RESOLVERS.panelOutageDismiss,
-          {
-            issueKey,
-            undo,
-          },
+          { issueKey, undo },
+          // The success flag of a dismissal offers to take it back at once, like other decisions.
+          undo
+            ? {}
+            : {
+                undo: {
+                  key: RESOLVERS.panelOutageDismiss,
+                  payload: { issueKey, undo: true },
+                  done: t('doneOutageRestored'),
+                },
+              },
         )
       }
     >
