@@ -22,16 +22,30 @@ import type { JiraClientFactory, JiraPort, SlaMetric } from '../src/core/ports/j
 import { silentLogger } from '../src/core/ports/logger';
 import type { Ticket } from '../src/core/ticket';
 import { percentile } from '../src/engine/eval/percentile';
+import { type BenchKnowledgeBase, corpusKnowledgeBase } from './panel-kb';
 
 const CONCURRENCY = 50;
 const WAVES = 6;
 const SEQUENTIAL = 150;
 const TRAINING_TICKETS = 5_000;
 const COLD_CONTAINERS = 20;
+/** Articles in the bench's knowledge base (written from resolved corpus tickets). */
+const ARTICLES = 200;
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 
-/** Jira answering from the corpus: issues, two link types, one running SLA per request. */
-function corpusJira(byKey: ReadonlyMap<string, Ticket>): JiraClientFactory {
+/** Jira requests the panel made, by method (the knowledge base's are most of them). */
+type Calls = Map<string, number>;
+
+/**
+ * Jira answering from the corpus: issues, two link types, one running SLA per request, and the
+ * knowledge base `kb` (null: the projects have no service desk, so the panel has no knowledge
+ * section). Every call is counted in `calls`.
+ */
+function corpusJira(
+  byKey: ReadonlyMap<string, Ticket>,
+  kb: BenchKnowledgeBase | null,
+  calls: Calls,
+): JiraClientFactory {
   const sla = (t: Ticket): SlaMetric[] => [
     {
       id: '1',
@@ -81,12 +95,12 @@ function corpusJira(byKey: ReadonlyMap<string, Ticket>): JiraClientFactory {
     createIssueLink: unused,
     addComment: unused,
     bulkChangelog: unused,
-    getServiceDesks: unused,
+    getServiceDesks: () => Promise.resolve(kb?.getServiceDesks() ?? []),
     getRequestTypes: unused,
     getQueues: unused,
     searchKnowledgeBase: unused,
-    searchDeskKnowledgeBase: unused,
-    viewArticle: unused,
+    searchDeskKnowledgeBase: (_desk, query, limit) => Promise.resolve(kb?.search(query, limit ?? 10) ?? []),
+    viewArticle: (pageId) => Promise.resolve(kb?.view(pageId) ?? ''),
     getMyPermissions: unused,
     getMyself: () =>
       Promise.resolve({
@@ -102,7 +116,16 @@ function corpusJira(byKey: ReadonlyMap<string, Ticket>): JiraClientFactory {
         ids.map((accountId) => ({ accountId, displayName: `Agent ${accountId}`, active: true })),
       ),
   };
-  return { asUser: () => port, asApp: () => port };
+  const counted = Object.fromEntries(
+    Object.entries(port).map(([name, method]) => [
+      name,
+      (...args: unknown[]) => {
+        calls.set(name, (calls.get(name) ?? 0) + 1);
+        return (method as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as unknown as JiraPort;
+  return { asUser: () => counted, asApp: () => counted };
 }
 
 /** One request: wall time and the process CPU spent meanwhile (ms). */
@@ -201,11 +224,20 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
     const queue = new LocalQueue();
     queue.setConsumer(() => Promise.resolve());
     // Built once: its id map covers the whole corpus (rebuilding it per request cost ~30 ms of CPU).
-    const jira = corpusJira(byKey);
+    const kb = corpusKnowledgeBase(tickets, ARTICLES);
+    const calls: Calls = new Map();
+    const variants = {
+      full: { jira: corpusJira(byKey, kb, calls), storage },
+      // Baselines of the same run: no service desk, so no knowledge section; and besides that
+      // the outage banner's window scan answers nothing (no recent tickets to cluster).
+      noKnowledge: { jira: corpusJira(byKey, null, calls), storage },
+      noKnowledgeNoBanner: { jira: corpusJira(byKey, null, calls), storage: withoutRecentScan(storage) },
+    };
+    let variant: keyof typeof variants = 'full';
     const app = () =>
       createApp({
-        jira,
-        storage,
+        jira: variants[variant].jira,
+        storage: variants[variant].storage,
         config: configStore,
         queue,
         clock: { now: () => now },
@@ -272,6 +304,34 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
       await app().consume({ kind: 'ingest', issueId: byKey.get(key)?.id ?? '', eventAt: now });
     }
     const warm = await run('warm');
+    const perPanel = (from: Calls, panels: number) =>
+      [...from.entries()]
+        .filter(([name]) => ['getServiceDesks', 'searchDeskKnowledgeBase', 'viewArticle'].includes(name))
+        .map(([name, n]) => `${name} ${(n / panels).toFixed(1)}`)
+        .join(', ');
+    const fullCalls = perPanel(
+      calls,
+      1 + 2 * (sequentialKeys.length + concurrentKeys.length) + COLD_CONTAINERS,
+    );
+    // The baselines, one at a time, on the same tickets: warm first (the suggestions stored by
+    // the ingest above), then cold (deleted again).
+    const baselines: { name: string; warm: Phase; cold: Phase }[] = [];
+    for (const name of ['noKnowledge', 'noKnowledgeNoBanner'] as const) {
+      variant = name;
+      const oneAtATime = () =>
+        phase(async () => {
+          const samples: Sample[] = [];
+          for (const key of sequentialKeys) samples.push(await timed(key));
+          return samples;
+        });
+      const warmPhase = await oneAtATime();
+      await storage.suggestions.delete(sequentialKeys.map((k) => byKey.get(k)?.id ?? ''));
+      const coldPhase = await oneAtATime();
+      baselines.push({ name, warm: warmPhase, cold: coldPhase });
+      for (const key of sequentialKeys)
+        await app().consume({ kind: 'ingest', issueId: byKey.get(key)?.id ?? '', eventAt: now });
+    }
+    variant = 'full';
 
     const row = (name: string, p: Phase) => {
       const ms = p.samples.map((x) => x.ms);
@@ -297,6 +357,18 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
     out(row('cold, one at a time', cold.sequential));
     out(row(`cold, ${CONCURRENCY} in flight`, cold.concurrent));
     out(row('cold container, one at a time', coldContainer));
+    const label = {
+      noKnowledge: 'without the knowledge section',
+      noKnowledgeNoBanner: 'without knowledge section and banner scan',
+    };
+    for (const b of baselines) {
+      out(row(`warm, one at a time, ${label[b.name as keyof typeof label]}`, b.warm));
+      out(row(`cold, one at a time, ${label[b.name as keyof typeof label]}`, b.cold));
+    }
+    out();
+    out(
+      `Knowledge base: ${kb.articles} articles written from resolved corpus tickets, one for every desk, searched like the emulator's JSM \`query\` (any word matches). Jira requests of the knowledge section per panel (full rows): ${fullCalls}. Without it the panel asks Jira's service desks only (no desk: no search). The outage banner scans the tickets of the admin's window (24 h: ${Math.round((24 * 60) / 5)} corpus tickets) and clusters them; "without … banner scan" has that scan answer nothing.`,
+    );
     out();
     const modelBytes = Buffer.byteLength(textClassifierEngine.serialize(model));
     out(
@@ -312,4 +384,11 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The storage with the outage banner's recent-ticket scan answering nothing (a bench baseline). */
+function withoutRecentScan(storage: SqlStorage): SqlStorage {
+  const tickets = Object.create(storage.tickets) as SqlStorage['tickets'];
+  tickets.listCreatedSince = () => Promise.resolve({ items: [], next: null });
+  return { ...storage, tickets };
 }
