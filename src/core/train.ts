@@ -6,6 +6,7 @@ import { trainingLabel } from './fields';
 import { refreshOpenSuggestions } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { fieldQuality } from './quality';
+import { collectFirstResponses } from './first-responses';
 import { ROUTE_MODELS, routeModelConfig, saveAgentTeams, saveTeamDirectory } from './route-models';
 import type { Ticket } from './ticket';
 
@@ -116,7 +117,7 @@ export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Pro
   const results: FieldTrainResult[] = [];
   try {
     const tickets = await trainingTickets(ctx, sinceMs);
-    await ctx.engines.sla.train(tickets, now);
+    await ctx.engines.sla.train(tickets, now, await collectFirstResponses(ctx, tickets));
     if (jobs.some((j) => j.labelOf !== undefined)) {
       await saveAgentTeams(ctx, tickets);
       await saveTeamDirectory(ctx, tickets);

@@ -116,6 +116,38 @@ describe('SLA estimate: never a made-up risk', () => {
     expect(risk).toMatchObject({ goalMs: 4 * H, elapsedMs: 1 * H, remainingMs: 3 * H });
   });
 
+  it('a first-response goal is estimated from completed first-response cycles, not from resolution times', async () => {
+    const engine = slaEngine(storage);
+    // First responses take 30 min to 2 h 30 min; resolutions 12 to 48 h.
+    const responses = resolved(120).map((t, i) => ({
+      ticketId: t.id,
+      ms: (0.5 + (i % 5) * 0.5) * H,
+      priority: t.priority,
+      type: t.requestType ?? t.issueType,
+    }));
+    await engine.train(resolved(120), NOW, responses);
+    const fresh = makeTicket({ id: '30002', key: 'IT-501', priority: 'High', created: NOW });
+    const risk = await engine.score(fresh, metric('Time to first response', 0, 4));
+    expect(risk).toMatchObject({ metricKind: 'first-response', basis: 'history', historyCount: 120 });
+    expect(risk?.expected?.medianMs).toBeGreaterThanOrEqual(1 * H);
+    expect(risk?.expected?.medianMs).toBeLessThanOrEqual(2 * H);
+    expect(risk?.expected?.highMs).toBeLessThanOrEqual(3 * H);
+    // Nearly every first response came within the 4 h goal.
+    expect(risk?.probability).toBeLessThan(0.2);
+    // Tickets without a completed first response teach nothing; too few is "little history".
+    const sparse = slaEngine(storage);
+    await sparse.train(resolved(120), NOW, [
+      ...responses.slice(0, 5),
+      ...responses.slice(5).map((r) => ({ ...r, ms: null })),
+    ]);
+    await expect(sparse.score(fresh, metric('Time to first response', 0, 4))).resolves.toMatchObject({
+      basis: 'prior',
+      priorReason: 'little-history',
+      historyCount: 5,
+      expected: null,
+    });
+  });
+
   it('a ticket older than every ticket in history gets no expected time rather than 0 min', async () => {
     const engine = slaEngine(storage);
     await engine.train(resolved(120), NOW);

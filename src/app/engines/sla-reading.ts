@@ -4,16 +4,8 @@ import type { SlaDriver, SlaMetricKind, SlaPriorReason, SlaRisk } from '../../co
 /** Fewer resolved tickets than this in the whole history and no time is estimated from it. */
 export const MIN_RESOLVED_HISTORY = 20;
 
-/**
- * What an SLA metric measures, from its name (JSM's defaults and the usual custom names, English
- * and German). Only resolution goals are estimated from the resolution history.
- */
-export function metricKindOf(name: string): SlaMetricKind {
-  const n = name.toLowerCase();
-  if (/first\s*response|erste[rn]?\s*(re)?aktion|erstreaktion|antwortzeit/.test(n)) return 'first-response';
-  if (/resol|close|lösung|loesung|erledig|schließ|schliess/.test(n)) return 'resolution';
-  return 'other';
-}
+/** Only resolution goals are estimated from the resolution history, first responses from theirs. */
+export { metricKindOf } from '../../engine/sla/metric-kind';
 
 /** A history segment key ("priority=High|type=VPN") as its parts; "(all tickets)" has none. */
 function segmentOf(key: string): { priority: string | null; type: string | null } {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { scoreBreachRisk, trainResolutionModel } from '../../engine/sla';
 import { cycleProblem } from '../../engine/sla/validate-cycle';
 import type { ResolutionModel, SlaCycle as EngineCycle } from '../../engine/sla';
-import type { SlaEngine } from '../../core/ports/engines';
+import type { FirstResponseSample, SlaEngine } from '../../core/ports/engines';
 import type { SlaCycle, SlaMetric } from '../../core/ports/jira';
 import type { Storage } from '../../core/ports/storage';
 import { loadStoredJson } from '../../core/stored-json';
@@ -21,6 +21,8 @@ import { currentLoadReader, queueLoadOf, UsualLoad, usualLoadOf } from './sla-lo
 import { estimatedReading, metricKindOf, MIN_RESOLVED_HISTORY, unestimatedReading } from './sla-reading';
 
 export const RESOLUTION_MODEL_NAME = 'sla:resolution';
+/** Time to first response, learnt from JSM's completed first-response cycles (same format). */
+export const FIRST_RESPONSE_MODEL_NAME = 'sla:first-response';
 const FORMAT = 1;
 /** Curves are stored downsampled to this many points: enough for quantiles, small in SQL. */
 const MAX_POINTS = 200;
@@ -142,6 +144,10 @@ export function slaEngine(
     const stored = await loadStoredJson(models, RESOLUTION_MODEL_NAME, FORMAT, StoredModel);
     return stored === null ? null : fromStored(stored);
   });
+  const firstResponse = stampedCache(models, FIRST_RESPONSE_MODEL_NAME, clock, async () => {
+    const stored = await loadStoredJson(models, FIRST_RESPONSE_MODEL_NAME, FORMAT, StoredModel);
+    return stored === null ? null : fromStored(stored);
+  });
   const fieldModel = stampedCache(models, FIELD_MODEL_NAME, clock, async () => {
     const stored = await loadStoredJson(models, FIELD_MODEL_NAME, FIELD_MODEL_FORMAT, z.unknown());
     return stored === null ? null : fieldModelFromJson(stored);
@@ -167,19 +173,59 @@ export function slaEngine(
     );
     return fieldModel.set(fitted.model);
   };
+  /** Completed first responses only: every sample is an observed time, none is censored. */
+  const trainFirstResponses = async (samples: readonly FirstResponseSample[]): Promise<void> => {
+    const history = samples.flatMap((s) =>
+      s.ms === null
+        ? []
+        : [
+            {
+              ms: s.ms,
+              resolved: true,
+              segments: segmentsOf({ priority: s.priority, requestType: s.type, issueType: s.type }),
+            },
+          ],
+    );
+    if (history.length === 0) return;
+    const model = trainResolutionModel(history);
+    const stored: StoredModel = {
+      overall: thin(model.overall),
+      segments: [...model.segments].map(([k, c]) => [k, thin(c)] as [string, StoredModel['overall']]),
+      priorStrength: model.priorStrength,
+      resolved: history.length,
+    };
+    await models.save(FIRST_RESPONSE_MODEL_NAME, JSON.stringify(stored), FORMAT);
+    firstResponse.set(fromStored(stored));
+  };
   return {
     async score(ticket, metrics) {
       const running = runningCycle(metrics);
       if (!running) return null;
       const cycle = engineCycle(running.cycle);
       if (cycleProblem(cycle) !== null) return null;
-      const [model, fields, current] = await Promise.all([resolution.get(), fieldModel.get(), currentLoad()]);
+      const [model, responses, fields, current] = await Promise.all([
+        resolution.get(),
+        firstResponse.get(),
+        fieldModel.get(),
+        currentLoad(),
+      ]);
       const metricKind = metricKindOf(running.name);
-      const clock = { metricName: running.name, metricKind, cycle, historyCount: model?.resolved ?? 0 };
+      const own = metricKind === 'first-response' ? responses : model;
+      const clock = { metricName: running.name, metricKind, cycle, historyCount: own?.resolved ?? 0 };
       if (model === null) return unestimatedReading(clock, 'learning', null);
-      // Resolution history says nothing about first responses; a thin history says nothing at all.
-      if (metricKind !== 'resolution') return unestimatedReading(clock, 'prior', 'not-modelled');
-      if (model.resolved < MIN_RESOLVED_HISTORY) return unestimatedReading(clock, 'prior', 'little-history');
+      // Each metric from its own history only: resolution history says nothing about first
+      // responses, and a site's own metric has none; a thin history says nothing at all.
+      if (own === null || metricKind === 'other') return unestimatedReading(clock, 'prior', 'not-modelled');
+      if (own.resolved < MIN_RESOLVED_HISTORY) return unestimatedReading(clock, 'prior', 'little-history');
+      if (metricKind === 'first-response') {
+        const result = scoreBreachRisk(own.resolution, {
+          metricName: running.name,
+          cycle,
+          segments: segmentsOf(ticket),
+          load: queueLoadOf(ticket, model.usual, current),
+        });
+        return result.status === 'scored' ? estimatedReading(clock, result) : null;
+      }
       // With a field model (enough settled cycles recorded), the risk stacks both views.
       const result = scoreBreachRisk(
         model.resolution,
@@ -194,7 +240,8 @@ export function slaEngine(
       );
       return result.status === 'scored' ? estimatedReading(clock, result) : null;
     },
-    async train(tickets, now) {
+    async train(tickets, now, firstResponses) {
+      if (firstResponses !== undefined) await trainFirstResponses(firstResponses);
       // Open tickets count too: censored in the history (a slow backlog is "at least this long"),
       // and open in the queue-load samples up to now.
       const seen = new Set(tickets.map((t) => t.id));

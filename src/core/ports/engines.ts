@@ -109,8 +109,25 @@ export interface SlaEngine {
    * numbers only (the UI words them), so a reading is the same for every viewer and locale.
    */
   score(ticket: Ticket, metrics: readonly SlaMetric[]): Promise<SlaRisk | null>;
-  /** Refits the time-to-resolution history the risk is scored against. */
-  train(tickets: readonly Ticket[], now: number): Promise<void>;
+  /**
+   * Refits the time-to-resolution history the risk is scored against, and the time-to-first-
+   * response history from JSM's completed first-response cycles (`firstResponses`).
+   */
+  train(
+    tickets: readonly Ticket[],
+    now: number,
+    firstResponses?: readonly FirstResponseSample[],
+  ): Promise<void>;
+}
+
+/** One ticket's completed first-response cycle as JSM reported it (SLA clock time). */
+export interface FirstResponseSample {
+  ticketId: string;
+  /** The cycle's elapsed SLA time; null when the ticket had no completed first response. */
+  ms: number | null;
+  priority: string | null;
+  /** The request type, else the issue type (the SLA history's segment). */
+  type: string;
 }
 
 export interface QualityEngine {
