@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JiraIssue } from '../../core/ports/jira';
 import { Ticket, type TicketLink } from '../../core/ticket';
+import { clipText } from '../../core/clip-text';
 import { JiraDateTime } from './schemas';
 
 /** Which of a site's custom fields hold what; ids differ per site (read them from the admin config). */
@@ -28,7 +29,7 @@ export const DEFAULT_SITE_FIELDS: SiteFieldMap = {
 export interface IssueToTicketOptions {
   fields: SiteFieldMap;
   /** ADF (or a legacy plain string) to plain text: the text pipeline's converter. */
-  adfToText(doc: unknown): string;
+  adfToText(doc: unknown, maxChars?: number): string;
 }
 
 /** The standard fields `issueToTicket` reads, plus the site's mapped ones: ask Jira for these. */
@@ -106,7 +107,8 @@ const StandardFields = z.object({
 });
 
 const MAX_COMMENTS = 20;
-const MAX_DESCRIPTION = 100_000;
+/** Characters of a description kept (the rest is cut, on a character boundary). */
+export const MAX_DESCRIPTION = 100_000;
 const MAX_COMMENT = 20_000;
 
 /**
@@ -123,7 +125,7 @@ export function issueToTicket(issue: JiraIssue, options: IssueToTicketOptions): 
   }
   const comments = (f.comment?.comments ?? []).slice(-MAX_COMMENTS).map((c) => ({
     author: (c.author?.accountId ?? '').slice(0, 200),
-    body: options.adfToText(c.body).slice(0, MAX_COMMENT),
+    body: clipText(options.adfToText(c.body, MAX_COMMENT), MAX_COMMENT),
     created: c.created,
     internal: c.jsdPublic === false,
   }));
@@ -136,8 +138,11 @@ export function issueToTicket(issue: JiraIssue, options: IssueToTicketOptions): 
     id: issue.id,
     key: issue.key,
     projectKey: f.project.key,
-    summary: f.summary.slice(0, 1000),
-    description: f.description == null ? '' : options.adfToText(f.description).slice(0, MAX_DESCRIPTION),
+    summary: clipText(f.summary, 1000),
+    description:
+      f.description == null
+        ? ''
+        : clipText(options.adfToText(f.description, MAX_DESCRIPTION), MAX_DESCRIPTION),
     comments,
     issueType: f.issuetype.name,
     requestType: requestTypeName(fieldOf(issue, options.fields.requestType)),

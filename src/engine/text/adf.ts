@@ -60,19 +60,29 @@ function leafText(node: Record<string, unknown>): string {
   }
 }
 
-export function adfToText(doc: unknown): string {
+/**
+ * The document's text. With `maxChars`, the walk stops once well past that many characters (the
+ * caller keeps only so many): a 10 MB description is not copied whole into a string first.
+ */
+export function adfToText(doc: unknown, maxChars = Infinity): string {
   const out: string[] = [];
   const stack: Frame[] = [{ node: doc, close: '' }];
   let budget = MAX_ADF_NODES;
-  while (stack.length > 0 && budget-- > 0) {
+  // Twice the wanted length and then some: the whitespace folding below only shortens.
+  const stopAt = 2 * maxChars + 1024;
+  let length = 0;
+  while (stack.length > 0 && budget-- > 0 && length < stopAt) {
     const frame = stack.pop() as Frame;
     if ('text' in frame) {
       out.push(frame.text);
+      length += frame.text.length;
       continue;
     }
     const node = frame.node;
     if (!isRecord(node)) continue;
-    out.push(leafText(node));
+    const leaf = leafText(node);
+    out.push(leaf);
+    length += leaf.length;
     const type = str(node.type);
     const close = type === 'tableCell' || type === 'tableHeader' ? ' | ' : BLOCKS.has(type) ? '\n' : '';
     if (close !== '') stack.push({ text: close });
