@@ -399,24 +399,33 @@ test('the admin page lists the planted recurring incident as a problem candidate
   }
 });
 
-test('a ticket of the ongoing outage shows the banner and articles; helped, share and the problem link work; the admin sees knowledge gaps', async () => {
+test('a ticket of the ongoing outage shows the banner with problem and major incident, and articles; helped, share, both links and “not part of this outage” work; the admin sees knowledge gaps', async () => {
   const demo = generateDemo({ seed: 1, tickets: Number(process.env.E2E_DEMO_TICKETS ?? 1500) });
   const outage = demo.planted.outages.at(-1);
   if (!outage) throw new Error('the demo planted no ongoing outage');
-  // A burst ticket not yet linked to the problem, as the server says.
+  const major = outage.majorIncidentKey;
+  if (major === null) throw new Error('the ongoing outage has no major incident');
+  // A burst ticket linked to neither the problem nor the major incident, as the server says.
   let key: string | null = null;
   for (const k of outage.keys) {
     const data = await panelData(page.request, k);
-    if (data?.outage?.problem?.key === outage.problemKey && !data.outage.linked) {
+    const o = data?.outage;
+    if (
+      o?.problem?.key === outage.problemKey &&
+      !o.linked &&
+      o.majorIncident?.key === major &&
+      !o.majorIncident.linked
+    ) {
       key = k;
       break;
     }
   }
-  if (key === null) throw new Error('no burst ticket shows the outage banner with its problem');
+  if (key === null)
+    throw new Error('no burst ticket shows the outage banner with its problem and major incident');
   const frame = await openIssue(page, workbench.url, key);
   const banner = frame.locator('[data-testid="outage-banner"]');
   await expect(banner.innerText()).resolves.toMatch(
-    new RegExp(`similar tickets? in the last \\d+ h, problem ${outage.problemKey}`),
+    new RegExp(`similar tickets? in the last \\d+ h, problem ${outage.problemKey}, major incident ${major}`),
   );
   const knowledge = frame.locator('[data-testid="section-knowledge"]');
   await expect(knowledge.getAttribute('data-state')).resolves.toBe('ok');
@@ -433,10 +442,27 @@ test('a ticket of the ongoing outage shows the banner and articles; helped, shar
   await expect(reopened.locator('[data-testid="outage-banner"]').innerText()).resolves.toContain(
     `Linked to ${outage.problemKey}`,
   );
-  await openIssue(page, workbench.url, key);
-  await expect(page.locator('[data-testid="issue-links"]').textContent()).resolves.toContain(
-    outage.problemKey,
+  await reopened.locator(`[data-testid="outage-link-${major}"]`).click();
+  await flag(page, `Linked to major incident ${major}`).waitFor();
+  await expect(reopened.locator('[data-testid="outage-banner"]').innerText()).resolves.toContain(
+    `Linked to ${major}`,
   );
+  await openIssue(page, workbench.url, key);
+  const links = page.locator('[data-testid="issue-links"]');
+  await expect(links.textContent()).resolves.toContain(outage.problemKey);
+  await expect(links.textContent()).resolves.toContain(major);
+
+  // "Not part of this outage": a one-line note instead of the banner, remembered; "Show again" undoes it.
+  const dismissing = await openIssue(page, workbench.url, key);
+  await dismissing.locator('[data-testid="outage-dismiss"]').click();
+  await flag(page, 'Noted: this ticket is not part of the outage.').waitFor();
+  await dismissing.locator('[data-testid="outage-dismissed"]').waitFor();
+  await expect(dismissing.locator('[data-testid="outage-banner"]').count()).resolves.toBe(0);
+  const remembered = await openIssue(page, workbench.url, key);
+  await remembered.locator('[data-testid="outage-dismissed"]').waitFor();
+  await remembered.locator('[data-testid="outage-restore"]').click();
+  await flag(page, 'Outage notice shown again.').waitFor();
+  await remembered.locator('[data-testid="outage-banner"]').waitFor();
 
   const admin = await openAdmin(page, workbench.url);
   await admin.locator('[data-testid="tab-knowledge-gaps"]').click();
