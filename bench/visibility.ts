@@ -4,7 +4,9 @@
  * one per invocation, so nothing is cached between panels) and, second, through one long-lived
  * app (the workbench, where the per-viewer cache answers repeats). The Jira calls the check makes
  * (`GET /myself` for the customer refusal, `POST /search/jql` with `key in (...)` for the
- * similar tickets) are timed on their own, beside the whole panel.
+ * similar tickets) are timed on their own, beside the whole panel. Last, the panels of one desk
+ * are opened by an agent of every desk and then by an agent of that desk only, whose hidden
+ * stored hits make the panel search the index deeper (src/core/similar-visible.ts).
  *
  * `npx tsx bench/visibility.ts [--tickets N] [--panels N]` or `npm run bench visibility`.
  */
@@ -18,6 +20,9 @@ import { LocalQueue } from '../src/adapters/local/queue-memory';
 import { openSqlite } from '../src/adapters/local/sqlite-db';
 import { createSqlStorage } from '../src/adapters/sql/storage';
 import { createApp, type App } from '../src/app';
+import { createEngines } from '../src/app/engines';
+import { SIMILAR_LIMIT } from '../src/core/compute';
+import { DEEPER_LIMITS } from '../src/core/similar-visible';
 import { DEFAULT_CONFIG } from '../src/contracts/config';
 import type { PanelData } from '../src/contracts/panel';
 import { RESOLVERS } from '../src/contracts/resolvers';
@@ -32,7 +37,7 @@ const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
-const TICKETS = arg('--tickets', 400);
+const TICKETS = arg('--tickets', 2000);
 const PANELS = arg('--panels', 120);
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 
@@ -74,9 +79,23 @@ async function main(): Promise<void> {
   const queue = new LocalQueue({ concurrency: 1, maxAttempts: 3 });
   const jira = localJiraClients({ baseUrl: emulator.url, timeoutMs: 10_000 });
   const spent = { ms: [] as number[] };
+  // Counts the deeper similar searches a restricted viewer causes (limit above the stored ten).
+  const deeper = { calls: 0 };
+  const base = createEngines(storage);
+  const engines = {
+    ...base,
+    similar: {
+      ...base.similar,
+      find: (...a: Parameters<typeof base.similar.find>) => {
+        if (a[3] > SIMILAR_LIMIT) deeper.calls++;
+        return base.similar.find(...a);
+      },
+    },
+  };
   const build = (): App =>
     createApp({
       jira: timed(jira, spent),
+      engines,
       storage,
       config,
       queue,
@@ -89,15 +108,15 @@ async function main(): Promise<void> {
   await queue.drain();
 
   const agent = demo.site.users.find((u) => u.kind === 'agent')?.accountId ?? '';
-  const keys = site
-    .allIssues()
-    .map((i) => i.key)
-    .slice(0, PANELS);
+  const desk = demo.site.serviceDesks[0]?.projectKey ?? '';
+  const all = site.allIssues().map((i) => i.key);
+  let keys = all.slice(0, PANELS);
   const run = async (label: string, appFor: () => App): Promise<void> => {
     const panel: number[] = [];
     const check: number[] = [];
     let calls = 0;
     let shown = 0;
+    deeper.calls = 0;
     const cpu0 = process.cpuUsage();
     for (const issueKey of keys) {
       spent.ms = [];
@@ -117,22 +136,48 @@ async function main(): Promise<void> {
     out(
       `| ${label} | ${keys.length} | ${f(percentile(panel, 50))} | ${f(percentile(panel, 99))} | ` +
         `${f(percentile(check, 50))} | ${f(percentile(check, 99))} | ${(calls / keys.length).toFixed(2)} | ` +
-        `${shown} | ${f((cpu.user + cpu.system) / 1000 / keys.length)} | ${loadavg()[0]?.toFixed(2)} |`,
+        `${(deeper.calls / keys.length).toFixed(2)} | ${shown} | ${f((cpu.user + cpu.system) / 1000 / keys.length)} | ` +
+        `${loadavg()[0]?.toFixed(2)} |`,
     );
   };
 
   out(`Demo site: ${TICKETS} tickets, ${PANELS} panels as one agent, emulator over HTTP, SQLite.`);
   out();
   out(
-    '| app per request | panels | panel p50 ms | panel p99 ms | check p50 ms | check p99 ms | check calls per panel | similar shown | CPU ms per panel (incl. emulator) | load avg |',
+    '| app per request | panels | panel p50 ms | panel p99 ms | check p50 ms | check p99 ms | check calls per panel | deeper similar searches per panel | similar shown | CPU ms per panel (incl. emulator) | load avg |',
   );
-  out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   // Warm both paths once (JIT, stored suggestions), then measure.
   await run('warm-up (not a figure)', build);
   await run('fresh app (Forge: one per invocation)', build);
   const shared = build();
   await run('one app (workbench), first opens', () => shared);
   await run('one app (workbench), opened again within 30 s', () => shared);
+  // The agent may browse one desk only: stored hits of other desks are hidden, and the panel
+  // searches deeper to fill the list (src/core/similar-visible.ts).
+  keys = all.filter((k) => k.startsWith(`${desk}-`)).slice(0, PANELS);
+  site.projectAccess.clear();
+  await run(`fresh app, ${desk} panels, agent of every desk`, build);
+  for (const d of demo.site.serviceDesks)
+    site.setProjectAccess({ projectKey: d.projectKey, accountIds: d.projectKey === desk ? [agent] : [] });
+  await run(`fresh app, ${desk} panels, agent of ${desk} only`, build);
+
+  // What one deeper search costs when it happens: the similar search at the stored depth and at
+  // each deeper one, as the app, on the same panels' tickets.
+  out();
+  out('| similar search depth | tickets | p50 ms | p99 ms |');
+  out('| ---: | ---: | ---: | ---: |');
+  const scope = { windowDays: 0, sameProjectOnly: false };
+  const stored = (await storage.tickets.getMany(keys.map((k) => site.issue(k)?.id ?? ''))).slice(0, 60);
+  for (const depth of [SIMILAR_LIMIT, ...DEEPER_LIMITS]) {
+    const ms: number[] = [];
+    for (const ticket of stored) {
+      const t0 = performance.now();
+      await base.similar.find(ticket, scope, site.now(), depth);
+      ms.push(performance.now() - t0);
+    }
+    out(`| ${depth} | ${ms.length} | ${percentile(ms, 50).toFixed(1)} | ${percentile(ms, 99).toFixed(1)} |`);
+  }
 
   queue.close();
   await emulator.close();
