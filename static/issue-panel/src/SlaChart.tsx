@@ -2,7 +2,7 @@ import { token } from '@atlaskit/tokens';
 import type { SlaRisk } from '@contracts/panel';
 import { scale } from '@shared/chart';
 import { useI18n } from '@shared/i18n';
-import { slaChartTexts } from './sla-text';
+import { nowLabelFits, slaChartTexts } from './sla-text';
 
 const WIDTH = 300;
 const HEIGHT = 64;
@@ -91,7 +91,13 @@ export function SlaChart({ sla }: { sla: SlaRisk }) {
       >
         {texts.deadline}
       </text>
-      {expected === null || x(expected.medianMs) > PAD + 40 ? (
+      {nowLabelFits(
+        PAD,
+        t('chartNow'),
+        expected !== null && texts.expected !== null
+          ? { x: x(expected.medianMs), text: texts.expected, anchor: anchor(x(expected.medianMs)) }
+          : null,
+      ) ? (
         <text x={PAD} y={HEIGHT - 4} fontSize={10} fill={token('color.text.subtlest')}>
           {t('chartNow')}
         </text>

@@ -70,3 +70,27 @@ export function slaChartTexts(
     }),
   };
 }
+
+/** Rough width of a 10 px label in the chart's units (no layout to measure it with). */
+const labelWidth = (text: string): number => text.length * 5.6;
+
+/**
+ * Whether the chart's "now" label at `nowX` (left-aligned) stays clear of the expected tick's
+ * label, drawn around `expectedX` with that anchor: the two share the bottom line, and a short
+ * expected time put them on top of each other ("nowexpected 2 d 22 h").
+ */
+export function nowLabelFits(
+  nowX: number,
+  now: string,
+  expected: { x: number; text: string; anchor: 'start' | 'middle' | 'end' } | null,
+): boolean {
+  if (expected === null) return true;
+  const width = labelWidth(expected.text);
+  const left =
+    expected.anchor === 'start'
+      ? expected.x
+      : expected.anchor === 'middle'
+        ? expected.x - width / 2
+        : expected.x - width;
+  return left >= nowX + labelWidth(now) + 4;
+}

@@ -1,6 +1,6 @@
 import type { SlaDriver } from '../../../src/contracts/panel';
 import { translator } from '../../../static/shared/i18n';
-import { slaChartTexts, slaDriverText } from '../../../static/issue-panel/src/sla-text';
+import { nowLabelFits, slaChartTexts, slaDriverText } from '../../../static/issue-panel/src/sla-text';
 
 const H = 3_600_000;
 const en = translator('en');
@@ -82,5 +82,15 @@ describe('SLA drivers: codes from the server, words in the viewer’s language',
     expect(slaDriverText(drivers[1] as SlaDriver, en, 'en')).toBe(
       'similar tickets (all tickets) take 5 h; 2 h left',
     );
+  });
+});
+
+describe('SLA chart labels do not overlap', () => {
+  it('"now" is left out when the expected label reaches it, kept when it is clear', () => {
+    // Seen on a paused ticket: the expected tick at x 60, labelled around its middle.
+    expect(nowLabelFits(8, 'now', { x: 60, text: 'expected 2 d 22 h', anchor: 'middle' })).toBe(false);
+    expect(nowLabelFits(8, 'jetzt', { x: 30, text: 'erwartet 1 Std 2 Min', anchor: 'start' })).toBe(false);
+    expect(nowLabelFits(8, 'now', { x: 150, text: 'expected 2 d 22 h', anchor: 'middle' })).toBe(true);
+    expect(nowLabelFits(8, 'now', null)).toBe(true);
   });
 });
