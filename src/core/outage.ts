@@ -8,7 +8,8 @@
 import type { OutageNotice } from '../contracts/knowledge';
 import type { CoreContext } from './context';
 import { isProblemTicket, problemLinks } from './problem-links';
-import { clusterTickets, currentDismissals } from './recurring';
+import { recentClusters } from './outage-clusters';
+import { currentDismissals } from './recurring';
 import type { FieldDecision } from './suggestions';
 import type { Ticket } from './ticket';
 import { keepVisible } from './visibility';
@@ -79,7 +80,7 @@ export async function outageMatch(
     currentDismissals(ctx),
   ]);
   const recent = page.items.some((t) => t.id === ticket.id) ? page.items : [ticket, ...page.items];
-  const clusters = await clusterTickets(ctx, recent, now, windowHours, dismissed);
+  const clusters = await recentClusters(ctx, recent, now, windowHours, dismissed);
   const duplicates = new Set(
     similarTickets.filter((t) => hits.some((h) => h.id === t.id && h.kind === 'duplicate')).map((t) => t.key),
   );

@@ -250,4 +250,33 @@ describe('the known-outage banner', () => {
       expect(result.ok ? 'ok' : result.error.code).toBe('bad_request');
     });
   });
+
+  // Last: it adds a ticket to the burst.
+  it('clusters the window once while nothing in it changes, and again when a ticket arrives', async () => {
+    const outage = ongoing();
+    const key = unlinked(
+      outage.keys.filter((k) => k !== outage.majorIncidentKey),
+      outage.problemKey,
+    );
+    const revision = async () => (await h.storage.state.get('outage-clusters'))?.revision ?? 0;
+    const first = (await panel(key)).outage;
+    const stored = await revision();
+    expect(stored).toBeGreaterThan(0);
+    // A second open reads the stored clusters: the same banner, nothing rewritten.
+    expect((await panel(key)).outage).toEqual(first);
+    expect(await revision()).toBe(stored);
+
+    // A new ticket in the window (stored by its first panel open) changes what is clustered.
+    const model = h.site.issue(key);
+    const customer = h.site.users.get(h.users.customer);
+    if (!model || !customer) throw new Error('no seed');
+    const arrived = h.site.createIssue(
+      { ...model, majorIncident: false, status: 'Waiting for support', assigneeId: null, resolution: null },
+      { kind: 'user', user: customer },
+    );
+    await panel(arrived.key);
+    expect(await revision()).toBeGreaterThan(stored);
+    expect((await panel(key)).outage?.similarRecent).toBe((first?.similarRecent ?? 0) + 1);
+    await h.queue.drain();
+  });
 });

@@ -227,7 +227,8 @@ export interface JobStateStore {
 
 /** The small state documents the app keeps beside its jobs, by name. */
 /** `schema-setup`: when a setup (migration) message was last queued (src/core/setup.ts). */
-export type StateDocName = 'recurring-dismissals' | 'schema-setup';
+/** `outage-clusters`: the outage banner's recent clusters under their fingerprint (src/core/outage-clusters.ts). */
+export type StateDocName = 'recurring-dismissals' | 'schema-setup' | 'outage-clusters';
 
 /**
  * Small JSON documents (at most STATE_DOC_MAX_BYTES), written compare-and-set like job records,
