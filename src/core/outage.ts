@@ -79,7 +79,10 @@ export async function outageMatch(
     ctx.storage.tickets.getMany(hits.filter((h) => h.kind !== 'weak').map((h) => h.id)),
     currentDismissals(ctx),
   ]);
-  const recent = page.items.some((t) => t.id === ticket.id) ? page.items : [ticket, ...page.items];
+  // A ticket older than the window is in none of its clusters (the engine looks back that far
+  // only): leaving it out keeps the window's clusters one stored document for every such ticket.
+  const outside = ticket.created < now - windowHours * HOUR;
+  const recent = outside || page.items.some((t) => t.id === ticket.id) ? page.items : [ticket, ...page.items];
   const clusters = await recentClusters(ctx, recent, now, windowHours, dismissed);
   const duplicates = new Set(
     similarTickets.filter((t) => hits.some((h) => h.id === t.id && h.kind === 'duplicate')).map((t) => t.key),
