@@ -148,6 +148,33 @@ describe('SLA estimate: never a made-up risk', () => {
     });
   });
 
+  it('requests still waiting for a first response count as "at least this long": a long wait is no 0 % risk', async () => {
+    const engine = slaEngine(storage);
+    const responses = resolved(120).map((t, i) => ({
+      ticketId: t.id,
+      // A few answered only after 20 h: the history reaches past the wait below.
+      ms: i % 40 === 0 ? 20 * H : (0.5 + (i % 5) * 0.5) * H,
+      priority: t.priority,
+      type: t.requestType ?? t.issueType,
+    }));
+    // Open requests nobody has answered yet, waiting 10 to 40 h.
+    await storage.tickets.upsertMany(
+      Array.from({ length: 40 }, (_, i) =>
+        makeTicket({
+          id: String(40_000 + i),
+          key: `IT-${700 + i}`,
+          priority: 'High',
+          created: NOW - (10 + i * 0.75) * H,
+        }),
+      ),
+    );
+    await engine.train(resolved(120), NOW, responses);
+    const waited = makeTicket({ id: '30003', key: 'IT-502', priority: 'High', created: NOW - 15 * H });
+    const risk = await engine.score(waited, metric('Time to first response', 15, 24));
+    expect(risk).toMatchObject({ metricKind: 'first-response', basis: 'history', historyCount: 120 });
+    expect(risk?.probability).toBeGreaterThan(0.1);
+  });
+
   it('a ticket older than every ticket in history gets no expected time rather than 0 min', async () => {
     const engine = slaEngine(storage);
     await engine.train(resolved(120), NOW);

@@ -30,8 +30,12 @@ const MAX_POINTS = 200;
 const MAX_OPEN_TICKETS = 50_000;
 
 /** What training keeps of a ticket: the rest of it (text, comments) is dropped as pages arrive. */
-type HistoryFields = FieldTicket & Pick<Ticket, 'assigneeId'>;
+type HistoryFields = FieldTicket & Pick<Ticket, 'assigneeId'> & { awaitingResponse: boolean };
+/** No public comment by anyone but the reporter yet: JSM's first-response clock still runs. */
+const awaitingResponse = (t: Ticket): boolean =>
+  !t.comments.some((c) => !c.internal && c.author !== '' && c.author !== t.reporterId);
 const historyFields = (t: Ticket): HistoryFields => ({
+  awaitingResponse: awaitingResponse(t),
   id: t.id,
   created: t.created,
   resolved: t.resolved,
@@ -173,9 +177,22 @@ export function slaEngine(
     );
     return fieldModel.set(fitted.model);
   };
-  /** Completed first responses only: every sample is an observed time, none is censored. */
-  const trainFirstResponses = async (samples: readonly FirstResponseSample[]): Promise<void> => {
-    const history = samples.flatMap((s) =>
+  /**
+   * Completed first responses as observed times, and open tickets still awaiting one as
+   * censored at their age: without them a ticket that has waited longer than most would read
+   * as "nearly sure to be answered in time" (the history would end before it).
+   */
+  const trainFirstResponses = async (
+    samples: readonly FirstResponseSample[],
+    open: readonly HistoryFields[],
+    now: number,
+  ): Promise<void> => {
+    const waiting = open.flatMap((t) =>
+      t.awaitingResponse && t.resolved === null
+        ? [{ ms: Math.max(0, now - t.created), resolved: false, segments: segmentsOf(t) }]
+        : [],
+    );
+    const observed = samples.flatMap((s) =>
       s.ms === null
         ? []
         : [
@@ -186,13 +203,13 @@ export function slaEngine(
             },
           ],
     );
-    if (history.length === 0) return;
-    const model = trainResolutionModel(history);
+    if (observed.length === 0) return;
+    const model = trainResolutionModel([...observed, ...waiting]);
     const stored: StoredModel = {
       overall: thin(model.overall),
       segments: [...model.segments].map(([k, c]) => [k, thin(c)] as [string, StoredModel['overall']]),
       priorStrength: model.priorStrength,
-      resolved: history.length,
+      resolved: observed.length,
     };
     await models.save(FIRST_RESPONSE_MODEL_NAME, JSON.stringify(stored), FORMAT);
     firstResponse.set(fromStored(stored));
@@ -241,14 +258,12 @@ export function slaEngine(
       return result.status === 'scored' ? estimatedReading(clock, result) : null;
     },
     async train(tickets, now, firstResponses) {
-      if (firstResponses !== undefined) await trainFirstResponses(firstResponses);
       // Open tickets count too: censored in the history (a slow backlog is "at least this long"),
       // and open in the queue-load samples up to now.
       const seen = new Set(tickets.map((t) => t.id));
-      const all: HistoryFields[] = [
-        ...tickets,
-        ...(await openTickets(storage)).filter((t) => !seen.has(t.id)),
-      ];
+      const open = (await openTickets(storage)).filter((t) => !seen.has(t.id));
+      if (firstResponses !== undefined) await trainFirstResponses(firstResponses, open, now);
+      const all: HistoryFields[] = [...tickets.map(historyFields), ...open];
       const history = all.map((t) => ({
         ms: Math.max(0, (t.resolved ?? now) - t.created),
         resolved: t.resolved !== null,
