@@ -3,7 +3,7 @@
  * article answers, never-helpful articles and articles that contradict each other. The engine
  * decides (src/engine/knowledge/gaps.ts); this reads the tickets, finds the articles each group
  * could be answered by in JSM's knowledge base (as the admin: only pages they may read), and
- * lists only tickets Jira shows the admin.
+ * groups only tickets Jira shows the admin.
  */
 import { KnowledgeGapsQuery, PageId } from '../contracts/knowledge';
 import type { KnowledgeGaps } from '../contracts/knowledge';
@@ -34,7 +34,14 @@ export async function listKnowledgeGaps(
   accountId: string,
 ): Promise<KnowledgeGaps> {
   parsePayload(KnowledgeGapsQuery, payload);
-  const tickets = await resolvedTickets(ctx, ctx.clock.now() - GAP_LOOKBACK_DAYS * DAY);
+  const resolved = await resolvedTickets(ctx, ctx.clock.now() - GAP_LOOKBACK_DAYS * DAY);
+  // Only tickets Jira shows the admin are read: a group's words, hours and outline and an article
+  // pair's shared tickets come from them, so a hidden ticket must take no part.
+  const visible = await ctx.viewers.visibleKeys(
+    accountId,
+    resolved.map((t) => t.key),
+  );
+  const tickets = resolved.filter((t) => visible.has(t.key));
   // First without articles: the groups say what to search the knowledge base for.
   const first = knowledgeGaps({ tickets, articles: [] });
   const articles = await searchArticles(
@@ -44,27 +51,14 @@ export async function listKnowledgeGaps(
     ratings(await ctx.storage.feedback.articleFeedback(FEEDBACK_ROWS)),
   );
   const report = knowledgeGaps({ tickets, articles });
-  // The admin sees only tickets Jira shows them; a group left with too few is not listed.
-  const visible = await ctx.viewers.visibleKeys(accountId, [
-    ...report.gaps.flatMap((g) => [...g.keys, g.representative.key]),
-    ...report.conflicting.slice(0, 50).flatMap((c) => c.sharedKeys),
-  ]);
-  const gaps = report.gaps.flatMap((g) => {
-    const keys = g.keys.filter((k) => visible.has(k));
-    if (!visible.has(g.representative.key) || keys.length < 2) return [];
-    return [{ ...g, keys }];
-  });
   return {
     tickets: report.tickets,
     answered: report.answered,
     lookbackDays: GAP_LOOKBACK_DAYS,
     articles: articles.length,
-    gaps: gaps.slice(0, 20),
+    gaps: report.gaps.slice(0, 20),
     unhelpful: report.unhelpful.slice(0, 50),
-    // The count is of tickets the app read; only keys the admin may see are named.
-    conflicting: report.conflicting
-      .slice(0, 50)
-      .map((c) => ({ ...c, sharedKeys: c.sharedKeys.filter((k) => visible.has(k)) })),
+    conflicting: report.conflicting.slice(0, 50),
   };
 }
 

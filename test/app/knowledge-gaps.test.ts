@@ -71,3 +71,39 @@ describe('knowledge gaps on the admin page', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });
+
+describe('knowledge gaps for an admin who may not see every ticket', () => {
+  it('groups only tickets Jira shows them: no word, hour or count comes from a hidden one', async () => {
+    const before = KnowledgeGaps.parse(((await gaps(h.users.admin)) as { ok: true; data: unknown }).data);
+    const top = before.gaps[0];
+    if (!top) throw new Error('no gap to hide');
+    // Behind a level only the agent holds: the admin no longer sees the top group's tickets.
+    h.site.securityLevels.set('11', {
+      id: '11',
+      name: 'Agents only',
+      projectKey: '',
+      memberIds: [h.users.agent],
+    });
+    const hidden = new Set(top.keys);
+    for (const key of hidden) {
+      const issue = h.site.issue(key);
+      if (issue) issue.securityLevelId = '11';
+    }
+    try {
+      const result = await gaps(h.users.admin);
+      if (!result.ok) throw new Error(result.error.message);
+      const after = KnowledgeGaps.parse(result.data);
+      expect(after.tickets).toBe(before.tickets - hidden.size);
+      for (const g of after.gaps) {
+        expect(g.keys.some((k) => hidden.has(k))).toBe(false);
+        expect(hidden.has(g.representative.key)).toBe(false);
+      }
+    } finally {
+      for (const key of hidden) {
+        const issue = h.site.issue(key);
+        if (issue) issue.securityLevelId = null;
+      }
+      h.site.securityLevels.delete('11');
+    }
+  });
+});
