@@ -69,3 +69,23 @@ export function integerOption(
   if (n < min || n > max) throw new InputError('bad_argument', `--${name} must be between ${min} and ${max}`);
   return n;
 }
+
+/** Commands take options only: a stray word is an error that shows the usage. */
+export function refusePositional(args: ParsedArgs, usage: string): void {
+  if (args.positional.length > 0)
+    throw new InputError(
+      'bad_argument',
+      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${usage}`,
+    );
+}
+
+/** `--split mod5|chrono` (the protocol's two splits), `fallback` when not given. */
+export function splitOption(args: ParsedArgs, fallback: 'mod5' | 'chrono'): 'mod5' | 'chrono' {
+  const split = args.values.get('split') ?? fallback;
+  if (split === 'mod5' || split === 'chrono') return split;
+  const other = fallback === 'mod5' ? 'chrono' : 'mod5';
+  throw new InputError(
+    'bad_argument',
+    `--split must be ${fallback} or ${other}, not "${split.slice(0, 20)}"`,
+  );
+}

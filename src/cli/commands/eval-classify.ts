@@ -1,7 +1,7 @@
 import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
-import { integerOption, listValue, parseArgs, requireValue } from '../args';
+import { integerOption, listValue, parseArgs, refusePositional, requireValue, splitOption } from '../args';
 import { classifyDataset } from '../eval/classify-dataset';
 import { formatClassifyReport } from '../eval/classify-report';
 import { runClassifyEval } from '../eval/classify-run';
@@ -18,18 +18,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     values: ['input', 'text', 'label', 'split', 'time', 'train-size', 'seed', MAX_INPUT_OPTION],
     flags: ['json'],
   });
-  if (args.positional.length > 0)
-    throw new InputError(
-      'bad_argument',
-      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`,
-    );
+  refusePositional(args, USAGE);
   const input = requireValue(args, 'input');
   const textColumns = listValue(args, 'text');
   if (textColumns.length === 0) throw new InputError('bad_argument', 'missing required option --text');
   const labelColumn = requireValue(args, 'label');
-  const split = args.values.get('split') ?? 'mod5';
-  if (split !== 'mod5' && split !== 'chrono')
-    throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
+  const split = splitOption(args, 'mod5');
   const timeColumn = args.values.get('time');
   const trainSize = args.values.get('train-size');
   // The protocol's learning curves: seed 7 unless told otherwise.

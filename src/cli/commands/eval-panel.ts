@@ -4,7 +4,7 @@ import { columnIndexes } from '../../engine/data/table';
 import { InputError } from '../../engine/errors';
 import { SLA_TIME_TO_RESOLUTION, type SeedSlaGoal } from '../../emulator/seed';
 import { parseSlaGoals } from '../../readiness/sla-readiness';
-import { listValue, parseArgs, requireValue } from '../args';
+import { listValue, parseArgs, refusePositional, requireValue, splitOption } from '../args';
 import { collectPanels } from '../eval/panel-collect';
 import { panelDataset } from '../eval/panel-dataset';
 import { evidenceJudge, personNameWords } from '../eval/panel-judge';
@@ -35,15 +35,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     values: ['input', 'fields', 'pairs', 'sla-goals', 'split', 'test-limit', MAX_INPUT_OPTION],
     flags: ['json'],
   });
-  if (args.positional.length > 0)
-    throw new InputError(
-      'bad_argument',
-      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`,
-    );
+  refusePositional(args, USAGE);
   const input = requireValue(args, 'input');
-  const split = args.values.get('split') ?? 'chrono';
-  if (split !== 'chrono' && split !== 'mod5')
-    throw new InputError('bad_argument', `--split must be chrono or mod5, not "${split.slice(0, 20)}"`);
+  const split = splitOption(args, 'chrono');
   const limit = testLimit(args.values.get('test-limit'));
   const columns = args.values.has('fields') ? listValue(args, 'fields') : null;
   if (columns !== null && columns.length === 0)

@@ -2,7 +2,7 @@ import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-li
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
 import { toSnapshot } from '../../engine/similar';
-import { listValue, parseArgs, requireValue } from '../args';
+import { listValue, parseArgs, refusePositional, requireValue } from '../args';
 import { EngineRanker } from '../eval/similar-engine-ranker';
 import { duplicateQueries, runDuplicateEval } from '../eval/similar-protocol';
 import { pairsFromTable, ticketsFromTable } from '../eval/similar-tickets';
@@ -23,11 +23,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     values: ['reports', 'pairs', 'id', 'text', 'created', MAX_INPUT_OPTION],
     flags: ['json'],
   });
-  if (args.positional.length > 0)
-    throw new InputError(
-      'bad_argument',
-      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`,
-    );
+  refusePositional(args, USAGE);
   const reports = requireValue(args, 'reports');
   const pairsFile = requireValue(args, 'pairs');
   const id = requireValue(args, 'id');

@@ -1,7 +1,7 @@
 import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
-import { listValue, parseArgs, requireValue } from '../args';
+import { listValue, parseArgs, refusePositional, requireValue, splitOption } from '../args';
 import { slaDataset } from '../eval/sla-dataset';
 import { formatSlaReport, runSlaEval } from '../eval/sla-run';
 
@@ -17,21 +17,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     values: ['input', 'label', 'positive', 'features', 'numeric', 'cross', 'split', 'time', MAX_INPUT_OPTION],
     flags: ['json'],
   });
-  if (args.positional.length > 0) {
-    throw new InputError(
-      'bad_argument',
-      `unexpected argument "${args.positional[0] ?? ''}"; usage: ${USAGE}`,
-    );
-  }
+  refusePositional(args, USAGE);
   const input = requireValue(args, 'input');
   const labelColumn = requireValue(args, 'label');
   const positive = requireValue(args, 'positive');
   const features = listValue(args, 'features');
   if (features.length === 0) throw new InputError('bad_argument', 'missing required option --features');
   const numeric = listValue(args, 'numeric');
-  const split = args.values.get('split') ?? 'mod5';
-  if (split !== 'mod5' && split !== 'chrono')
-    throw new InputError('bad_argument', `--split must be mod5 or chrono, not "${split}"`);
+  const split = splitOption(args, 'mod5');
   const crosses = listValue(args, 'cross').map((pair) => {
     const [a, b, ...rest] = pair.split(':').map((s) => s.trim());
     const known = [...features, ...numeric];
