@@ -92,6 +92,7 @@ function corpusJira(
       return Promise.resolve({ issues });
     },
     editIssue: unused,
+    setIssueProperty: unused,
     createIssueLink: unused,
     addComment: unused,
     bulkChangelog: unused,

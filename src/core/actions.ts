@@ -9,6 +9,7 @@ import {
 } from '../contracts/panel';
 import type { CoreContext } from './context';
 import { AppError, isTransient } from './errors';
+import { publishInsights } from './insights';
 import { withIssueLock } from './issue-lock';
 import { currentValue, fieldEdit, holdsValue, isWritable, restoreEdit, valueText, withValue } from './fields';
 import { issueTypeIdOf, requestTypeChange } from './request-type';
@@ -140,6 +141,7 @@ export const decided =
 
 export async function decide(ctx: CoreContext, ticket: Ticket, change: Decide): Promise<void> {
   await updateSuggestions(ctx.storage.suggestions, ticket.id, ctx.clock.now(), change);
+  await publishInsights(ctx, ticket);
 }
 
 const topSuggestion = (stored: StoredSuggestions | null, fieldId: string) =>

@@ -113,6 +113,7 @@ export async function computeSuggestions(
       routing,
       sla: previous?.sla ?? null,
       slaFlagged: previous?.slaFlagged ?? false,
+      insightsDigest: previous?.insightsDigest ?? null,
     },
   };
 }

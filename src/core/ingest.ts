@@ -3,6 +3,7 @@ import { autoApply } from './auto-apply';
 import { computeSuggestions } from './compute';
 import { isJiraError } from './ports/jira';
 import { parseStoredSuggestions } from './suggestions';
+import { syncInsights } from './insights';
 import { storeComputed } from './suggestion-update';
 import type { Ticket } from './ticket';
 
@@ -82,6 +83,7 @@ async function suggest(ctx: CoreContext, ticket: Ticket): Promise<void> {
     await ctx.storage.tickets.upsert(after);
     suggestions.ticketUpdated = after.updated;
   }
+  suggestions.insightsDigest = await syncInsights(ctx, after, suggestions);
   await storeComputed(
     ctx.storage.suggestions,
     ticket.id,

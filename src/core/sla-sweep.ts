@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CoreContext } from './context';
 import { OPEN_LOAD_NAME } from './compute';
+import { syncInsights } from './insights';
 import { idleStatus } from './jobs';
 import { observeSla, settleClosedCycles } from './sla-outcomes';
 import { emptySuggestions, parseStoredSuggestions } from './suggestions';
@@ -82,11 +83,10 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
           reason: `breach probability ${probability?.toFixed(2) ?? '?'} ≥ ${config.sla.riskThreshold}`,
         });
       }
-      await ctx.storage.suggestions.put(
-        ticket.id,
-        { ...stored, sla: risk ? { risk, at: now } : null, slaFlagged: crossed },
-        now,
-      );
+      const next = { ...stored, sla: risk ? { risk, at: now } : null, slaFlagged: crossed };
+      // A row never computed has no suggestions to publish yet; the first ingest writes them.
+      if (row) next.insightsDigest = await syncInsights(ctx, ticket, next);
+      await ctx.storage.suggestions.put(ticket.id, next, now);
       processed++;
     }
     cursor = { ...cursor, page: page.next };

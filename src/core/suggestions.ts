@@ -72,6 +72,8 @@ export const StoredSuggestions = z.object({
   sla: z.object({ risk: SlaRisk, at: z.number() }).nullable(),
   /** Set by the SLA sweep when the risk crossed the admin's threshold. */
   slaFlagged: z.boolean(),
+  /** Digest of the insights issue property last written to Jira (src/core/insights.ts); null: none. */
+  insightsDigest: z.string().max(64).nullable().default(null),
 });
 export type StoredSuggestions = z.infer<typeof StoredSuggestions>;
 
@@ -90,5 +92,6 @@ export function emptySuggestions(): StoredSuggestions {
     routing: null,
     sla: null,
     slaFlagged: false,
+    insightsDigest: null,
   };
 }

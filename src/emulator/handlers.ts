@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RouteId } from '../adapters/jira/routes';
 import { NOT_FOUND_ISSUE, type RequestContext } from './context';
 import { AdfDoc, EditBody, EditError, editIssue } from './edit';
+import { setIssueProperty } from './issue-properties';
 import { paged, queues, requestTypes, sla } from './jsm-handlers';
 import { searchAllArticles, searchDeskArticles, viewArticle } from './knowledge-base';
 import { decodeToken, encodeToken, queryHash } from './page-token';
@@ -28,6 +29,8 @@ export function handleRoute(route: RouteId, params: Record<string, string>, ctx:
       }));
     case 'editIssue':
       return withIssue(ctx, params, (issue) => edit(ctx, issue));
+    case 'setIssueProperty':
+      return withIssue(ctx, params, (issue) => setIssueProperty(ctx, issue, params.propertyKey ?? ''));
     case 'getIssueLinkTypes':
       return {
         status: 200,

@@ -6,9 +6,12 @@
  *   statusCategory != Done | status = "In Progress" | priority = High
  *   assignee is EMPTY | assignee = <accountId> | resolution is EMPTY | resolution = Unresolved
  *   ORDER BY created ASC, key DESC
+ *   issue.property[triage-lens-insights].riskPercent >= 70 | triageRiskBand = at-risk (jql-properties.ts)
  *
  * Anything else is a 400 with Jira's wording, so the app learns early when it leans on more.
  */
+
+import { propertyClause } from './jql-properties';
 
 export interface JqlIssue {
   id: string;
@@ -22,6 +25,8 @@ export interface JqlIssue {
   resolution: string | null;
   created: number;
   updated: number;
+  /** Issue properties by key (the app's own, written through the REST API). */
+  properties?: Record<string, unknown>;
 }
 
 export type OrderField = 'created' | 'updated' | 'key' | 'id';
@@ -43,17 +48,20 @@ type Token = { kind: 'word' | 'string' | 'op' | 'punct'; text: string };
 
 function tokenize(jql: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(!=|>=|<=|=|>|<|~)|([(),])|([^\s(),=!<>~"']+))/y;
+  const re =
+    /\s*(?:(issue\.property\[[^\]]*\]\.[\w.]+)|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(!=|!~|>=|<=|=|>|<|~)|([(),])|([^\s(),=!<>~"']+))/y;
   let pos = 0;
   while (pos < jql.length) {
     if (/^\s*$/.test(jql.slice(pos))) break;
     re.lastIndex = pos;
     const m = re.exec(jql);
     if (!m) throw new JqlError(`Error in the JQL Query: unexpected character at position ${pos}.`);
-    if (m[1] !== undefined) tokens.push({ kind: 'string', text: m[1].slice(1, -1).replace(/\\(.)/g, '$1') });
-    else if (m[2] !== undefined) tokens.push({ kind: 'op', text: m[2] });
-    else if (m[3] !== undefined) tokens.push({ kind: 'punct', text: m[3] });
-    else if (m[4] !== undefined) tokens.push({ kind: 'word', text: m[4] });
+    if (m[1] !== undefined) tokens.push({ kind: 'word', text: m[1] });
+    else if (m[2] !== undefined)
+      tokens.push({ kind: 'string', text: m[2].slice(1, -1).replace(/\\(.)/g, '$1') });
+    else if (m[3] !== undefined) tokens.push({ kind: 'op', text: m[3] });
+    else if (m[4] !== undefined) tokens.push({ kind: 'punct', text: m[4] });
+    else if (m[5] !== undefined) tokens.push({ kind: 'word', text: m[5] });
     pos = re.lastIndex;
   }
   return tokens;
@@ -139,7 +147,8 @@ export function parseJql(jql: string, now: number): JqlQuery {
   }
 
   function parseClause(): Predicate {
-    const field = next('a field').text.toLowerCase();
+    const rawField = next('a field').text;
+    const field = rawField.toLowerCase();
     let op = next('an operator').text.toLowerCase();
     if (op === 'not' && isWord(peek(), 'in')) {
       i++;
@@ -209,10 +218,13 @@ export function parseJql(jql: string, now: number): JqlQuery {
         if (op === '<') return (x) => get(x) < at;
         break;
       }
-      default:
+      default: {
+        const onProperty = propertyClause(rawField, op, vals, now);
+        if (onProperty) return onProperty;
         throw new JqlError(
           `Error in the JQL Query: Field '${field}' does not exist or you do not have permission to view it.`,
         );
+      }
     }
     throw new JqlError(
       `Error in the JQL Query: The operator '${op}' is not supported by the '${field}' field.`,

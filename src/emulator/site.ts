@@ -38,6 +38,8 @@ export interface EmuIssue extends JqlIssue {
   securityLevelId?: string | null;
   /** JSM's Major incident flag; absent: not flagged. */
   majorIncident?: boolean;
+  /** How many times an issue property was set on it (the workbench and tests count app writes). */
+  propertyWrites?: number;
 }
 
 export interface EmuComment {

@@ -57,6 +57,8 @@ beforeAll(async () => {
   if (!a || !b) throw new Error('fixture has too few issues');
   await jira.getIssue(a.key, fields);
   await jira.editIssue(a.key, { priority: { name: 'High' }, labels: ['contract-test'] });
+  await jira.setIssueProperty(a.key, 'triage-lens-insights', { v: 1, triaged: 'no' });
+  await jira.setIssueProperty(a.key, 'triage-lens-insights', { v: 1, triaged: 'yes' });
   await jira.getIssueLinkTypes();
   await jira.createIssueLink({ type: 'Duplicate', inwardKey: b.key, outwardKey: a.key });
   await jira.addComment(a.key, 'Internal note from the contract test', { internal: true });

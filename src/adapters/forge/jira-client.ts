@@ -21,6 +21,8 @@ export function forgeRoute(request: JiraRequest): Route {
       return route`/rest/api/3/issue/${p('issueIdOrKey')}?${q}`;
     case 'editIssue':
       return route`/rest/api/3/issue/${p('issueIdOrKey')}`;
+    case 'setIssueProperty':
+      return route`/rest/api/3/issue/${p('issueIdOrKey')}/properties/${p('propertyKey')}`;
     case 'getIssueLinkTypes':
       return route`/rest/api/3/issueLinkType`;
     case 'createIssueLink':

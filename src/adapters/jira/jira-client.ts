@@ -104,6 +104,14 @@ export function createJiraPort(transport: JiraTransport, options: RequestCoreOpt
       await http.noContent({ route: 'editIssue', params: { issueIdOrKey: key }, body: { fields } });
     },
 
+    async setIssueProperty(key, propertyKey, value) {
+      await http.noContent({
+        route: 'setIssueProperty',
+        params: { issueIdOrKey: key, propertyKey },
+        body: value,
+      });
+    },
+
     async getIssueLinkTypes() {
       const data = await http.json({ route: 'getIssueLinkTypes', params: {} }, IssueLinkTypesResponse);
       return data.issueLinkTypes;

@@ -8,6 +8,11 @@ export const JIRA_ROUTES = {
   countIssues: { method: 'POST', path: '/rest/api/3/search/approximate-count', spec: 'platform' },
   getIssue: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
   editIssue: { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
+  setIssueProperty: {
+    method: 'PUT',
+    path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    spec: 'platform',
+  },
   getIssueLinkTypes: { method: 'GET', path: '/rest/api/3/issueLinkType', spec: 'platform' },
   createIssueLink: { method: 'POST', path: '/rest/api/3/issueLink', spec: 'platform' },
   addComment: { method: 'POST', path: '/rest/api/3/issue/{issueIdOrKey}/comment', spec: 'platform' },

@@ -191,6 +191,8 @@ export interface JiraPort {
   getIssue(key: string, fields: readonly string[]): Promise<JiraIssue>;
   /** `fields` in Jira's edit shape, e.g. `{priority: {name: 'High'}, labels: ['vpn']}`. */
   editIssue(key: string, fields: Readonly<Record<string, unknown>>): Promise<void>;
+  /** Sets one issue property (JSON, at most 32,768 bytes), creating it when absent. */
+  setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
   getIssueLinkTypes(): Promise<IssueLinkType[]>;
   createIssueLink(request: CreateIssueLinkRequest): Promise<void>;
   /** A plain string is sent as one ADF paragraph per line. Returns the new comment's id. */
