@@ -29,6 +29,7 @@ import { pickImpact, scopeLine } from './impact';
 import { makeUsers, organizationOf, pickCustomer } from './people';
 import { businessTime, DAY, HOUR, lognormal, pickSome, pickWeighted, startOfWorkday } from './random';
 import { fillSlots, int, pick } from './slots';
+import type { Draft, TicketContext } from './draft';
 
 export interface DemoOptions {
   /** Number of tickets before planted duplicates and the incident burst are added. */
@@ -277,29 +278,6 @@ export function generateDemo(options: DemoOptions = {}): DemoSite {
     planted,
   };
 }
-
-export interface TicketContext {
-  rng: Rng;
-  now: number;
-  teams: SeedTeam[];
-  agentsByTeam: Map<string, SeedUser[]>;
-  customers: SeedUser[];
-  requestTypes: SeedRequestType[];
-  /** Drafts made so far: gives each a stable temporary id. */
-  drafted: number;
-}
-
-export interface Draft {
-  tempId: string;
-  projectKey: string;
-  created: number;
-  spec: RequestTypeSpec;
-  requestType: SeedRequestType;
-  reporter: SeedUser;
-  ticket: Omit<SeedTicket, 'id' | 'key' | 'requestTypeId' | 'created'>;
-}
-
-export type MakeTicket = typeof makeTicket;
 
 function makeTicket(
   ctx: TicketContext,

@@ -1,6 +1,6 @@
 import type { Rng } from '../engine/util/rng';
 import type { SeedLanguage } from '../emulator/seed';
-import type { Draft, MakeTicket, TicketContext } from './generate';
+import type { Draft, MakeTicket, TicketContext } from './draft';
 import { HOUR } from './random';
 
 /** An incident burst the demo planted and the open problem record raised for it. */

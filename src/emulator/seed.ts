@@ -41,6 +41,8 @@ export interface SeedTeam {
 }
 
 export const SLA_TIME_TO_FIRST_RESPONSE = 'Time to first response';
+/** The status in which JSM's default time-to-resolution SLA pauses (its "Pause on" condition). */
+export const PAUSED_STATUS = 'Waiting for customer';
 export const SLA_TIME_TO_RESOLUTION = 'Time to resolution';
 
 export interface SeedSlaGoal {

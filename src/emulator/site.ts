@@ -1,7 +1,7 @@
 import type { AdfDocument } from '../core/ports/jira';
 import { textToAdf } from '../adapters/jira/text-to-adf';
 import type { JqlIssue } from './jql';
-import { PAUSED_STATUS } from './sla';
+import { PAUSED_STATUS } from './seed';
 import type {
   SeedArticle,
   SeedCustomField,

@@ -1,9 +1,6 @@
-import { SLA_TIME_TO_FIRST_RESPONSE } from './seed';
+import { PAUSED_STATUS, SLA_TIME_TO_FIRST_RESPONSE } from './seed';
 import type { EmuIssue, EmulatorSite } from './site';
 import { jiraDateTime } from './render';
-
-/** The status in which JSM's default time-to-resolution SLA pauses (its "Pause on" condition). */
-export const PAUSED_STATUS = 'Waiting for customer';
 
 /**
  * The goal for a priority; `*` stands for JSM's "All remaining issues" goal (also for an issue

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { PanelData } from '../../src/contracts/panel';
-import { PAUSED_STATUS } from '../../src/emulator/sla';
+import { PAUSED_STATUS } from '../../src/emulator/seed';
 import { startWorkbench, type RunningWorkbench } from '../../src/workbench/start';
 import { panelMessages } from '../../static/shared/messages/panel';
 import { launchBrowser, type Browser } from './support/browser';

@@ -9,7 +9,7 @@ import { historyLine } from './history-text';
 import { useI18n, type Translate } from '@shared/i18n';
 import type { Locale } from '@shared/i18n';
 import { WhyEvidence } from './WhyEvidence';
-import type { PanelActions, UndoCall } from './PanelApp';
+import type { PanelActions, UndoCall } from './panel-actions';
 import { panelCardStyle } from '@shared/card-style';
 import { isolate } from '@shared/bidi';
 

@@ -6,7 +6,7 @@ import type { KnowledgeArticle, KnowledgeSection as KnowledgeData } from '@contr
 import { RESOLVERS } from '@contracts/resolvers';
 import { useI18n } from '@shared/i18n';
 import { HighlightedText } from './HighlightedText';
-import type { PanelActions } from './PanelApp';
+import type { PanelActions } from './panel-actions';
 import { panelCardStyle } from '@shared/card-style';
 import { isolatedList } from '@shared/bidi';
 

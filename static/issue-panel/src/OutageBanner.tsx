@@ -5,7 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { OutageNotice } from '@contracts/knowledge';
 import { RESOLVERS } from '@contracts/resolvers';
 import { useI18n } from '@shared/i18n';
-import type { PanelActions } from './PanelApp';
+import type { PanelActions } from './panel-actions';
 import { outageHeadline } from './outage-text';
 
 type Named = NonNullable<OutageNotice['problem']>;

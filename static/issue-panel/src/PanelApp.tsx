@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PanelData, SimilarSection as SimilarData } from '@contracts/panel';
 import type { ResolverError } from '@contracts/common';
-import { RESOLVERS, type ResolverKey } from '@contracts/resolvers';
+import { RESOLVERS } from '@contracts/resolvers';
 import type { AppContext } from '@shared/forge-app';
 import { callResolver } from '@shared/resolver';
 import { useI18n } from '@shared/i18n';
@@ -17,31 +17,10 @@ import { KnowledgeSection } from './KnowledgeSection';
 import { OutageBanner } from './OutageBanner';
 import { findSimilar, similarShown, type LinkedHere } from './keep-linked';
 import { changesIssue, flag, refreshIssueView } from './agent-feedback';
+import type { PanelActions } from './panel-actions';
 
 type Load =
   { status: 'loading' } | { status: 'ok'; data: PanelData } | { status: 'error'; error: ResolverError };
-
-/** What a section may do: run one action (the panel re-fetches afterwards) and know what is busy. */
-export interface PanelActions {
-  busy: string | null;
-  /**
-   * `done` is the catalogue text the success flag shows; `undo` is the resolver call that takes
-   * the action back, offered on that flag with `undo.done` as its own success text.
-   */
-  run: (
-    actionId: string,
-    done: string,
-    key: ResolverKey,
-    payload: Record<string, unknown>,
-    options?: { undo?: UndoCall },
-  ) => Promise<void>;
-}
-
-export interface UndoCall {
-  key: ResolverKey;
-  payload: Record<string, unknown>;
-  done: string;
-}
 
 export function PanelApp({ context }: { context: AppContext }) {
   const { t, locale } = useI18n();

@@ -7,7 +7,7 @@ import type { RouteCandidate, RoutingSuggestion } from '@contracts/panel';
 import { RESOLVERS } from '@contracts/resolvers';
 import { formatPercent } from '@shared/format';
 import { useI18n } from '@shared/i18n';
-import type { PanelActions } from './PanelApp';
+import type { PanelActions } from './panel-actions';
 import { routeReasonText } from './route-reason-text';
 
 export function RoutingSection({

@@ -10,7 +10,7 @@ import { formatPercent } from '@shared/format';
 import { useI18n } from '@shared/i18n';
 import { IssueLink } from '@shared/IssueLink';
 import { HighlightedText } from './HighlightedText';
-import type { PanelActions } from './PanelApp';
+import type { PanelActions } from './panel-actions';
 import { panelCardStyle } from '@shared/card-style';
 import { isolatedList } from '@shared/bidi';
 
