@@ -11,7 +11,7 @@ import { callResolver } from '@shared/resolver';
 import { useI18n } from '@shared/i18n';
 import { ErrorMessage, Loading, NoticeLine, type Notice } from '@shared/ui';
 import { FieldsTab } from './FieldsTab';
-import { RulesTab } from './RulesTab';
+import { RulesTab, type RulesDraft } from './RulesTab';
 import { TeamTab } from './TeamTab';
 import { GeneralTab } from './GeneralTab';
 import { JobsTab } from './JobsTab';
@@ -31,12 +31,6 @@ const VISUALLY_HIDDEN = {
 
 type Loaded<T> =
   { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ResolverError };
-
-/** The rules text is edited as JSON; it joins the config only when it parses. */
-export interface RulesDraft {
-  text: string;
-  parseError: string | null;
-}
 
 export function AdminApp() {
   const { t } = useI18n();

@@ -12,7 +12,12 @@ import { callResolver } from '@shared/resolver';
 import { formatNumber } from '@shared/format';
 import { useI18n } from '@shared/i18n';
 import { ErrorMessage, Loading } from '@shared/ui';
-import type { RulesDraft } from './AdminApp';
+
+/** The rules text is edited as JSON; it joins the config only when it parses. */
+export interface RulesDraft {
+  text: string;
+  parseError: string | null;
+}
 
 /** Rules parsed from the editor, or the reason they do not parse (no exceptions escape). */
 function parseRules(text: string): unknown[] | null {
