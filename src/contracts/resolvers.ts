@@ -25,5 +25,10 @@ export const RESOLVERS = {
   adminRecurring: 'admin/recurring',
   adminRecurringDismiss: 'admin/recurring/dismiss',
   adminKnowledgeGaps: 'admin/knowledge-gaps',
+  adminReleases: 'admin/releases',
+  adminReleaseApprove: 'admin/releases/approve',
+  adminReleaseDecline: 'admin/releases/decline',
+  adminReleaseRollback: 'admin/releases/rollback',
+  adminGovernanceSave: 'admin/governance/save',
 } as const;
 export type ResolverKey = (typeof RESOLVERS)[keyof typeof RESOLVERS];

@@ -8,6 +8,17 @@ import { jsonOf } from './stored-json';
 export const classifierName = (fieldId: string): string => `classifier:${fieldId}`;
 export const qualityName = (fieldId: string): string => `quality:${fieldId}`;
 export const valuesName = (fieldId: string): string => `values:${fieldId}`;
+/** A kept version's rows: the same three, under the version's id. */
+const versionNames = (fieldId: string, versionId: string): [string, string, string] => [
+  `release:${versionId}:${classifierName(fieldId)}`,
+  `release:${versionId}:${qualityName(fieldId)}`,
+  `release:${versionId}:${valuesName(fieldId)}`,
+];
+const rowNames = (fieldId: string): [string, string, string] => [
+  classifierName(fieldId),
+  qualityName(fieldId),
+  valuesName(fieldId),
+];
 const QUALITY_VERSION = 1;
 const VALUES_VERSION = 1;
 
@@ -78,12 +89,55 @@ export class ModelRepository {
     quality: FieldQuality,
     values: ProjectValues,
   ): Promise<void> {
-    await this.store.save(classifierName(fieldId), this.engine.serialize(model), this.engine.formatVersion);
-    await this.store.save(qualityName(fieldId), JSON.stringify(quality), QUALITY_VERSION);
-    const plain = Object.fromEntries([...values].map(([project, set]) => [project, [...set].slice(0, 2000)]));
-    await this.store.save(valuesName(fieldId), JSON.stringify(plain), VALUES_VERSION);
+    await this.writeRows(rowNames(fieldId), model, quality, values);
     this.cache.set(fieldId, Promise.resolve({ status: 'ok', model }));
     this.values.set(fieldId, Promise.resolve(values));
+  }
+
+  /** Keeps a trained model as a named version (a release candidate, or one kept for rollback). */
+  async saveVersion(
+    fieldId: string,
+    versionId: string,
+    model: FieldModel,
+    quality: FieldQuality,
+    values: ProjectValues,
+  ): Promise<void> {
+    await this.writeRows(versionNames(fieldId, versionId), model, quality, values);
+  }
+
+  /**
+   * Makes a kept version the field's model: its stored rows are copied over the current ones as
+   * they are (no parse, no retraining). False when a row of the version is gone or damaged.
+   */
+  async promoteVersion(fieldId: string, versionId: string): Promise<boolean> {
+    const from = versionNames(fieldId, versionId);
+    const to = rowNames(fieldId);
+    const versions = [this.engine.formatVersion, QUALITY_VERSION, VALUES_VERSION] as const;
+    const loaded = await Promise.all(from.map((name, i) => this.store.load(name, versions[i] ?? 1)));
+    if (loaded.some((l) => l.status !== 'ok')) return false;
+    for (const [i, l] of loaded.entries()) {
+      if (l.status === 'ok') await this.store.save(to[i] ?? '', l.payload, versions[i] ?? 1);
+    }
+    this.cache.delete(fieldId);
+    this.values.delete(fieldId);
+    return true;
+  }
+
+  async deleteVersion(fieldId: string, versionId: string): Promise<void> {
+    for (const name of versionNames(fieldId, versionId)) await this.store.delete(name);
+  }
+
+  private async writeRows(
+    names: readonly [string, string, string],
+    model: FieldModel,
+    quality: FieldQuality,
+    values: ProjectValues,
+  ): Promise<void> {
+    const [classifier, qualityRow, valuesRow] = names;
+    await this.store.save(classifier, this.engine.serialize(model), this.engine.formatVersion);
+    await this.store.save(qualityRow, JSON.stringify(quality), QUALITY_VERSION);
+    const plain = Object.fromEntries([...values].map(([project, set]) => [project, [...set].slice(0, 2000)]));
+    await this.store.save(valuesRow, JSON.stringify(plain), VALUES_VERSION);
   }
 
   /** Per project, the values the field took in training (empty when unknown: no filtering). */

@@ -6,6 +6,7 @@ import { trainingLabel } from './fields';
 import { refreshOpenSuggestions } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { fieldQuality } from './quality';
+import { releaseCandidate, type ReleaseOutcome } from './governance/releases';
 import { collectFirstResponses } from './first-responses';
 import { ROUTE_MODELS, routeModelConfig, saveAgentTeams, saveTeamDirectory } from './route-models';
 import type { Ticket } from './ticket';
@@ -22,6 +23,8 @@ export interface FieldTrainResult {
   fieldId: string;
   status: 'trained' | 'skipped';
   examples: number;
+  /** What the model release did with the trained candidate (see governance/releases.ts). */
+  release?: ReleaseOutcome;
   reason?: string;
 }
 
@@ -58,10 +61,13 @@ function trainField(
     idx.map((i) => examples[i]).filter((e): e is (typeof examples)[number] => e !== undefined);
   const engine = ctx.engines.classifier;
   const probe = engine.train(pick(split.train), field.precisionTarget);
-  const heldOut: ScoredPrediction[] = pick(split.test).map((e) => {
+  const test = pick(split.test);
+  const heldOut: ScoredPrediction[] = test.map((e) => {
     const top = probe.predict(e.ticket).ranked[0];
     return { actual: e.label, predicted: top?.label ?? '', confidence: top?.probability ?? 0 };
   });
+  // The release compares the candidate's recipe with the current model on these same tickets.
+  const slice = test.map((e, i) => ({ ...e, candidateRight: heldOut[i]?.predicted === e.label }));
   const model = engine.train(examples, field.precisionTarget);
   const quality = fieldQuality(
     field.fieldId,
@@ -77,7 +83,7 @@ function trainField(
     set.add(e.label);
     values.set(e.ticket.projectKey, set);
   }
-  return { examples: examples.length, trained: { model, quality, values } };
+  return { examples: examples.length, trained: { model, quality, values, slice } };
 }
 
 /** Fields the panel shows come first, so suggestions appear before the silent (shadow) ones train. */
@@ -134,8 +140,12 @@ export async function train(ctx: CoreContext, fieldIds?: readonly string[]): Pro
           });
           continue;
         }
-        await ctx.models.save(field.fieldId, trained.model, trained.quality, trained.values);
-        results.push({ fieldId: field.fieldId, status: 'trained', examples });
+        const release = await releaseCandidate(ctx, {
+          fieldId: field.fieldId,
+          trainedAt: startedAt,
+          ...trained,
+        });
+        results.push({ fieldId: field.fieldId, status: 'trained', examples, release });
       } catch (error) {
         // One field with unusable data (e.g. a single class) must not stop the others.
         const reason = error instanceof Error ? error.message.slice(0, 200) : 'training failed';

@@ -54,6 +54,11 @@ const CALLS: Record<ResolverKey, ((issueKey: string) => unknown) | 'changes stat
   [RESOLVERS.adminRecurring]: () => ({}),
   [RESOLVERS.adminRecurringDismiss]: 'changes state',
   [RESOLVERS.adminKnowledgeGaps]: () => ({}),
+  [RESOLVERS.adminReleases]: () => ({}),
+  [RESOLVERS.adminReleaseApprove]: 'changes state',
+  [RESOLVERS.adminReleaseDecline]: 'changes state',
+  [RESOLVERS.adminReleaseRollback]: 'changes state',
+  [RESOLVERS.adminGovernanceSave]: 'changes state',
 };
 const READERS = (Object.values(RESOLVERS) as ResolverKey[]).flatMap((key) => {
   const call = CALLS[key];

@@ -228,7 +228,10 @@ export interface JobStateStore {
 /** The small state documents the app keeps beside its jobs, by name. */
 /** `schema-setup`: when a setup (migration) message was last queued (src/core/setup.ts). */
 /** `outage-clusters`: the outage banner's recent clusters under their fingerprint (src/core/outage-clusters.ts). */
-export type StateDocName = 'recurring-dismissals' | 'schema-setup' | 'outage-clusters';
+/** `model-releases`: model versions, release policies and decisions (src/core/governance). */
+/** `drift-watch`: live precision, demotions and input drift (src/core/governance/drift.ts). */
+export type StateDocName =
+  'recurring-dismissals' | 'schema-setup' | 'outage-clusters' | 'model-releases' | 'drift-watch';
 
 /**
  * Small JSON documents (at most STATE_DOC_MAX_BYTES), written compare-and-set like job records,
