@@ -42,13 +42,6 @@ export type ResolverError = z.infer<typeof ResolverError>;
 
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
 
-export function resolverResult<T extends z.ZodType>(data: T) {
-  return z.union([
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: ResolverError }),
-  ]);
-}
-
 /**
  * Why a panel section has nothing to show, as a code: the UI words it in the viewer's language
  * (message `empty_<code>`), so the server never composes prose in one language.

@@ -1,4 +1,4 @@
-import { averageLengths, bm25fTermWeight, DEFAULT_BM25F, idf } from './bm25f';
+import { averageLengths, bm25fTermWeight, DEFAULT_BM25F, idf, validateBm25f } from './bm25f';
 import type { Bm25fParams } from './bm25f';
 import type { CandidateSource } from './candidate-source';
 import type { FieldTriple, IndexEntry } from './types';
@@ -72,6 +72,8 @@ export function planQuery(
   source: CandidateSource,
   params: RetrievalParams = DEFAULT_RETRIEVAL,
 ): QueryPlan {
+  // Checked per query (a few comparisons): parameters come from benches, the CLI and stored config.
+  validateBm25f(params.bm25f);
   const stats = source.stats();
   const averages = averageLengths(stats);
   const weighed: QueryTerm[] = [];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   createRowSource,
+  DEFAULT_RETRIEVAL,
   findSimilar,
   fromSnapshot,
   planQuery,
@@ -119,6 +120,20 @@ describe('properties', () => {
     expect(staged.slice(0, 10).map((r) => r.id)).toEqual(
       findSimilar(index, plan.query, { limit: 10 }).map((r) => r.id),
     );
+  });
+
+  it('refuses BM25F parameters outside their ranges instead of ranking with them', () => {
+    const index = new SimilarityIndex();
+    for (const t of DESK) index.add(t);
+    const query = { ...index.entryOf('EN-1')!, id: 'Q' };
+    const bm25f = DEFAULT_RETRIEVAL.bm25f;
+    for (const bad of [
+      { ...bm25f, k1: 0 },
+      { ...bm25f, b: [0.5, 1.5, 0.75] as const },
+      { ...bm25f, weights: [2, Number.NaN, 0.5] as const },
+    ])
+      expect(() => planQuery(query, index, { ...DEFAULT_RETRIEVAL, bm25f: bad })).toThrow(/BM25F/);
+    expect(planQuery(query, index).terms.length).toBeGreaterThan(0);
   });
 
   it('scores never increase when a query term is removed from a matching ticket (BM25 monotone in tf)', () => {
