@@ -1,16 +1,5 @@
 import { z } from 'zod';
-
-/** Text as one ADF paragraph per line, the way Jira's editor stores a plain description. */
-export function textToAdf(text: string): { type: 'doc'; version: 1; content: unknown[] } {
-  const lines = text.split(/\r?\n/);
-  return {
-    type: 'doc',
-    version: 1,
-    content: lines.map((line) =>
-      line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] },
-    ),
-  };
-}
+import { textToAdf } from '../adapters/jira/text-to-adf';
 
 const optionalText = (max: number) =>
   z

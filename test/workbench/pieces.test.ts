@@ -5,7 +5,8 @@ import { parseCookies } from '../../src/workbench/http-util';
 import { adfParagraphs } from '../../src/workbench/issue-view-model';
 import { formatTime } from '../../src/workbench/pages/ticket-list';
 import { injectShim, resolveInside } from '../../src/workbench/static-files';
-import { CreateTicket, createFields, textToAdf } from '../../src/workbench/ticket-input';
+import { textToAdf } from '../../src/adapters/jira/text-to-adf';
+import { CreateTicket, createFields } from '../../src/workbench/ticket-input';
 import { describeWarmup } from '../../src/workbench/warmup';
 
 describe('html', () => {

@@ -13,7 +13,8 @@ import { ticketListPage, type TicketRow } from '../pages/ticket-list';
 import { userPickerPage } from '../pages/user-picker';
 import { requireUser, viewerOf, type Viewer } from '../request-context';
 import { safeLocalPath } from '../request-guard';
-import { CreateTicket, EditTicket, createFields, editFields, textToAdf } from '../ticket-input';
+import { textToAdf } from '../../adapters/jira/text-to-adf';
+import { CreateTicket, EditTicket, createFields, editFields } from '../ticket-input';
 import { LOCALE_COOKIE, THEME_COOKIE, USER_COOKIE } from '../users';
 
 /** Where the emulated site keeps JSM's request type (a real site has its own custom field id). */
