@@ -6,6 +6,7 @@ import { adfToText } from '../engine/text';
 import * as actions from '../core/actions';
 import * as admin from '../core/admin';
 import * as releases from '../core/governance/release-actions';
+import { acknowledgeDemotion, checkedAfter, driftView, watchDrift } from '../core/governance/drift';
 import { BACKFILL_PAGE_SIZE, startBackfill } from '../core/backfill';
 import { consume } from '../core/consume';
 import type { CoreContext } from '../core/context';
@@ -107,9 +108,9 @@ export function createApp(deps: AppDeps): App {
 
   const resolvers: Record<ResolverKey, ResolverHandler> = {
     [RESOLVERS.panelGet]: run(getPanel),
-    [RESOLVERS.panelApply]: run(actions.applyField),
-    [RESOLVERS.panelDismiss]: run(actions.dismissField),
-    [RESOLVERS.panelUndo]: run(actions.undoField),
+    [RESOLVERS.panelApply]: run(checkedAfter(actions.applyField)),
+    [RESOLVERS.panelDismiss]: run(checkedAfter(actions.dismissField)),
+    [RESOLVERS.panelUndo]: run(checkedAfter(actions.undoField)),
     [RESOLVERS.panelLink]: run(actions.linkIssue),
     [RESOLVERS.panelAssign]: run(actions.assignIssue),
     [RESOLVERS.panelApplyTeam]: run(applyTeam),
@@ -133,6 +134,8 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.adminReleaseDecline]: run(releases.declineRelease, { admin: true }),
     [RESOLVERS.adminReleaseRollback]: run(releases.rollbackRelease, { admin: true }),
     [RESOLVERS.adminGovernanceSave]: run(releases.saveGovernanceSettings, { admin: true }),
+    [RESOLVERS.adminDrift]: run((c) => driftView(c), { admin: true }),
+    [RESOLVERS.adminDriftAcknowledge]: run(acknowledgeDemotion, { admin: true }),
   };
 
   return {
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps): App {
       retrain: async () => {
         await applyRetention(ctx);
         await train(ctx);
+        await watchDrift(ctx);
       },
       migrate: () => ensureSetup(ctx),
       recount: async () => {

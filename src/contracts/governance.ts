@@ -87,3 +87,41 @@ export const GovernanceSettings = z.object({
   approverGroup: z.string().trim().min(1).max(255).nullable(),
 });
 export type GovernanceSettings = z.infer<typeof GovernanceSettings>;
+
+/** Live precision of one field: the agents' latest decision per ticket over the rolling window. */
+export const LivePrecision = z.object({
+  fieldId: FieldId,
+  decisions: z.number().int().nonnegative(),
+  right: z.number().int().nonnegative(),
+  /** Wilson interval of right / decisions at one-sided 95 % (its `lo` is the bound held to the target). */
+  precision: Interval,
+  target: z.number(),
+  perClass: z
+    .array(z.object({ label: z.string().max(255), decisions: z.number().int(), precision: Interval }))
+    .max(100),
+});
+export type LivePrecision = z.infer<typeof LivePrecision>;
+
+/** An auto-applied field the drift watch moved back to suggest, with the figures that did it. */
+export const Demotion = z.object({
+  fieldId: FieldId,
+  at: z.number(),
+  live: LivePrecision,
+  acknowledged: z.boolean(),
+});
+export type Demotion = z.infer<typeof Demotion>;
+
+/** The `drift-watch` state document. */
+export const DriftState = z.object({
+  /** Newest first. */
+  demotions: z.array(Demotion).max(100),
+});
+export type DriftState = z.infer<typeof DriftState>;
+
+export const DriftView = z.object({
+  live: z.array(LivePrecision),
+  demotions: z.array(Demotion),
+});
+export type DriftView = z.infer<typeof DriftView>;
+
+export const DriftAcknowledge = z.object({ fieldId: FieldId, at: z.number() });

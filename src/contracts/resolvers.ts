@@ -30,5 +30,7 @@ export const RESOLVERS = {
   adminReleaseDecline: 'admin/releases/decline',
   adminReleaseRollback: 'admin/releases/rollback',
   adminGovernanceSave: 'admin/governance/save',
+  adminDrift: 'admin/drift',
+  adminDriftAcknowledge: 'admin/drift/acknowledge',
 } as const;
 export type ResolverKey = (typeof RESOLVERS)[keyof typeof RESOLVERS];

@@ -59,6 +59,8 @@ const CALLS: Record<ResolverKey, ((issueKey: string) => unknown) | 'changes stat
   [RESOLVERS.adminReleaseDecline]: 'changes state',
   [RESOLVERS.adminReleaseRollback]: 'changes state',
   [RESOLVERS.adminGovernanceSave]: 'changes state',
+  [RESOLVERS.adminDrift]: () => ({}),
+  [RESOLVERS.adminDriftAcknowledge]: 'changes state',
 };
 const READERS = (Object.values(RESOLVERS) as ResolverKey[]).flatMap((key) => {
   const call = CALLS[key];

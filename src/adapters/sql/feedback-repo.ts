@@ -87,6 +87,34 @@ export class SqlFeedbackLog implements FeedbackLog {
     });
   }
 
+  async recentDecisions(fieldId: string, sinceMs: number, limit: number): Promise<FeedbackEvent[]> {
+    const rows = await this.sqlDb.db
+      .selectFrom('tl_feedback')
+      .select(['at_ms', 'ticket_id', 'issue_key', 'field_id', 'outcome', 'suggested', 'chosen', 'actor'])
+      .where('field_id', '=', fieldId)
+      .where('at_ms', '>=', sinceMs)
+      .orderBy('at_ms', 'desc')
+      .orderBy('id', 'desc')
+      .limit(Math.max(1, Math.min(5_000, Math.floor(limit))))
+      .execute();
+    return rows.flatMap((r): FeedbackEvent[] => {
+      const outcome = FeedbackOutcome.safeParse(r.outcome);
+      if (!outcome.success) return [];
+      return [
+        {
+          at: num(r.at_ms),
+          ticketId: r.ticket_id,
+          issueKey: r.issue_key,
+          fieldId: r.field_id,
+          outcome: outcome.data,
+          suggested: r.suggested,
+          chosen: r.chosen,
+          actor: r.actor,
+        },
+      ];
+    });
+  }
+
   async dailyCounts(sinceMs: number): Promise<FieldMetricsRow[]> {
     const rows = await this.sqlDb.db
       .selectFrom('tl_feedback')

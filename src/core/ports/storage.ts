@@ -190,6 +190,8 @@ export interface FeedbackLog {
   articleFeedback(limit: number): Promise<ArticleFeedbackRow[]>;
   /** Per UTC day (YYYY-MM-DD) and field: counts per outcome, days ascending, from `sinceMs`. */
   dailyCounts(sinceMs: number): Promise<FieldMetricsRow[]>;
+  /** One field's decisions since `sinceMs`, newest first, at most `limit` (the drift watch reads these). */
+  recentDecisions(fieldId: string, sinceMs: number, limit: number): Promise<FeedbackEvent[]>;
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at: number };
