@@ -1,28 +1,9 @@
 import type { ClassQuality, FieldQuality } from '../contracts/admin';
 import { accuracy, perClassStats } from '../engine/eval/classification-metrics';
 import type { ScoredPrediction } from '../engine/eval/classification-metrics';
+import { operatingPoint } from '../engine/eval/operating-point';
 
 const CURVE_STEPS = 20;
-
-/**
- * The lowest confidence at which the most confident share of `predictions` still reaches
- * `target` precision (cutting only between distinct confidences); null if no share does.
- */
-function operatingPoint(
-  predictions: readonly ScoredPrediction[],
-  target: number,
-): { threshold: number | null } {
-  const sorted = [...predictions].sort((a, b) => b.confidence - a.confidence);
-  let hits = 0;
-  let threshold: number | null = null;
-  sorted.forEach((p, i) => {
-    if (p.actual === p.predicted) hits++;
-    const next = sorted[i + 1];
-    if (next !== undefined && next.confidence === p.confidence) return;
-    if (hits / (i + 1) >= target) threshold = p.confidence;
-  });
-  return { threshold };
-}
 
 function precisionCurve(predictions: readonly ScoredPrediction[]): FieldQuality['curve'] {
   const sorted = [...predictions].sort((a, b) => b.confidence - a.confidence);
@@ -50,7 +31,10 @@ export function fieldQuality(
     .filter((c) => c.support > 0)
     .map((c) => {
       const predictedAs = heldOut.filter((p) => p.predicted === c.label);
-      const point = operatingPoint(predictedAs, target);
+      const point = operatingPoint(
+        predictedAs.map((p) => ({ confidence: p.confidence, correct: p.actual === p.predicted })),
+        target,
+      );
       return {
         label: c.label,
         support: c.support,

@@ -1,3 +1,4 @@
+import { operatingPoint } from '../eval/operating-point';
 import { softmax } from './scores';
 
 /** Scores of one held-back ticket and the index of its true class. */
@@ -77,15 +78,9 @@ export function precisionThresholds(
  * have their whole history as evidence rather than a held-back handful.
  */
 export function thresholdFor(outcomes: readonly ScoredOutcome[], target: number): number {
-  const sorted = [...outcomes].sort((a, b) => b.probability - a.probability);
-  let hits = 0;
-  let best = NEVER;
-  for (let i = 0; i < sorted.length; i++) {
-    const o = sorted[i] as ScoredOutcome;
-    if (o.correct) hits++;
-    const next = sorted[i + 1];
-    if (next !== undefined && next.probability === o.probability) continue;
-    if (hits / (i + 1) >= target) best = o.probability;
-  }
-  return best;
+  const point = operatingPoint(
+    outcomes.map((o) => ({ confidence: o.probability, correct: o.correct })),
+    target,
+  );
+  return point.threshold ?? NEVER;
 }

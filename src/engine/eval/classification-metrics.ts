@@ -1,4 +1,5 @@
 /** Quality metrics for single-label predictions, as defined in ../shared/docs/benchmarks.md. */
+import { operatingPoint } from './operating-point';
 
 export interface ScoredPrediction {
   actual: string;
@@ -63,18 +64,8 @@ export function macroF1(predictions: readonly ScoredPrediction[]): number {
  */
 export function coverageAtPrecision(predictions: readonly ScoredPrediction[], target: number): number {
   if (predictions.length === 0) return 0;
-  const sorted = [...predictions].sort((a, b) => b.confidence - a.confidence);
-  let hits = 0;
-  let best = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const p = sorted[i] as ScoredPrediction;
-    if (p.actual === p.predicted) hits++;
-    // Only cut between distinct confidences: ties cannot be split by a threshold.
-    const next = sorted[i + 1];
-    if (next !== undefined && next.confidence === p.confidence) continue;
-    if (hits / (i + 1) >= target) best = i + 1;
-  }
-  return best / sorted.length;
+  const outcomes = predictions.map((p) => ({ confidence: p.confidence, correct: p.actual === p.predicted }));
+  return operatingPoint(outcomes, target).covered / predictions.length;
 }
 
 /**
