@@ -7,8 +7,6 @@ export { bandFor, rawBreachProbability, scoreBreachRisk } from './breach-risk';
 export { fitRiskCalibrator } from './risk-calibration';
 export { heuristicBand, heuristicScore } from './heuristic';
 export { cycleFromTimes } from './cycle-from-times';
-export { describeDriver } from './describe-driver';
-export { formatDuration } from './format-duration';
 export type * from './types';
 export { RESOLUTION_MODEL_VERSION, resolutionModelFromJson, resolutionModelToJson } from './serialize';
 export type { RiskBlend } from './risk-blend';

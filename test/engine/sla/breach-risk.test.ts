@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import type { SlaCycle, SlaRiskInput } from '../../../src/engine/sla';
-import {
-  describeDriver,
-  fitRiskCalibrator,
-  scoreBreachRisk,
-  trainResolutionModel,
-} from '../../../src/engine/sla';
+import { fitRiskCalibrator, scoreBreachRisk, trainResolutionModel } from '../../../src/engine/sla';
 import type { BreachRiskOptions, QueueLoad } from '../../../src/engine/sla';
 
 const H = 3_600_000;
@@ -65,8 +60,11 @@ describe('scoreBreachRisk', () => {
     });
     const first = r.drivers[0];
     expect(first?.code).toBe('similar-take');
-    expect(describeDriver(first!)).toMatch(/^similar tickets \(network\) take \d+(\.\d)? h, 2 h left$/);
-    expect(describeDriver(first!, 'de')).toMatch(/ähnliche Tickets \(network\) brauchen .* noch 2 h/);
+    expect(first).toMatchObject({ segment: 'network', remainingMs: 2 * H });
+    // Hours, not minutes or days: a believable "similar tickets take N h".
+    const medianMs = first?.code === 'similar-take' ? first.medianMs : 0;
+    expect(medianMs).toBeGreaterThanOrEqual(H);
+    expect(medianMs).toBeLessThan(48 * H);
   });
 
   it('gives the expected resolution with an ordered interval', () => {
@@ -82,7 +80,8 @@ describe('scoreBreachRisk', () => {
     const busy = scored({ load: { teamOpen: 30, teamUsualOpen: 10 } });
     expect(busy.probability).toBeGreaterThan(calm.probability);
     const driver = busy.drivers.find((d) => d.code === 'queue-load');
-    expect(driver && describeDriver(driver)).toBe('team queue is 3x its usual');
+    expect(driver).toMatchObject({ who: 'team' });
+    expect(driver?.code === 'queue-load' ? driver.ratio : 0).toBeCloseTo(3, 1);
     expect(calm.drivers.some((d) => d.code === 'queue-load')).toBe(false);
   });
 
@@ -257,6 +256,5 @@ describe('scoreBreachRisk', () => {
     expect(empty.probability).toBeGreaterThan(0);
     const driver = empty.drivers.find((d) => d.code === 'queue-load');
     expect(driver).toMatchObject({ who: 'team', ratio: 0 });
-    expect(describeDriver(driver!)).toBe('team queue is lighter than usual (0x)');
   });
 });
