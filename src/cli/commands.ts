@@ -41,6 +41,12 @@ export const commands: Command[] = [
     run: lazy(() => import('./commands/readiness')),
   },
   {
+    name: 'simulate install',
+    summary:
+      'a first Forge install on a generated site of N tickets, under the platform limits, in simulated time',
+    run: lazy(() => import('./commands/simulate')),
+  },
+  {
     name: 'workbench',
     summary: 'run the app locally against the JSM emulator (demo desk or --input export.csv)',
     run: lazy(() => import('./commands/workbench')),

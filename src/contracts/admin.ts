@@ -10,6 +10,8 @@ export const JobStatus = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** Something the admin should know about a finished job (the backfill stopped at the storage budget). */
+  note: z.string().max(300).nullable().optional(),
 });
 export type JobStatus = z.infer<typeof JobStatus>;
 

@@ -6,12 +6,33 @@ import { idleStatus, updateJob } from './jobs';
 import { isJiraError, type JiraPort } from './ports/jira';
 import type { QueueMessage } from './ports/queue';
 import type { JobRecord } from './ports/storage';
+import { SQL } from './platform-limits';
 
-/** Every issue, bounded (Jira refuses a bare ORDER BY and unbounded counts). */
+/** Every issue, bounded (Jira refuses a bare ORDER BY and unbounded counts): without retention. */
 export const BACKFILL_SCOPE = 'created >= "1970-01-01"';
-/** Oldest first, so a restart re-reads in one order. */
-export const BACKFILL_JQL = `${BACKFILL_SCOPE} ORDER BY created ASC`;
 export const BACKFILL_PAGE_SIZE = 100;
+/** Share of the installation's Forge SQL quota the backfill may fill (the rest: models, logs, suggestions). */
+export const BACKFILL_STORAGE_SHARE = 0.75;
+/** Measured bytes a stored ticket takes with its index and suggestion (docs/benchmarks.md, issue 12). */
+export const BYTES_PER_STORED_TICKET = 3_857;
+
+/** Tickets the backfill stores at most: what fits in its share of the storage quota. */
+export function backfillBudgetTickets(available: number, quotaBytes: number = SQL.productionBytes): number {
+  return Math.min(available, Math.floor((quotaBytes * BACKFILL_STORAGE_SHARE) / BYTES_PER_STORED_TICKET));
+}
+
+/**
+ * What the backfill reads: the issues the retention window keeps (none older, since retention
+ * would purge them the next night), newest first, so a storage budget that stops it early keeps
+ * the most recent history. The date is fixed when the run starts (kept in its checkpoint), so
+ * every page of one run asks the same query.
+ */
+export function backfillScope(retentionDays: number, now: number): string {
+  if (retentionDays === 0) return BACKFILL_SCOPE;
+  const since = new Date(now - retentionDays * 86_400_000).toISOString().slice(0, 10);
+  return `updated >= "${since}"`;
+}
+export const backfillJql = (scope: string): string => `${scope} ORDER BY created DESC`;
 /** Pages per consumer run before handing on: stays far inside 900 s and the 1,000-push chain cap. */
 const PAGES_PER_RUN = 40;
 /** A token Jira no longer honours ("the page disappeared") restarts the search, at most this often. */
@@ -20,6 +41,8 @@ const MAX_RESTARTS = 3;
 /** The private checkpoint kept in the job record's cursor. */
 const Checkpoint = z.object({
   runId: z.string(),
+  /** The run's JQL scope (older checkpoints: every issue). */
+  scope: z.string().max(200).default(BACKFILL_SCOPE),
   token: z.string().max(4000).nullable(),
   pages: z.number().int().nonnegative(),
   restarts: z.number().int().nonnegative(),
@@ -51,10 +74,11 @@ export function backfillResumeMessage(record: JobRecord | null): QueueMessage | 
 export async function startBackfill(ctx: CoreContext): Promise<boolean> {
   const runId = randomUUID();
   const now = new Date(ctx.clock.now()).toISOString();
+  const scope = backfillScope((await ctx.config()).retentionDays, ctx.clock.now());
   const written = await updateJob(ctx.storage.jobs, 'backfill', (current) => {
     const state = current?.status.state;
     if (state === 'queued' || state === 'running') return null;
-    const checkpoint: Checkpoint = { runId, token: null, pages: 0, restarts: 0 };
+    const checkpoint: Checkpoint = { runId, scope, token: null, pages: 0, restarts: 0 };
     return {
       status: { ...idleStatus('backfill'), state: 'queued', startedAt: now },
       cursor: JSON.stringify(checkpoint),
@@ -69,9 +93,9 @@ export async function startBackfill(ctx: CoreContext): Promise<boolean> {
  * Jira's estimate of the issues to read, for the progress bar; null when Jira cannot say (the
  * count is a nicety: it must never hold the backfill up).
  */
-async function estimateTotal(ctx: CoreContext, jira: JiraPort): Promise<number | null> {
+async function estimateTotal(ctx: CoreContext, jira: JiraPort, scope: string): Promise<number | null> {
   try {
-    return await jira.countIssues(BACKFILL_SCOPE);
+    return backfillBudgetTickets(await jira.countIssues(scope));
   } catch (error) {
     ctx.logger.warn('backfill runs without a total', { error: String(error).slice(0, 200) });
     return null;
@@ -95,11 +119,13 @@ export async function runBackfill(ctx: CoreContext, runId: string): Promise<void
     if (record.status.state !== 'queued' && record.status.state !== 'running') return;
 
     // Counted once per run, before its first page; approximate, so never below what was read.
-    const estimate = record.status.total ?? (checkpoint.pages === 0 ? await estimateTotal(ctx, jira) : null);
+    const estimate =
+      record.status.total ??
+      (checkpoint.pages === 0 ? await estimateTotal(ctx, jira, checkpoint.scope) : null);
     let result;
     try {
       result = await jira.searchIssues({
-        jql: BACKFILL_JQL,
+        jql: backfillJql(checkpoint.scope),
         fields: ctx.issues.fields,
         maxResults: ctx.backfillPageSize,
         ...(checkpoint.token !== null ? { nextPageToken: checkpoint.token } : {}),
@@ -127,9 +153,11 @@ export async function runBackfill(ctx: CoreContext, runId: string): Promise<void
       }
       await storeTicket(ctx, ticket);
     }
-    const done = result.nextPageToken === undefined;
-    const now = new Date(ctx.clock.now()).toISOString();
     const processed = record.status.processed + result.issues.length;
+    const budget = backfillBudgetTickets(Number.MAX_SAFE_INTEGER);
+    const full = result.nextPageToken !== undefined && processed >= budget;
+    const done = result.nextPageToken === undefined || full;
+    const now = new Date(ctx.clock.now()).toISOString();
     const written = await ctx.storage.jobs.compareAndSet('backfill', record.revision, {
       status: {
         ...record.status,
@@ -138,6 +166,9 @@ export async function runBackfill(ctx: CoreContext, runId: string): Promise<void
         total: done ? processed : estimate === null ? null : Math.max(estimate, processed),
         finishedAt: done ? now : null,
         error: null,
+        note: full
+          ? `Stopped at the storage budget: the newest ${processed} tickets are stored, older ones are not.`
+          : null,
       },
       cursor: JSON.stringify({
         ...checkpoint,

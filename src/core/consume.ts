@@ -1,6 +1,7 @@
 import { runBackfill } from './backfill';
 import type { CoreContext } from './context';
 import { isTransient } from './errors';
+import { isJiraError } from './ports/jira';
 import { ingestIssue } from './ingest';
 import { idleStatus, updateJob } from './jobs';
 import { QueueMessage, RetryLaterError } from './ports/queue';
@@ -43,11 +44,11 @@ export async function consume(ctx: CoreContext, raw: unknown, finalAttempt = fal
         return;
     }
   } catch (error) {
-    if (isTransient(error) && !finalAttempt) {
+    if ((isTransient(error) || permissionsPending(message, error)) && !finalAttempt) {
       throw error instanceof RetryLaterError
         ? error
         : new RetryLaterError(
-            RETRY_AFTER_SECONDS,
+            retryAfterSeconds(error),
             error instanceof Error ? error.message : 'transient failure',
           );
     }
@@ -55,6 +56,25 @@ export async function consume(ctx: CoreContext, raw: unknown, finalAttempt = fal
     ctx.logger.error('queue message failed', { kind: message.kind, error: String(error).slice(0, 300) });
     throw error;
   }
+}
+
+/** Jira's own wait when it named one (a 429 under the hourly quota), else a minute. */
+function retryAfterSeconds(error: unknown): number {
+  const ms = isJiraError(error) ? error.retryAfterMs : null;
+  return ms !== null && ms > 0 ? Math.ceil(ms / 1000) : RETRY_AFTER_SECONDS;
+}
+
+/**
+ * After install the app's permissions reach Jira eventually (minutes on a large site), so the
+ * app-only work it queues (setup, backfill, training) meets 401/403 at first: retried like a
+ * transient failure, until the queue's 24 h window ends. An ingest's 403 is a real answer.
+ */
+function permissionsPending(message: QueueMessage, error: unknown): boolean {
+  return (
+    message.kind !== 'ingest' &&
+    isJiraError(error) &&
+    (error.kind === 'unauthenticated' || error.kind === 'forbidden')
+  );
 }
 
 async function failJob(ctx: CoreContext, error: unknown): Promise<void> {

@@ -5,8 +5,12 @@ import { RESOLVERS } from '../contracts/resolvers';
 import type { ResolverKey } from '../contracts/resolvers';
 import { RetryLaterError } from '../core/ports/queue';
 
-/** Forge retries an event at most 4 times after the first delivery. */
-const FORGE_MAX_RETRIES = 4;
+/**
+ * A queue event is redelivered until it succeeds or its 24 h retention window ends (the
+ * "at most 4 retries" rule is product-event triggers'). The app treats a delivery as the last
+ * only when the window has less than this left: a longer Jira wait fits in another delivery.
+ */
+export const FINAL_ATTEMPT_WINDOW_MS = 30 * 60_000;
 
 interface ResolverRequest {
   payload?: unknown;
@@ -15,7 +19,7 @@ interface ResolverRequest {
 
 interface AsyncEventLike {
   body?: unknown;
-  retryContext?: { retryCount?: number };
+  retryContext?: { retryCount?: number; retentionWindow?: { remainingTimeMs?: number } };
 }
 
 /**
@@ -52,9 +56,10 @@ export function forgeHandlers(appFor: () => App) {
     },
     /** A RetryLaterError becomes Forge's InvocationError, which schedules the retry. */
     consume: async (event: AsyncEventLike): Promise<InvocationError | undefined> => {
-      const retries = event.retryContext?.retryCount ?? 0;
+      const remaining = event.retryContext?.retentionWindow?.remainingTimeMs;
+      const finalAttempt = typeof remaining === 'number' && remaining < FINAL_ATTEMPT_WINDOW_MS;
       try {
-        await appFor().consume(event.body, { finalAttempt: retries >= FORGE_MAX_RETRIES });
+        await appFor().consume(event.body, { finalAttempt });
         return undefined;
       } catch (error) {
         if (error instanceof RetryLaterError) {

@@ -69,7 +69,7 @@ describe('Forge handlers', () => {
     expect(calls).toEqual([]);
   });
 
-  it('turns RetryLaterError into an InvocationError and flags the last retry', async () => {
+  it('turns RetryLaterError into an InvocationError and flags only a delivery near the end of the 24 h window', async () => {
     const seen: unknown[] = [];
     const { app } = recordingApp((message, options) => {
       seen.push(options);
@@ -82,8 +82,16 @@ describe('Forge handlers', () => {
       new InvocationError({ retryAfter: 900, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }),
     );
     expect(first).toMatchObject({ _retry: true, retryOptions: { retryAfter: 900 } });
-    await handlers.consume({ body: {}, retryContext: { retryCount: 4 } });
-    expect(seen).toEqual([{ finalAttempt: false }, { finalAttempt: true }]);
+    // Four retries are not the end for a queue event: it is redelivered for 24 h.
+    await handlers.consume({
+      body: {},
+      retryContext: { retryCount: 4, retentionWindow: { remainingTimeMs: 20 * 3_600_000 } },
+    });
+    await handlers.consume({
+      body: {},
+      retryContext: { retryCount: 60, retentionWindow: { remainingTimeMs: 10 * 60_000 } },
+    });
+    expect(seen).toEqual([{ finalAttempt: false }, { finalAttempt: false }, { finalAttempt: true }]);
   });
 
   it('lets other failures through and returns nothing on success', async () => {

@@ -89,6 +89,7 @@ export function createRequester(transport: JiraTransport, options: RequestCoreOp
         failure = errorForStatus(response.status, body, label);
         retryable = response.status === 429 || (response.status >= 500 && retryServerErrors);
         retryAfterMs = parseRetryAfter(response.header('retry-after'), env.now());
+        failure.retryAfterMs = retryAfterMs;
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause);
         failure = new JiraError(

@@ -18,7 +18,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 5,
   baseDelayMs: 400,
   maxDelayMs: 15_000,
-  maxTotalMs: 45_000,
+  // Below the 25 s a resolver or trigger has (src/core/platform-limits.ts): a longer wait is the
+  // queue's job (RetryLaterError, InvocationError), not a sleep inside the invocation.
+  maxTotalMs: 15_000,
 };
 
 /** Clock, sleep and jitter source: injected so tests run instantly and deterministically. */

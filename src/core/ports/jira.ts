@@ -249,6 +249,8 @@ export type JiraErrorKind =
 /** A failed Jira call, with a message meant for an agent or admin to read. */
 export class JiraError extends Error {
   override readonly name = 'JiraError';
+  /** The wait Jira asked for (a 429's `Retry-After`; up to an hour under the points quota). */
+  retryAfterMs: number | null = null;
   constructor(
     readonly kind: JiraErrorKind,
     /** HTTP status, or 0 when no response arrived (network error, timeout). */
