@@ -19,6 +19,7 @@ const SUITES = [
   'cli-input',
   'knowledge',
   'panel',
+  'data-quality',
 ] as const;
 
 const requested = process.argv.slice(2);

@@ -53,18 +53,61 @@ function asNew(t: Ticket): TicketDoc {
   };
 }
 
+/** Jira's resolution for a duplicate (English and German sites). */
+const DUPLICATE_RESOLUTION = /^(duplicate|duplikat|dublette)/i;
+
+const keysOf = (pair: readonly [Ticket, Ticket]): [string, string] => {
+  const [a, b] = pair;
+  return a.created <= b.created ? [a.key, b.key] : [b.key, a.key];
+};
+
+/**
+ * Tickets resolved as a duplicate that no duplicate link ties to another: each is paired with
+ * the earlier ticket of its project the similar search ranks first (none found: left out).
+ */
+function resolvedUnlinked(
+  tickets: readonly Ticket[],
+  linked: readonly [Ticket, Ticket][],
+  index: () => SimilarityIndex,
+): [string, string][] {
+  const inPair = new Set(linked.flatMap(([a, b]) => [a.key, b.key]));
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  return tickets.flatMap((t): [string, string][] => {
+    if (inPair.has(t.key) || t.resolution === null || !DUPLICATE_RESOLUTION.test(t.resolution)) return [];
+    if (!Number.isFinite(t.created)) return [];
+    const [top] = findSimilar(index(), asNew(t), {
+      limit: 1,
+      filter: { createdBeforeMs: t.created, project: t.projectKey },
+    });
+    const original = top === undefined ? undefined : byId.get(top.id);
+    return original === undefined ? [] : [[original.key, t.key]];
+  });
+}
+
 /**
  * For every duplicate pair, the later ticket asks for similar tickets among those created before
  * it; the rank of its earlier twin gives recall@k and MRR (the protocol of docs/benchmarks.md).
+ * The figures also count every pair the export shows (`pairs`), linked or only resolved as one.
  */
 export function duplicateReadiness(tickets: readonly Ticket[]): DuplicateReadiness {
-  const pairs = duplicatePairs(tickets).filter(
+  const linked = duplicatePairs(tickets);
+  let built: SimilarityIndex | null = null;
+  const index = (): SimilarityIndex => {
+    if (built === null) {
+      built = new SimilarityIndex();
+      for (const t of tickets) built.add(toDoc(t));
+    }
+    return built;
+  };
+  const all = { linked: linked.map(keysOf), resolvedUnlinked: resolvedUnlinked(tickets, linked, index) };
+  const pairs = linked.filter(
     ([a, b]) => Number.isFinite(a.created) && Number.isFinite(b.created) && a.created !== b.created,
   );
   const source = 'tickets linked as duplicates in the export';
   if (pairs.length < MIN_QUERIES) {
     return {
       source,
+      pairs: all,
       queries: pairs.length,
       recallAt1: null,
       recallAt5: null,
@@ -73,16 +116,18 @@ export function duplicateReadiness(tickets: readonly Ticket[]): DuplicateReadine
       problem: `only ${pairs.length} duplicate links with known creation dates; at least ${MIN_QUERIES} are needed to measure`,
     };
   }
-  const index = new SimilarityIndex();
-  for (const t of tickets) index.add(toDoc(t));
   const ranks = pairs.map(([a, b]) => {
     const [older, newer] = a.created < b.created ? [a, b] : [b, a];
-    const hits = findSimilar(index, asNew(newer), { limit: 10, filter: { createdBeforeMs: newer.created } });
+    const hits = findSimilar(index(), asNew(newer), {
+      limit: 10,
+      filter: { createdBeforeMs: newer.created },
+    });
     const at = hits.findIndex((h) => h.id === older.id);
     return at === -1 ? null : at + 1;
   });
   return {
     source,
+    pairs: all,
     queries: ranks.length,
     recallAt1: recallAtK(ranks, 1),
     recallAt5: recallAtK(ranks, 5),

@@ -1,6 +1,6 @@
 import { html, trusted, type SafeHtml } from '../workbench/html';
 import type { KnowledgeGapReport } from '../engine/knowledge';
-import type { ConfusionMatrix, FieldReadiness, ReadinessReport } from './report-types';
+import type { ConfusionMatrix, DuplicateReadiness, FieldReadiness, ReadinessReport } from './report-types';
 import { barChart, lineChart, seriesColor } from './svg-charts';
 
 const pct = (v: number | null): string =>
@@ -18,6 +18,13 @@ table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid #dcdfe
 .muted{color:#626f86}code{background:#f1f2f4;padding:0 3px;border-radius:3px}
 td.cm{text-align:center;min-width:34px}
 </style>`);
+
+/** How many duplicate pairs the export shows, linked or only resolved as a duplicate. */
+export function duplicateCount(d: DuplicateReadiness): string {
+  const linked = d.pairs.linked.length;
+  const resolved = d.pairs.resolvedUnlinked.length;
+  return `${linked + resolved} duplicate pairs: ${linked} linked as duplicates, ${resolved} resolved as a duplicate without a link (paired with the earlier ticket the similar search ranks first).`;
+}
 
 /** What an admin may do with a field, from its measured coverage at the 0.9 precision target. */
 export function verdict(f: FieldReadiness): { text: string; tone: 'good' | 'mid' | 'bad' } {
@@ -186,12 +193,15 @@ export function renderReadinessHtml(r: ReadinessReport): string {
         <h2>Similar and duplicate tickets</h2>
         ${
           r.duplicates.problem !== null
-            ? html`<p class="mid" data-section="duplicates">${r.duplicates.problem}</p>`
+            ? html`<p class="mid" data-section="duplicates">
+                ${duplicateCount(r.duplicates)} ${r.duplicates.problem}
+              </p>`
             : html`<p data-section="duplicates">
-                  For each of ${r.duplicates.queries} ${r.duplicates.source}, the newer ticket searched the
-                  tickets created before it. Its twin was the first suggestion for
-                  ${pct(r.duplicates.recallAt1)}, in the top 5 for ${pct(r.duplicates.recallAt5)} and in the
-                  top 10 for ${pct(r.duplicates.recallAt10)} (MRR ${num(r.duplicates.mrr)}).
+                  ${duplicateCount(r.duplicates)} For each of the ${r.duplicates.queries}
+                  ${r.duplicates.source}, the newer ticket searched the tickets created before it. Its twin
+                  was the first suggestion for ${pct(r.duplicates.recallAt1)}, in the top 5 for
+                  ${pct(r.duplicates.recallAt5)} and in the top 10 for ${pct(r.duplicates.recallAt10)} (MRR
+                  ${num(r.duplicates.mrr)}).
                 </p>
                 ${barChart('Duplicate found within the top k', [
                   {
@@ -229,9 +239,9 @@ export function renderReadinessHtml(r: ReadinessReport): string {
                     html`<div class="finding ${f.severity}">
                       <strong>${f.severity}</strong>:
                       ${f.message}${
-                        f.examples.length === 0
+                        f.keys.length === 0
                           ? ''
-                          : html`<br /><span class="muted">e.g. ${f.examples.slice(0, 5).join(', ')}</span>`
+                          : html`<br /><span class="muted">${f.keys.slice(0, 10).join(', ')}</span>`
                       }
                     </div>`,
                 )}

@@ -30,8 +30,14 @@ export interface FieldReadiness {
 }
 
 export interface DuplicateReadiness {
-  /** Where the pairs came from ("Duplicate" links in the export, or planted pairs). */
+  /** Where the measured pairs came from ("Duplicate" links in the export). */
   source: string;
+  /**
+   * Every duplicate pair the export shows: linked as duplicates, or a ticket resolved as a
+   * duplicate without a link, paired with the earlier ticket the similar search ranks first.
+   * Recall is measured over the linked pairs only (the others were paired by the search itself).
+   */
+  pairs: { linked: [string, string][]; resolvedUnlinked: [string, string][] };
   queries: number;
   recallAt1: number | null;
   recallAt5: number | null;
@@ -53,11 +59,16 @@ export interface SlaReadiness {
   problem: string | null;
 }
 
+/**
+ * One data-quality finding: `kind` (`mislabel`, `conflicting-labels`, `thin-class`, …), the field
+ * as the export names it (null for text-only findings), and the issue keys to open.
+ */
 export interface Finding {
   kind: string;
+  field: string | null;
   severity: 'info' | 'warning' | 'problem';
   message: string;
-  examples: string[];
+  keys: string[];
 }
 
 export interface ReadinessReport {

@@ -2,7 +2,8 @@ import type { Ticket } from '../core/ticket';
 import { analyze } from '../engine/text';
 import { duplicateReadiness } from './duplicate-readiness';
 import { fieldLabel, fieldReadiness } from './field-readiness';
-import type { Finding, ReadinessReport } from './report-types';
+import { readinessFindings } from './quality-findings';
+import type { ReadinessReport } from './report-types';
 import { slaReadiness, type SlaGoals } from './sla-readiness';
 
 /** Fields measured when the admin names none: those the app predicts, plus issue type and assignee. */
@@ -25,8 +26,6 @@ export interface ReadinessOptions {
   slaGoals: SlaGoals | null;
   /** When the report is made (epoch ms), printed on it. */
   generatedAt: number;
-  /** Data-quality findings over the tickets for the measured fields. */
-  quality: (tickets: readonly Ticket[], fieldIds: readonly string[]) => Finding[];
   seed?: number;
 }
 
@@ -67,6 +66,7 @@ export function buildReadinessReport(tickets: readonly Ticket[], options: Readin
           from: new Date(times.reduce((a, b) => Math.min(a, b))).toISOString(),
           to: new Date(times.reduce((a, b) => Math.max(a, b))).toISOString(),
         };
+  const measured = fields.map((f) => fieldReadiness(tickets, f, options.seed ?? 1));
   return {
     source: options.source,
     generatedAt: new Date(options.generatedAt).toISOString(),
@@ -75,9 +75,9 @@ export function buildReadinessReport(tickets: readonly Ticket[], options: Readin
     languages: languages(tickets),
     split:
       'Each model learns from the older 80 % of tickets (by creation date) and is measured on the newer 20 %.',
-    fields: fields.map((f) => fieldReadiness(tickets, f, options.seed ?? 1)),
+    fields: measured,
     duplicates: duplicateReadiness(tickets),
     sla: slaReadiness(tickets, options.slaGoals, exportTime(tickets)),
-    findings: options.quality(tickets, fields),
+    findings: readinessFindings(tickets, measured, options.seed ?? 1),
   };
 }

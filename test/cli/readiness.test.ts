@@ -55,8 +55,37 @@ describe('triage-lens readiness', () => {
     expect(page).toContain('Its twin was the first suggestion');
     expect(page).toContain('Brier score');
     expect(page).toContain('data-section="findings"');
-    // Assignee is measured, but it is not a field the app fills in: no quality finding about it.
-    expect(page).not.toMatch(/assignee is empty/i);
+    // Assignee is measured, but who works on a ticket is not a label: no quality finding about it.
+    expect(page).not.toMatch(/Assignee:/);
+    expect(page).toMatch(/\d+ duplicate pairs: \d+ linked as duplicates/);
+  });
+
+  it('--json: the last stdout line is one JSON object with findings as {kind, field, severity, message, keys}', async () => {
+    let text = '';
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      text += String(chunk);
+      return true;
+    });
+    const code = await main(['readiness', '--input', input, '--fields', 'requestType', '--json']);
+    stdout.mockRestore();
+    expect(code).toBe(0);
+    const lines = text.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const report = JSON.parse(lines.at(-1) ?? '') as {
+      fields: { field: string }[];
+      duplicates: { pairs: number; linkedPairs: unknown[]; resolvedUnlinkedPairs: unknown[] };
+      findings: { kind: string; field: string | null; keys: string[] }[];
+    };
+    expect(report.fields.map((f) => f.field)).toEqual(['Request Type']);
+    const planted = new Set(demo.planted.mislabels.map((m) => m.key));
+    const mislabels = report.findings.filter((f) => f.kind === 'mislabel');
+    expect(mislabels.some((f) => planted.has(f.keys[0] ?? ''))).toBe(true);
+    for (const f of report.findings)
+      expect(Object.keys(f).sort()).toEqual(['field', 'keys', 'kind', 'message', 'severity']);
+    expect(report.duplicates.pairs).toBe(
+      report.duplicates.linkedPairs.length + report.duplicates.resolvedUnlinkedPairs.length,
+    );
+    expect(report.duplicates.pairs).toBeGreaterThan(report.duplicates.linkedPairs.length);
   });
 
   it('fails with one line and exit 2 on bad input', async () => {

@@ -57,6 +57,7 @@ function report(over: Partial<ReadinessReport> = {}): ReadinessReport {
     ],
     duplicates: {
       source: 'links',
+      pairs: { linked: [['IT-1', 'IT-2']], resolvedUnlinked: [['IT-3', 'IT-4']] },
       queries: 10,
       recallAt1: 0.5,
       recallAt5: 0.8,
@@ -74,7 +75,15 @@ function report(over: Partial<ReadinessReport> = {}): ReadinessReport {
       auc: 0.8,
       problem: null,
     },
-    findings: [{ kind: 'sparse', severity: 'problem', message: `Labels ${EVIL} empty`, examples: [EVIL] }],
+    findings: [
+      {
+        kind: 'unlabelled',
+        field: 'Labels',
+        severity: 'problem',
+        message: `Labels ${EVIL} empty`,
+        keys: [EVIL],
+      },
+    ],
     ...over,
   };
 }
@@ -98,10 +107,14 @@ describe('renderReadinessHtml', () => {
     expect(page).toContain('data-section="duplicates"');
     expect(page).toContain('data-section="sla"');
     expect(page).toContain('data-section="findings"');
+    expect(page).toContain(
+      '2 duplicate pairs: 1 linked as duplicates, 1 resolved as a duplicate without a link',
+    );
     const unmeasured = renderReadinessHtml(
       report({
         duplicates: {
           source: 'x',
+          pairs: { linked: [], resolvedUnlinked: [] },
           queries: 0,
           recallAt1: null,
           recallAt5: null,

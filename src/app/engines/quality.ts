@@ -2,8 +2,9 @@ import type { QualityFinding } from '../../contracts/admin';
 import type { AdminConfig } from '../../contracts/config';
 import { EXAMPLE_CANDIDATES } from '../../core/ports/engines';
 import type { QualityEngine } from '../../core/ports/engines';
-import { isEmptyValue, currentValue } from '../../core/fields';
+import { isEmptyValue, currentValue, trainingLabel } from '../../core/fields';
 import type { Ticket } from '../../core/ticket';
+import { dataQualityReport, type QualityFinding as EngineFinding } from '../../engine/quality';
 
 /** Below this share of filled-in tickets a field cannot be learnt well. */
 const SPARSE_FIELD = 0.5;
@@ -14,9 +15,67 @@ function share(part: number, whole: number): string {
   return `${Math.round((part / Math.max(1, whole)) * 100)} %`;
 }
 
+/** Who works on a ticket is routing, not a label that can be wrong (as in the readiness report). */
+const NOT_CHECKED = new Set(['team', 'assignee']);
+/** Texts with fewer distinct words match by chance: left out of the conflict check. */
+const MIN_CONFLICT_TERMS = 4;
+
+/** The engine's findings the admin page lists beside the checks above, with their example keys. */
+function labelFindings(f: EngineFinding, name: string): QualityFinding[] {
+  const one = (kind: string, examples: string[]): QualityFinding[] => [
+    { kind, severity: f.severity, message: `${name}: ${f.message}`, examples: examples.slice(0, 10) },
+  ];
+  switch (f.kind) {
+    case 'likely-mislabels':
+      return one(
+        'mislabel',
+        f.tickets.map((t) => t.id),
+      );
+    case 'conflicting-duplicates':
+      return one(
+        'conflicting-labels',
+        f.groups.flatMap((g) => g.tickets.slice(0, 2).map((t) => t.id)),
+      );
+    case 'mixed-class':
+      return one(
+        'two-things',
+        f.clusters.flatMap((c) => c.examples.slice(0, 3)),
+      );
+    case 'class-below-minimum':
+      return one('thin-class', []);
+    default:
+      return [];
+  }
+}
+
+/**
+ * Likely mislabels (single-value fields), near-identical tickets labelled differently, thin
+ * classes and labels that look like two different things, per field the app fills in.
+ */
+function fieldFindings(tickets: readonly Ticket[], fields: AdminConfig['fields']): QualityFinding[] {
+  const checked = fields.filter((f) => f.mode !== 'off' && !NOT_CHECKED.has(f.fieldId));
+  return checked.flatMap((field) =>
+    dataQualityReport(
+      tickets.map((t) => ({
+        id: t.key,
+        text: { summary: t.summary, description: t.description },
+        label: trainingLabel(t, field.fieldId),
+        context: fields
+          .filter((o) => o.fieldId !== field.fieldId)
+          .flatMap((o) => {
+            const v = trainingLabel(t, o.fieldId);
+            return v === null ? [] : [`${o.name}=${v}`];
+          }),
+      })),
+      { mislabels: !field.multiValue, minConflictTerms: MIN_CONFLICT_TERMS, maxExamples: 10 },
+    ).findings.flatMap((f) => labelFindings(f, field.name)),
+  );
+}
+
 /**
  * Honest data-quality findings over a sample of the site's tickets: fields too often empty to
- * learn, one class drowning the others, tickets without a description.
+ * learn, one class drowning the others, tickets without a description, and (fieldFindings)
+ * likely mislabels and conflicting labels.
  */
 export const qualityEngine: QualityEngine = {
   findings(tickets: readonly Ticket[], fields: AdminConfig['fields']): QualityFinding[] {
@@ -67,6 +126,8 @@ export const qualityEngine: QualityEngine = {
         examples: bare.slice(0, EXAMPLE_CANDIDATES).map((t) => t.key),
       });
     }
-    return out;
+    out.push(...fieldFindings(tickets, fields));
+    const rank = { problem: 0, warning: 1, info: 2 } as const;
+    return out.sort((a, b) => rank[a.severity] - rank[b.severity]);
   },
 };

@@ -1,53 +1,32 @@
 import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
 import { writeFileSync } from 'node:fs';
-import { qualityEngine } from '../../app/engines/quality';
-import { FieldId } from '../../contracts/common';
-import { DEFAULT_CONFIG, type FieldConfig } from '../../contracts/config';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
 import { readJiraExport } from '../../readiness/jira-export';
 import { renderReadinessHtml } from '../../readiness/render-html';
 import { buildReadinessReport } from '../../readiness/report';
+import { readinessJson } from '../../readiness/report-json';
 import { parseSlaGoals } from '../../readiness/sla-readiness';
 import { readArticleExport } from '../../readiness/article-export';
 import { knowledgeGaps } from '../../engine/knowledge';
 import { gapTicketOf } from '../../core/knowledge-gaps';
 import { listValue, parseArgs, requireValue } from '../args';
 
-/**
- * Fields the app itself predicts (and its quality checks read); issue type and assignee are
- * measured by the report only, and custom fields named with spaces are not Jira field ids.
- */
-const isAppField = (id: string): boolean =>
-  id !== 'issueType' && id !== 'assignee' && FieldId.safeParse(id).success;
-
 const FIELD_ID = /^[A-Za-z][A-Za-z0-9_ ()/-]{0,63}$/;
 
-/** Field configs for the quality checks: the app's own where it has one, else a suggest default. */
-function fieldConfigs(fieldIds: readonly string[]): FieldConfig[] {
-  return fieldIds.map(
-    (id) =>
-      DEFAULT_CONFIG.fields.find((f) => f.fieldId === id) ?? {
-        fieldId: id,
-        name: id,
-        mode: 'suggest',
-        precisionTarget: 0.9,
-        multiValue: false,
-      },
-  );
-}
-
 /**
- * `triage-lens readiness --input export.csv [--fields F1,F2] [--sla-goals High=8h,*=3d] [--articles kb.json] --out report.html`:
- * measures, on a Jira CSV export, what the app would achieve, and writes a self-contained HTML page.
+ * `triage-lens readiness --input export.csv [--fields F1,F2] [--sla-goals High=8h,*=3d] [--articles kb.json] --out report.html [--json]`:
+ * measures, on a Jira CSV export, what the app would achieve, and writes a self-contained HTML page;
+ * with --json the last line of stdout is the report as one JSON object (then --out is optional).
  */
 export function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {
     values: ['input', 'fields', 'out', 'sla-goals', 'seed', 'articles', MAX_INPUT_OPTION],
-    flags: [],
+    flags: ['json'],
   });
   const input = requireValue(args, 'input');
-  const out = requireValue(args, 'out');
+  const json = args.flags.has('json');
+  const out = json ? (args.values.get('out') ?? null) : requireValue(args, 'out');
   const fields = listValue(args, 'fields');
   for (const f of fields)
     if (!FIELD_ID.test(f))
@@ -68,7 +47,6 @@ export function run(argv: readonly string[]): Promise<number> {
     slaGoals,
     generatedAt: started,
     seed: Number(seedText),
-    quality: (tickets, ids) => qualityEngine.findings(tickets, fieldConfigs(ids.filter(isAppField))),
   });
   const report = {
     ...measured,
@@ -80,13 +58,15 @@ export function run(argv: readonly string[]): Promise<number> {
             articles,
           }),
   };
-  try {
-    writeFileSync(out, renderReadinessHtml(report), 'utf8');
-  } catch (e) {
-    throw new InputError(
-      'bad_argument',
-      `cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
+  if (out !== null) {
+    try {
+      writeFileSync(out, renderReadinessHtml(report), 'utf8');
+    } catch (e) {
+      throw new InputError(
+        'bad_argument',
+        `cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
   }
   const fieldsMeasured = report.fields.filter((f) => f.accuracy !== null).length;
   const gaps =
@@ -94,7 +74,8 @@ export function run(argv: readonly string[]): Promise<number> {
       ? ''
       : `, ${report.knowledge.gaps.length} knowledge gaps (${articles?.length ?? 0} articles)`;
   process.stdout.write(
-    `readiness: ${report.tickets} tickets, ${fieldsMeasured}/${report.fields.length} fields measured, ${report.findings.length} findings${gaps} → ${out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    `readiness: ${report.tickets} tickets, ${fieldsMeasured}/${report.fields.length} fields measured, ${report.findings.length} findings${gaps}${out === null ? '' : ` → ${out}`} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
   );
+  if (json) process.stdout.write(`${JSON.stringify(readinessJson(report))}\n`);
   return Promise.resolve(0);
 }

@@ -143,6 +143,7 @@ export function dataQualityReport(
       kind: 'conflicting-duplicates',
       severity: 'problem',
       groups: conflicts.slice(0, maxExamples),
+      total: conflicts.length,
       message: `${conflicts.length} groups of near-identical tickets carry different values; agree on one value per kind of request and correct the outliers.`,
     });
   }

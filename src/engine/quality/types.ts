@@ -26,7 +26,12 @@ export interface ConflictGroup {
 
 export type QualityFinding =
   | (FindingBase & { kind: 'likely-mislabels'; tickets: LikelyMislabel[] })
-  | (FindingBase & { kind: 'conflicting-duplicates'; groups: ConflictGroup[] })
+  | (FindingBase & {
+      kind: 'conflicting-duplicates';
+      /** The largest groups (at most `maxExamples`); `total` counts them all. */
+      groups: ConflictGroup[];
+      total: number;
+    })
   | (FindingBase & { kind: 'class-below-minimum'; label: string; count: number; minimum: number })
   | (FindingBase & { kind: 'dominant-class'; label: string; share: number })
   | (FindingBase & { kind: 'empty-class'; label: string })
