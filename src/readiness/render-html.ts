@@ -220,10 +220,10 @@ export function renderReadinessHtml(r: ReadinessReport): string {
           r.sla.problem !== null
             ? html`<p class="mid" data-section="sla">${r.sla.problem}</p>`
             : html`<p data-section="sla">
-                  ${r.sla.metricName}: ${r.sla.tickets} newer tickets scored as they were opened;
-                  ${pct(r.sla.breachRate)} breached. Brier score ${num(r.sla.brier)} (always predicting the
-                  past breach rate: ${num(r.sla.brierBaseline)}), ROC AUC ${num(r.sla.auc)}. A well calibrated
-                  risk lies on the diagonal: of tickets given 30 % risk, about 30 % breach.
+                  ${r.sla.goals ?? ''} ${r.sla.metricName}: ${r.sla.tickets} newer tickets scored as they were
+                  opened; ${pct(r.sla.breachRate)} breached. Brier score ${num(r.sla.brier)} (always
+                  predicting the past breach rate: ${num(r.sla.brierBaseline)}), ROC AUC ${num(r.sla.auc)}. A
+                  well calibrated risk lies on the diagonal: of tickets given 30 % risk, about 30 % breach.
                 </p>
                 ${lineChart('Predicted breach probability against breaches that happened', 'predicted', 'observed', [{ name: 'calibration', color: seriesColor(0), points: r.sla.bins.filter((b) => b.count > 0).map((b) => ({ x: b.predicted, y: b.observed })) }], [], true)}`
         }

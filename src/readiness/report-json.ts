@@ -37,6 +37,7 @@ export function readinessJson(r: ReadinessReport) {
     },
     sla: {
       metricName: r.sla.metricName,
+      goals: r.sla.goals,
       tickets: r.sla.tickets,
       breachRate: r.sla.breachRate,
       brier: r.sla.brier,

@@ -48,6 +48,8 @@ export interface DuplicateReadiness {
 
 export interface SlaReadiness {
   metricName: string;
+  /** Which goals were replayed: given (--sla-goals) or derived from the export's resolution times. */
+  goals: string | null;
   tickets: number;
   breachRate: number | null;
   /** Reliability bins: predicted breach probability against the breach rate that happened. */

@@ -44,6 +44,7 @@ const segmentsOf = (t: Ticket): string[] => {
 function unmeasured(metricName: string, problem: string): SlaReadiness {
   return {
     metricName,
+    goals: null,
     tickets: 0,
     breachRate: null,
     bins: [],
@@ -54,19 +55,66 @@ function unmeasured(metricName: string, problem: string): SlaReadiness {
   };
 }
 
+/** The share of older tickets resolved within a derived goal: a goal most of the desk already meets. */
+const DERIVED_GOAL_QUANTILE = 0.8;
+const MIN_PER_PRIORITY = 20;
+
+/**
+ * Goals from the export's own resolution times when none are given: per priority (and `*` for
+ * the rest), the time within which 80 % of the older 80 % of resolved tickets (by creation) were
+ * resolved. Only the older part is read, so the newer tickets the replay scores did not set them.
+ */
+export function derivedSlaGoals(tickets: readonly Ticket[]): SlaGoals | null {
+  const dated = tickets.filter((t) => Number.isFinite(t.created));
+  const split = chronoSplit(dated.map((t) => t.created));
+  const byPriority = new Map<string, number[]>();
+  const all: number[] = [];
+  for (const i of split.train) {
+    const t = dated[i]!;
+    if (t.resolved === null || !Number.isFinite(t.resolved)) continue;
+    const ms = Math.max(0, t.resolved - t.created);
+    all.push(ms);
+    const p = t.priority ?? '';
+    if (p !== '') byPriority.set(p, [...(byPriority.get(p) ?? []), ms]);
+  }
+  if (all.length < MIN_PER_PRIORITY) return null;
+  const quantile = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * DERIVED_GOAL_QUANTILE))] ?? 0;
+  };
+  const goals = new Map<string, number>([['*', quantile(all)]]);
+  for (const [p, xs] of byPriority) if (xs.length >= MIN_PER_PRIORITY) goals.set(p, quantile(xs));
+  return goals;
+}
+
+const hours = (ms: number): string =>
+  ms >= 2 * 86_400_000 ? `${(ms / 86_400_000).toFixed(1)} d` : `${(ms / 3_600_000).toFixed(1)} h`;
+
+/** `High 6.0 h, Medium 1.5 d, other priorities 2.0 d`. */
+export function describeGoals(goals: SlaGoals): string {
+  const named = [...goals].filter(([p]) => p !== '*').map(([p, ms]) => `${p} ${hours(ms)}`);
+  const rest = goals.get('*');
+  return [...named, ...(rest === undefined ? [] : [`other priorities ${hours(rest)}`])].join(', ');
+}
+
 /**
  * Replays history: a time-to-resolution model learnt from the older 80 % scores each newer
  * ticket as it was opened; the report compares those risks with the breaches that happened.
  * `now` closes still-open tickets (censored) and decides breaches of open ones past their goal.
  */
-export function slaReadiness(tickets: readonly Ticket[], goals: SlaGoals | null, now: number): SlaReadiness {
+export function slaReadiness(tickets: readonly Ticket[], given: SlaGoals | null, now: number): SlaReadiness {
   const metricName = 'Time to resolution';
+  const goals = given ?? derivedSlaGoals(tickets);
   if (goals === null) {
     return unmeasured(
       metricName,
-      'No SLA goals given: a Jira export carries no SLA clock. Pass --sla-goals, e.g. High=8h,Medium=1d,*=3d, to measure breach-risk calibration.',
+      'No SLA goals given and too few resolved tickets to derive them: pass --sla-goals, e.g. High=8h,Medium=1d,*=3d, to measure breach-risk calibration.',
     );
   }
+  const goalsText =
+    given === null
+      ? `No goals given (a Jira export carries no SLA clock), so the goals are the export's own: per priority, the time within which 80 % of the older tickets were resolved (${describeGoals(goals)}).`
+      : `Goals given: ${describeGoals(goals)}.`;
   const usable = tickets.filter((t) => Number.isFinite(t.created) && goalFor(goals, t) !== undefined);
   if (usable.length < 50)
     return unmeasured(
@@ -119,6 +167,7 @@ export function slaReadiness(tickets: readonly Ticket[], goals: SlaGoals | null,
   const breaches = outcomes.filter((o) => o.outcome === 1).length;
   return {
     metricName,
+    goals: goalsText,
     tickets: outcomes.length,
     breachRate: breaches / outcomes.length,
     bins: reliabilityTable(outcomes).map((b) => ({

@@ -67,6 +67,7 @@ function report(over: Partial<ReadinessReport> = {}): ReadinessReport {
     },
     sla: {
       metricName: 'Time to resolution',
+      goals: 'Goals given: High 8.0 h.',
       tickets: 50,
       breachRate: 0.2,
       bins: [{ from: 0, to: 0.1, count: 10, predicted: 0.05, observed: 0.1 }],
