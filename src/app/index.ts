@@ -23,6 +23,7 @@ import { listKnowledgeGaps } from '../core/knowledge-gaps';
 import { train } from '../core/train';
 import { applyTeam, undoTeam } from '../core/team-actions';
 import { applyRetention } from '../core/retention';
+import { isConsentError } from '../core/ports/jira';
 import { migratedSchema } from '../core/ports/schema';
 import { ensureSetup, requestSetup } from '../core/setup';
 import { slaSweep } from '../core/sla-sweep';
@@ -99,6 +100,8 @@ export function createApp(deps: AppDeps): App {
         if (options.admin === true) await admin.requireAdmin(ctx, context.accountId);
         return { ok: true, data: await work(ctx, payload, context.accountId) };
       } catch (error) {
+        // Forge turns this one into its "Allow access" prompt: it must leave the function as is.
+        if (isConsentError(error)) throw error;
         const resolverError = toResolverError(error);
         if (resolverError.code === 'internal')
           deps.logger.error('resolver failed', { error: String(error).slice(0, 300) });

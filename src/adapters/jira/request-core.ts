@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { JiraError, type JiraErrorKind } from '../../core/ports/jira';
+import { isConsentError, JiraError, type JiraErrorKind } from '../../core/ports/jira';
 import { ErrorBody } from './schemas';
 import {
   DEFAULT_RETRY_POLICY,
@@ -91,6 +91,7 @@ export function createRequester(transport: JiraTransport, options: RequestCoreOp
         retryAfterMs = parseRetryAfter(response.header('retry-after'), env.now());
         failure.retryAfterMs = retryAfterMs;
       } catch (cause) {
+        if (isConsentError(cause)) throw cause;
         const reason = cause instanceof Error ? cause.message : String(cause);
         failure = new JiraError(
           'upstream',

@@ -246,6 +246,15 @@ export type JiraErrorKind =
   /** A 2xx answer whose body did not match the expected schema (or was not JSON). */
   | 'bad_response';
 
+/**
+ * Forge's `NeedsAuthenticationError` (`asUser()` before the agent granted the app access), known
+ * by the name @forge/api gives it. It must leave the resolver unchanged: Forge shows its "Allow
+ * access" prompt only for that error, so it is never wrapped, retried or answered as `{ok:false}`.
+ */
+export function isConsentError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'NEEDS_AUTHENTICATION_ERR';
+}
+
 /** A failed Jira call, with a message meant for an agent or admin to read. */
 export class JiraError extends Error {
   override readonly name = 'JiraError';

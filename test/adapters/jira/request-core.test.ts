@@ -34,6 +34,19 @@ const getIssue: JiraRequest = { route: 'getIssue', params: { issueIdOrKey: 'IT-1
 const comment: JiraRequest = { route: 'addComment', params: { issueIdOrKey: 'IT-1' }, body: {} };
 
 describe('createRequester', () => {
+  it("lets Forge's NeedsAuthenticationError out as it is, without retrying", async () => {
+    let calls = 0;
+    const consent = Object.assign(new Error('needs consent'), { name: 'NEEDS_AUTHENTICATION_ERR' });
+    const transport = () => {
+      calls++;
+      return Promise.reject(consent);
+    };
+    await expect(createRequester(transport, { policy, env: fakeRetryEnv() }).json(getIssue, Ok)).rejects.toBe(
+      consent,
+    );
+    expect(calls).toBe(1);
+  });
+
   it('returns the parsed body of a 2xx answer', async () => {
     const { transport } = scriptedTransport([{ status: 200, body: '{"ok":true,"extra":1}' }]);
     await expect(
