@@ -47,6 +47,11 @@ export const commands: Command[] = [
     run: lazy(() => import('./commands/simulate')),
   },
   {
+    name: 'simulate month',
+    summary: 'the app on the demo desk through a month of tickets, decisions, retraining and releases',
+    run: lazy(() => import('./commands/simulate-month')),
+  },
+  {
     name: 'workbench',
     summary: 'run the app locally against the JSM emulator (demo desk or --input export.csv)',
     run: lazy(() => import('./commands/workbench')),
