@@ -104,11 +104,13 @@ export function readinessFindings(
   tickets: readonly Ticket[],
   fields: readonly FieldReadiness[],
   seed = 1,
+  progress: (message: string) => void = () => undefined,
 ): Finding[] {
   const checked = fields.filter((f) => !NOT_CHECKED.has(f.fieldId) && f.labelled > 0);
   const categoryFields = fields.map((f) => f.fieldId).filter((id) => id !== 'assignee');
   const out: Finding[] = [];
   checked.forEach((f, i) => {
+    progress(`checking data quality of ${fieldName(f.fieldId)} (field ${i + 1} of ${checked.length})`);
     const report = dataQualityReport(
       tickets.map((t) => ({
         id: t.key,

@@ -2,6 +2,10 @@ import { html, trusted, type SafeHtml } from '../workbench/html';
 import type { KnowledgeGapReport } from '../engine/knowledge';
 import type { ConfusionMatrix, DuplicateReadiness, FieldReadiness, ReadinessReport } from './report-types';
 import { barChart, lineChart, seriesColor } from './svg-charts';
+import { fieldName } from './field-names';
+import { verdict } from './summary';
+
+export { verdict };
 
 const pct = (v: number | null): string =>
   v === null || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)} %`;
@@ -24,18 +28,6 @@ export function duplicateCount(d: DuplicateReadiness): string {
   const linked = d.pairs.linked.length;
   const resolved = d.pairs.resolvedUnlinked.length;
   return `${linked + resolved} duplicate pairs: ${linked} linked as duplicates, ${resolved} resolved as a duplicate without a link (paired with the earlier ticket the similar search ranks first).`;
-}
-
-/** What an admin may do with a field, from its measured coverage at the 0.9 precision target. */
-export function verdict(f: FieldReadiness): { text: string; tone: 'good' | 'mid' | 'bad' } {
-  if (f.accuracy === null) return { text: 'Not enough data', tone: 'bad' };
-  const at90 = f.coverage.find((c) => c.target === 0.9)?.coverage ?? 0;
-  if (at90 >= 0.5)
-    return { text: `Auto-apply candidate: ${pct(at90)} of tickets at 90 % precision`, tone: 'good' };
-  if (f.accuracy >= 0.6 && (f.majorityBaseline === null || f.accuracy > f.majorityBaseline + 0.05)) {
-    return { text: 'Suggest mode: agents confirm each value', tone: 'mid' };
-  }
-  return { text: 'Weak: shadow mode until more clean history', tone: 'bad' };
 }
 
 function confusionTable(cm: ConfusionMatrix): SafeHtml {
@@ -65,16 +57,16 @@ function confusionTable(cm: ConfusionMatrix): SafeHtml {
 
 function fieldDetails(f: FieldReadiness): SafeHtml {
   if (f.problem !== null)
-    return html`<h3>${f.fieldId}</h3>
+    return html`<h3>${fieldName(f.fieldId)}</h3>
       <p class="bad">${f.problem}</p>`;
-  return html`<h3>${f.fieldId}</h3>
+  return html`<h3>${fieldName(f.fieldId)}</h3>
     <p>
       ${f.labelled} tickets with a value, ${f.classes} classes; trained on the older ${f.train}, measured on
       the newer ${f.test}. Accuracy ${pct(f.accuracy)} (always guessing the most frequent class:
       ${pct(f.majorityBaseline)}), macro-F1 ${num(f.macroF1)}.
     </p>
     <div class="charts">
-      ${lineChart(`${f.fieldId}: precision when keeping the most confident share`, 'coverage', 'precision', [{ name: f.fieldId, color: seriesColor(0), points: f.curve.map((p) => ({ x: p.coverage, y: p.precision })) }], [0.9])}
+      ${lineChart(`${fieldName(f.fieldId)}: precision when keeping the most confident share`, 'coverage', 'precision', [{ name: fieldName(f.fieldId), color: seriesColor(0), points: f.curve.map((p) => ({ x: p.coverage, y: p.precision })) }], [0.9])}
       ${f.confusion === null ? '' : html`<div><strong>Confusion</strong> (most frequent classes)${confusionTable(f.confusion)}</div>`}
     </div>
     <table>
@@ -121,6 +113,18 @@ export function renderReadinessHtml(r: ReadinessReport): string {
           Languages: ${r.languages.map((l) => `${l.language} ${pct(l.share)}`).join(', ')}. ${r.split}
         </p>
 
+        <h2>Summary</h2>
+        <div data-section="summary">
+          <h3>What to switch on</h3>
+          <ul>
+            ${r.summary.switchOn.map((l) => html`<li>${l}</li>`)}
+          </ul>
+          <h3>What to fix in the data</h3>
+          <ul>
+            ${r.summary.fix.map((l) => html`<li>${l}</li>`)}
+          </ul>
+        </div>
+
         <h2>Fields</h2>
         <table data-section="fields">
           <thead>
@@ -142,7 +146,7 @@ export function renderReadinessHtml(r: ReadinessReport): string {
               const v = verdict(f);
               const cov = (t: number) => pct(f.coverage.find((c) => c.target === t)?.coverage ?? null);
               return html`<tr>
-                <td>${f.fieldId}</td>
+                <td>${fieldName(f.fieldId)}</td>
                 <td>${f.labelled}</td>
                 <td>${f.classes}</td>
                 <td>${pct(f.accuracy)}</td>
@@ -167,7 +171,7 @@ export function renderReadinessHtml(r: ReadinessReport): string {
               : barChart(
                   'Coverage at precision targets',
                   trained.map((f) => ({
-                    label: f.fieldId,
+                    label: fieldName(f.fieldId),
                     bars: f.coverage.map((c) => ({ name: `P${c.target}`, value: c.coverage })),
                   })),
                 )
@@ -180,7 +184,7 @@ export function renderReadinessHtml(r: ReadinessReport): string {
                   'coverage',
                   'precision',
                   trained.map((f, i) => ({
-                    name: f.fieldId,
+                    name: fieldName(f.fieldId),
                     color: seriesColor(i),
                     points: f.curve.map((p) => ({ x: p.coverage, y: p.precision })),
                   })),

@@ -13,6 +13,7 @@ export function readinessJson(r: ReadinessReport) {
     source: r.source,
     generatedAt: r.generatedAt,
     tickets: r.tickets,
+    summary: r.summary,
     span: r.span,
     languages: r.languages,
     fields: r.fields.map((f) => ({

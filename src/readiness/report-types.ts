@@ -85,6 +85,8 @@ export interface ReadinessReport {
   duplicates: DuplicateReadiness;
   sla: SlaReadiness;
   findings: Finding[];
+  /** What to switch on first and what to fix, from the figures above (summary.ts). */
+  summary: { switchOn: string[]; fix: string[] };
   /** Knowledge gaps, when an article export was given (`--articles`). */
   knowledge?: KnowledgeGapReport | null;
 }

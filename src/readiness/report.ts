@@ -2,9 +2,11 @@ import type { Ticket } from '../core/ticket';
 import { analyze } from '../engine/text';
 import { duplicateReadiness } from './duplicate-readiness';
 import { fieldLabel, fieldReadiness } from './field-readiness';
+import { fieldName } from './field-names';
 import { readinessFindings } from './quality-findings';
 import type { ReadinessReport } from './report-types';
 import { slaReadiness, type SlaGoals } from './sla-readiness';
+import { readinessSummary } from './summary';
 
 /** Fields measured when the admin names none: those the app predicts, plus issue type and assignee. */
 export const DEFAULT_FIELDS = [
@@ -27,6 +29,8 @@ export interface ReadinessOptions {
   /** When the report is made (epoch ms), printed on it. */
   generatedAt: number;
   seed?: number;
+  /** Called before each step of the measuring (one line for the terminal). */
+  progress?: (message: string) => void;
 }
 
 function languages(tickets: readonly Ticket[]): { language: string; share: number }[] {
@@ -53,6 +57,7 @@ export function exportTime(tickets: readonly Ticket[]): number {
 }
 
 export function buildReadinessReport(tickets: readonly Ticket[], options: ReadinessOptions): ReadinessReport {
+  const progress = options.progress ?? (() => undefined);
   const fields =
     options.fields ??
     DEFAULT_FIELDS.filter(
@@ -66,7 +71,15 @@ export function buildReadinessReport(tickets: readonly Ticket[], options: Readin
           from: new Date(times.reduce((a, b) => Math.min(a, b))).toISOString(),
           to: new Date(times.reduce((a, b) => Math.max(a, b))).toISOString(),
         };
-  const measured = fields.map((f) => fieldReadiness(tickets, f, options.seed ?? 1));
+  const measured = fields.map((f, i) => {
+    progress(`measuring ${fieldName(f)} (field ${i + 1} of ${fields.length})`);
+    return fieldReadiness(tickets, f, options.seed ?? 1);
+  });
+  progress('measuring duplicate search');
+  const duplicates = duplicateReadiness(tickets);
+  progress('replaying SLA history');
+  const sla = slaReadiness(tickets, options.slaGoals, exportTime(tickets));
+  const findings = readinessFindings(tickets, measured, options.seed ?? 1, progress);
   return {
     source: options.source,
     generatedAt: new Date(options.generatedAt).toISOString(),
@@ -76,8 +89,9 @@ export function buildReadinessReport(tickets: readonly Ticket[], options: Readin
     split:
       'Each model learns from the older 80 % of tickets (by creation date) and is measured on the newer 20 %.',
     fields: measured,
-    duplicates: duplicateReadiness(tickets),
-    sla: slaReadiness(tickets, options.slaGoals, exportTime(tickets)),
-    findings: readinessFindings(tickets, measured, options.seed ?? 1),
+    duplicates,
+    sla,
+    findings,
+    summary: readinessSummary({ fields: measured, findings, duplicates }),
   };
 }

@@ -56,7 +56,8 @@ describe('triage-lens readiness', () => {
     expect(page).toContain('Brier score');
     expect(page).toContain('data-section="findings"');
     // Assignee is measured, but who works on a ticket is not a label: no quality finding about it.
-    expect(page).not.toMatch(/Assignee:/);
+    expect(page.slice(page.indexOf('data-section="findings"'))).not.toMatch(/Assignee:/);
+    expect(page.indexOf('data-section="summary"')).toBeLessThan(page.indexOf('data-section="fields"'));
     expect(page).toMatch(/\d+ duplicate pairs: \d+ linked as duplicates/);
   });
 

@@ -1,4 +1,5 @@
 import { renderReadinessHtml, verdict } from '../../src/readiness/render-html';
+import { readinessSummary } from '../../src/readiness/summary';
 import type { FieldReadiness, ReadinessReport } from '../../src/readiness/report-types';
 
 const EVIL = '<script>alert(1)</script>';
@@ -76,6 +77,7 @@ function report(over: Partial<ReadinessReport> = {}): ReadinessReport {
       auc: 0.8,
       problem: null,
     },
+    summary: { switchOn: [`Switch on first: ${EVIL}`], fix: ['No data-quality problems found.'] },
     findings: [
       {
         kind: 'unlabelled',
@@ -108,6 +110,7 @@ describe('renderReadinessHtml', () => {
     expect(page).toContain('data-section="duplicates"');
     expect(page).toContain('data-section="sla"');
     expect(page).toContain('data-section="findings"');
+    expect(page.indexOf('data-section="summary"')).toBeLessThan(page.indexOf('data-section="fields"'));
     expect(page).toContain(
       '2 duplicate pairs: 1 linked as duplicates, 1 resolved as a duplicate without a link',
     );
@@ -135,5 +138,31 @@ describe('verdict', () => {
     expect(verdict(field({ coverage: [{ target: 0.9, coverage: 0.1 }] })).tone).toBe('mid');
     expect(verdict(field({ coverage: [{ target: 0.9, coverage: 0.1 }], accuracy: 0.52 })).tone).toBe('bad');
     expect(verdict(field({ accuracy: null })).text).toBe('Not enough data');
+  });
+});
+
+describe('readinessSummary', () => {
+  it('names the field to switch on first, with its figures, and what to fix', () => {
+    const r = report({
+      fields: [
+        field({ fieldId: 'priority', coverage: [{ target: 0.9, coverage: 0.1 }] }),
+        field({ fieldId: 'requestType' }),
+        field({ fieldId: 'team', accuracy: null }),
+      ],
+      findings: [
+        { kind: 'mislabel', field: 'Request Type', severity: 'problem', message: 'IT-1', keys: ['IT-1'] },
+        { kind: 'mislabel', field: 'Request Type', severity: 'problem', message: 'IT-2', keys: ['IT-2'] },
+        { kind: 'conflicting-labels', field: 'Priority', severity: 'problem', message: 'x', keys: [] },
+      ],
+    });
+    const s = readinessSummary(r);
+    expect(s.switchOn[0]).toMatch(
+      /^Switch on first: Request Type: auto-apply .*fills in 60 % of new tickets/,
+    );
+    expect(s.switchOn[1]).toMatch(/^Priority: suggest/);
+    expect(s.switchOn.join(' ')).not.toMatch(/Team|requestType/);
+    expect(s.fix[0]).toMatch(/Check 2 tickets that probably carry the wrong Request Type/);
+    expect(s.fix[1]).toMatch(/one Priority value .*1 groups/);
+    expect(readinessSummary(report({ findings: [] })).fix).toEqual(['No data-quality problems found.']);
   });
 });

@@ -1,5 +1,6 @@
 import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/local/input-limit';
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { readTable } from '../../adapters/local/read-table';
 import { InputError } from '../../engine/errors';
 import { readJiraExport } from '../../readiness/jira-export';
@@ -13,6 +14,30 @@ import { gapTicketOf } from '../../core/knowledge-gaps';
 import { listValue, parseArgs, requireValue } from '../args';
 
 const FIELD_ID = /^[A-Za-z][A-Za-z0-9_ ()/-]{0,63}$/;
+
+/** Fails before the long measuring when the report could not be written. */
+function writable(out: string): void {
+  try {
+    accessSync(dirname(resolve(out)), constants.W_OK);
+  } catch (e) {
+    throw new InputError(
+      'bad_argument',
+      `cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+}
+
+/**
+ * What the report is measuring, on stderr: one line rewritten in place on a terminal, one line
+ * per step otherwise (so stdout stays the report's summary and, with --json, its JSON).
+ */
+function progressLine(tickets: number): (message: string) => void {
+  const started = Date.now();
+  return (message) => {
+    const line = `readiness: ${tickets} tickets, ${message} (${((Date.now() - started) / 1000).toFixed(0)} s)`;
+    process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
+  };
+}
 
 /**
  * `triage-lens readiness --input export.csv [--fields F1,F2] [--sla-goals High=8h,*=3d] [--articles kb.json] --out report.html [--json]`:
@@ -39,6 +64,7 @@ export function run(argv: readonly string[]): Promise<number> {
   const articlesPath = args.values.get('articles');
   // Read before the long measuring, so a bad article file fails at once.
   const articles = articlesPath === undefined ? null : readArticleExport(articlesPath, maxBytes);
+  if (out !== null) writable(out);
   const exported = readJiraExport(readTable(input, maxBytes));
   const started = Date.now();
   const measured = buildReadinessReport(exported.tickets, {
@@ -47,7 +73,9 @@ export function run(argv: readonly string[]): Promise<number> {
     slaGoals,
     generatedAt: started,
     seed: Number(seedText),
+    progress: progressLine(exported.tickets.length),
   });
+  process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
   const report = {
     ...measured,
     knowledge:
