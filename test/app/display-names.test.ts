@@ -7,7 +7,7 @@ jest.setTimeout(120_000);
 describe('the panel names assignees as Jira does', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 200, config: { routing: { showWeak: true } } });
+    h = await startHarness({ quickTraining: true, tickets: 200, config: { routing: { showWeak: true } } });
     await installAndTrain(h);
   });
   afterAll(() => h.close());

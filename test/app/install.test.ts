@@ -8,7 +8,7 @@ jest.setTimeout(120_000);
 describe('install → backfill → train → panel', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 200 });
+    h = await startHarness({ quickTraining: true, tickets: 200 });
     await installAndTrain(h);
   });
   afterAll(() => h.close());

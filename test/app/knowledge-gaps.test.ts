@@ -8,7 +8,7 @@ jest.setTimeout(240_000);
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ tickets: 300, trigger: false });
+  h = await startHarness({ tickets: 300, trigger: false, quickTraining: true });
   await installAndTrain(h);
 });
 afterAll(() => h.close());

@@ -9,7 +9,7 @@ jest.setTimeout(240_000);
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ tickets: 200, trigger: false });
+  h = await startHarness({ quickTraining: true, tickets: 200, trigger: false });
   await installAndTrain(h);
 });
 afterAll(() => h.close());

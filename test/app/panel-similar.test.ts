@@ -16,7 +16,7 @@ function data<T>(result: ResolverResult<T>): T {
 describe('the similar section', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 120, trigger: false });
+    h = await startHarness({ quickTraining: true, tickets: 120, trigger: false });
     await installAndTrain(h);
   });
   afterAll(() => h.close());
@@ -78,7 +78,7 @@ describe('the similar section', () => {
 
 describe('routing kinds the site rates weak', () => {
   it('are hidden by default with their measured accuracy, and shown when the admin asks', async () => {
-    const h = await startHarness({ tickets: 120, trigger: false });
+    const h = await startHarness({ quickTraining: true, tickets: 120, trigger: false });
     try {
       await installAndTrain(h);
       const stored = await h.storage.models.load('quality:route:assignee', 1);

@@ -89,6 +89,7 @@ const shownKeys = (result: ResolverResult<PanelData>): string[] =>
 
 beforeAll(async () => {
   h = await startHarness({
+    quickTraining: true,
     tickets: 300,
     trigger: false,
     config: {

@@ -47,6 +47,7 @@ describe('problem candidates on an installed site', () => {
 
   beforeAll(async () => {
     h = await startHarness({
+      quickTraining: true,
       tickets: 120,
       trigger: false,
       config: { recurring: { minTickets: 3, windowHours: 24 } },
@@ -242,7 +243,7 @@ describe('problem candidates on an installed site', () => {
 describe('problem candidates on an empty store', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 20, trigger: false });
+    h = await startHarness({ quickTraining: true, tickets: 20, trigger: false });
   });
   afterAll(() => h.close());
 

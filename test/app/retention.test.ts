@@ -4,7 +4,12 @@ jest.setTimeout(120_000);
 
 describe('retention', () => {
   it('purges resolved tickets past the window with their derived rows, and keeps open ones', async () => {
-    const h = await startHarness({ tickets: 150, trigger: false, config: { retentionDays: 90 } });
+    const h = await startHarness({
+      quickTraining: true,
+      tickets: 150,
+      trigger: false,
+      config: { retentionDays: 90 },
+    });
     try {
       await h.app.handleInstalled();
       await h.queue.drain();

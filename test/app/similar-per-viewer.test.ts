@@ -21,6 +21,7 @@ const WORDS = ['again', 'today', 'twice', 'since monday', 'each morning', 'after
 
 beforeAll(async () => {
   h = await startHarness({
+    quickTraining: true,
     tickets: 120,
     trigger: false,
     config: { similar: { windowDays: 0, sameProjectOnly: false } },

@@ -21,7 +21,7 @@ const median = (xs: readonly number[]): number => {
 describe('SLA: time to first response', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 200, trigger: false });
+    h = await startHarness({ quickTraining: true, tickets: 200, trigger: false });
     await installAndTrain(h);
   });
   afterAll(() => h.close());

@@ -14,7 +14,12 @@ jest.setTimeout(120_000);
 describe('SLA sweep', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 400, trigger: false, config: { sla: { riskThreshold: 0.3 } } });
+    h = await startHarness({
+      quickTraining: true,
+      tickets: 400,
+      trigger: false,
+      config: { sla: { riskThreshold: 0.3 } },
+    });
     await installAndTrain(h);
   });
   afterAll(() => h.close());

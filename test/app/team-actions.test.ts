@@ -15,7 +15,7 @@ function data<T>(result: ResolverResult<T>): T {
 describe('applying a suggested team', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 150, trigger: true });
+    h = await startHarness({ quickTraining: true, tickets: 150, trigger: true });
     await installAndTrain(h);
   });
   afterAll(() => h.close());

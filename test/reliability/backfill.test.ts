@@ -69,6 +69,7 @@ describe('backfill under a misbehaving Jira', () => {
 
   it.each(scenarios)('stores every ticket exactly once through %s', async (_name, faults) => {
     const h = await startHarness({
+      quickTraining: true,
       tickets: 90,
       trigger: false,
       backfillPageSize: 20,
@@ -86,7 +87,7 @@ describe('backfill under a misbehaving Jira', () => {
   });
 
   it('survives a crash in the middle of a page, replaying it without duplicates', async () => {
-    const h = await startHarness({ tickets: 90, trigger: false, backfillPageSize: 20 });
+    const h = await startHarness({ quickTraining: true, tickets: 90, trigger: false, backfillPageSize: 20 });
     try {
       const upsert = h.storage.tickets.upsert.bind(h.storage.tickets);
       let calls = 0;
@@ -105,7 +106,13 @@ describe('backfill under a misbehaving Jira', () => {
   });
 
   it('lets a duplicate backfill message stand down and a second start wait for the first', async () => {
-    const h = await startHarness({ tickets: 40, trigger: false, backfillPageSize: 10, concurrency: 2 });
+    const h = await startHarness({
+      quickTraining: true,
+      tickets: 40,
+      trigger: false,
+      backfillPageSize: 10,
+      concurrency: 2,
+    });
     try {
       await h.app.handleInstalled();
       await h.app.handleInstalled();

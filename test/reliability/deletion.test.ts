@@ -18,7 +18,7 @@ jest.setTimeout(180_000);
 describe('an issue deleted in Jira stays deleted', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ tickets: 80 });
+    h = await startHarness({ quickTraining: true, tickets: 80 });
     await h.app.handleInstalled();
     await h.queue.drain();
   });

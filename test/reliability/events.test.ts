@@ -18,7 +18,7 @@ describe('ingest under duplicate, reordered and concurrent events', () => {
   let h: Harness;
   let events: IssueEvent[];
   beforeAll(async () => {
-    h = await startHarness({ tickets: 80, trigger: false, concurrency: 2 });
+    h = await startHarness({ quickTraining: true, tickets: 80, trigger: false, concurrency: 2 });
     await installAndTrain(h);
     events = [];
     h.site.onIssueEvent((e) => events.push(e));

@@ -43,7 +43,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ tickets: 120, trigger: false });
+  h = await startHarness({ quickTraining: true, tickets: 120, trigger: false });
   await installAndTrain(h);
 });
 afterAll(() => h.close());
