@@ -16,6 +16,7 @@ import { ModelRepository } from '../core/models';
 import type { ProjectValues, WarmModels } from '../core/models';
 import type { FieldModel } from '../core/ports/engines';
 import { getPanel } from '../core/panel';
+import { listQueue } from '../core/queue-triage';
 import { articleFeedback, shareArticle } from '../core/knowledge-actions';
 import { dismissOutage } from '../core/outage-dismiss';
 import { dismissProblemCandidate, listProblemCandidates } from '../core/recurring';
@@ -30,6 +31,7 @@ import { slaSweep } from '../core/sla-sweep';
 import { ViewerChecks } from '../core/visibility';
 import { createEngines } from './engines';
 import { recountIndex } from './recount-index';
+import { rovoActions } from './rovo';
 import { StampedCache } from './warm-cache';
 import type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
 
@@ -121,6 +123,7 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.panelShareArticle]: run(shareArticle),
     [RESOLVERS.panelArticleFeedback]: run(articleFeedback),
     [RESOLVERS.panelOutageDismiss]: run(dismissOutage),
+    [RESOLVERS.queueList]: run(listQueue),
     [RESOLVERS.adminConfigGet]: run((c, p) => admin.getConfig(c, p), { admin: true }),
     [RESOLVERS.adminConfigSave]: run(admin.saveConfig, { admin: true }),
     [RESOLVERS.adminStatus]: run(admin.status, { admin: true }),
@@ -143,6 +146,7 @@ export function createApp(deps: AppDeps): App {
 
   return {
     resolvers,
+    rovo: rovoActions(resolvers),
     handleIssueEvent: (event) => handleIssueEvent(ctx, event),
     // No DDL in a 25 s trigger: the consumer migrates, then starts the backfill. Where the
     // schema is already there (a local database), the backfill starts at once.

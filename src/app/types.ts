@@ -1,3 +1,5 @@
+import type { RovoAction } from '../contracts/rovo';
+import type { RovoHandler } from './rovo';
 import type { ResolverKey, ResolverResult } from '../contracts';
 import type { Clock } from '../core/ports/clock';
 import type { Engines } from '../core/ports/engines';
@@ -57,6 +59,8 @@ export type ResolverHandler = (
 
 export interface App {
   resolvers: Record<ResolverKey, ResolverHandler>;
+  /** The Rovo actions (src/app/rovo.ts): read-only, as the asking user. */
+  rovo: Record<RovoAction, RovoHandler>;
   /** A product event from the trigger (created / updated / commented issue); queues an ingest. */
   handleIssueEvent(event: unknown): Promise<void>;
   /** The app was installed: queues the setup (migrations, then the first backfill); no DDL here. */

@@ -14,6 +14,7 @@ export const RESOLVERS = {
   panelShareArticle: 'panel/knowledge/share',
   panelArticleFeedback: 'panel/knowledge/feedback',
   panelOutageDismiss: 'panel/outage/dismiss',
+  queueList: 'queue/list',
   adminConfigGet: 'admin/config/get',
   adminConfigSave: 'admin/config/save',
   adminStatus: 'admin/status',

@@ -9,9 +9,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AdminConfig } from '../contracts/config';
 import { INSIGHTS_PROPERTY_KEY, INSIGHTS_VERSION, type Insights } from '../contracts/insights';
-import { APP_ACTOR } from './auto-apply';
 import type { CoreContext } from './context';
-import { fieldState } from './field-status';
+import { shownFieldStates } from './shown-fields';
 import { parseStoredSuggestions, type StoredSuggestions } from './suggestions';
 import { updateSuggestions } from './suggestion-update';
 import type { Ticket } from './ticket';
@@ -53,23 +52,10 @@ export function deriveInsights(input: InsightsInput): Insights {
  * `yes` once no shown field still waits on a suggestion and at least one was settled (decided,
  * or already set in Jira); a ticket the app abstained on everywhere is not triaged by it.
  */
-function triagedMarker(ticket: Ticket, stored: StoredSuggestions, config: AdminConfig): 'yes' | 'no' {
-  let settled = 0;
-  for (const field of config.fields) {
-    if (field.mode !== 'suggest' && field.mode !== 'auto-apply') continue;
-    const prediction = stored.fields.find((f) => f.fieldId === field.fieldId);
-    if (!prediction) continue;
-    const { status } = fieldState({
-      field,
-      prediction,
-      ticket,
-      decision: stored.decisions[field.fieldId],
-      viewer: APP_ACTOR,
-    });
-    if (status === 'suggested') return 'no';
-    if (status !== 'not-sure') settled++;
-  }
-  return settled > 0 ? 'yes' : 'no';
+export function triagedMarker(ticket: Ticket, stored: StoredSuggestions, config: AdminConfig): 'yes' | 'no' {
+  const states = shownFieldStates(ticket, stored, config);
+  if (states.some((s) => s.state.status === 'suggested')) return 'no';
+  return states.some((s) => s.state.status !== 'not-sure') ? 'yes' : 'no';
 }
 
 export function insightsDigest(value: Insights): string {

@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import type { App } from '../app/types';
 import { RESOLVERS } from '../contracts/resolvers';
+import type { RovoAction } from '../contracts/rovo';
 import type { ResolverKey } from '../contracts/resolvers';
 import { RetryLaterError } from '../core/ports/queue';
 
@@ -43,8 +44,25 @@ export function forgeHandlers(appFor: () => App) {
     });
   }
 
+  /**
+   * A Rovo action: Rovo passes the inputs (with `context.jira.issueKey` in an issue view) and the
+   * invocation's user as `principal`; the answer is the data, or `{error}` in words for the agent.
+   */
+  const rovoAction =
+    (action: RovoAction) =>
+    async (payload: unknown, context?: { principal?: { accountId?: unknown } }): Promise<unknown> => {
+      const accountId = context?.principal?.accountId;
+      if (typeof accountId !== 'string' || accountId === '') return { error: 'No user is signed in.' };
+      const result = await appFor().rovo[action](payload, accountId);
+      return result.ok ? result.data : { error: result.error.message };
+    };
+
   return {
     resolver: resolver.getDefinitions(),
+    rovoFindSimilar: rovoAction('findSimilar'),
+    rovoExplainSlaRisk: rovoAction('explainSlaRisk'),
+    rovoSuggestTriage: rovoAction('suggestTriage'),
+    rovoProblemCandidates: rovoAction('problemCandidates'),
     issueEvent: async (event: unknown): Promise<void> => {
       await appFor().handleIssueEvent(event);
     },

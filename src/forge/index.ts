@@ -34,5 +34,17 @@ function forgeApp(): App {
   });
 }
 
-export const { resolver, issueEvent, installed, consume, slaSweep, retrain, migrate, recount } =
-  forgeHandlers(forgeApp);
+export const {
+  resolver,
+  issueEvent,
+  installed,
+  consume,
+  slaSweep,
+  retrain,
+  migrate,
+  recount,
+  rovoFindSimilar,
+  rovoExplainSlaRisk,
+  rovoSuggestTriage,
+  rovoProblemCandidates,
+} = forgeHandlers(forgeApp);

@@ -46,6 +46,9 @@ export function appBackend(options: AppBackendOptions): WorkbenchBackend {
         body: Buffer.from(await response.arrayBuffer()),
       };
     },
+    rovo(action, inputs, accountId) {
+      return options.app().rovo[action](inputs, accountId);
+    },
     invoke(functionKey: string, payload: unknown, context: ForgeContext): Promise<unknown> {
       const handler = options.app().resolvers[functionKey as ResolverKey];
       const issueKey = context.extension.issue?.key;

@@ -1,3 +1,4 @@
+import type { RovoAction } from '../contracts/rovo';
 import type { WorkbenchUser } from './users';
 
 /** A raw answer from the emulator, passed through to the browser by the Jira proxy. */
@@ -17,7 +18,7 @@ export interface ForgeContext {
   theme: { colorMode: 'light' | 'dark' };
   moduleKey: string;
   extension: {
-    type: 'jira:issueContext' | 'jira:adminPage';
+    type: 'jira:issueContext' | 'jira:adminPage' | 'jiraServiceManagement:queuePage';
     issue?: { key: string; id: string; type: string };
     project?: { key: string };
   };
@@ -44,5 +45,7 @@ export interface WorkbenchBackend {
   jira(method: string, path: string, body: Buffer | undefined, accountId: string): Promise<JiraAnswer>;
   /** Runs a resolver as Forge would; throws what the resolver throws. */
   invoke(functionKey: string, payload: unknown, context: ForgeContext): Promise<unknown>;
+  /** A Rovo action as Rovo would call it for this user (src/app/rovo.ts). */
+  rovo(action: RovoAction, inputs: unknown, accountId: string): Promise<unknown>;
   status(): WarmupStatus;
 }

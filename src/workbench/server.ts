@@ -8,8 +8,8 @@ import { messagePage } from './pages/admin';
 import { PAGE_SCRIPT, PAGE_SCRIPT_URL, layout } from './pages/layout';
 import { viewerOf } from './request-context';
 import { allowedHosts, checkRequestOrigin } from './request-guard';
-import { getContext, invoke, jiraProxy } from './routes/bridge';
-import { admin, browse, createTicket, editTicket, prefs, ticketList } from './routes/pages';
+import { getContext, invoke, jiraProxy, rovo } from './routes/bridge';
+import { admin, browse, createTicket, editTicket, prefs, queue, ticketList } from './routes/pages';
 import { SHIM_URL, readStaticFile } from './static-files';
 
 export interface ServerOptions {
@@ -34,7 +34,7 @@ interface Route {
   handler: Handler;
 }
 
-const APP_PREFIX = /^\/apps\/(issue-panel|admin)(\/.*)?$/;
+const APP_PREFIX = /^\/apps\/(issue-panel|admin|queue)(\/.*)?$/;
 
 export function createWorkbenchServer(options: ServerOptions): http.Server {
   const { backend, staticRoot } = options;
@@ -57,11 +57,13 @@ export function createWorkbenchServer(options: ServerOptions): http.Server {
     { method: 'GET', path: '/', handler: ticketList },
     { method: 'GET', path: '/browse/', handler: browse },
     { method: 'GET', path: '/admin', handler: admin },
+    { method: 'GET', path: '/queue', handler: queue },
     { method: 'GET', path: SHIM_URL, handler: serveShim },
     { method: 'GET', path: PAGE_SCRIPT_URL, handler: servePageScript },
     { method: 'GET', path: '/__workbench/context', handler: getContext },
     { method: 'GET', path: '/__workbench/status', handler: status },
     { method: 'POST', path: '/__workbench/invoke', handler: invoke },
+    { method: 'POST', path: '/__workbench/rovo', handler: rovo },
     { method: 'POST', path: '/__workbench/prefs', handler: prefs },
     { method: 'POST', path: '/__workbench/tickets', handler: createTicket },
     { method: 'POST', path: '/__workbench/tickets/', handler: editTicket },

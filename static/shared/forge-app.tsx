@@ -9,6 +9,8 @@ import { I18nContext, toLocale, translator, type Locale } from './i18n';
 export interface AppContext {
   locale: Locale;
   issueKey: string | null;
+  /** The service project a queue page sits under (`extension.project.key`). */
+  projectKey: string | null;
   accountId: string | null;
   colorMode: 'light' | 'dark';
 }
@@ -17,12 +19,14 @@ export function readContext(raw: unknown): AppContext {
   const record = isRecord(raw) ? raw : {};
   const extension = isRecord(record.extension) ? record.extension : {};
   const issue = isRecord(extension.issue) ? extension.issue : {};
+  const project = isRecord(extension.project) ? extension.project : {};
   const theme = isRecord(record.theme) ? record.theme : {};
   const hostMode = document.documentElement.getAttribute('data-color-mode');
   const mode = hostMode ?? (typeof theme.colorMode === 'string' ? theme.colorMode : 'light');
   return {
     locale: toLocale(typeof record.locale === 'string' ? record.locale : navigator.language),
     issueKey: typeof issue.key === 'string' ? issue.key : null,
+    projectKey: typeof project.key === 'string' && project.key !== '' ? project.key : null,
     accountId: typeof record.accountId === 'string' ? record.accountId : null,
     colorMode: mode === 'dark' ? 'dark' : 'light',
   };

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { adminMessages } from './messages/admin';
 import { knowledgeMessages } from './messages/knowledge';
 import { panelMessages } from './messages/panel';
+import { queueMessages } from './messages/queue';
 import { routingMessages } from './messages/routing';
 import { sharedMessages } from './messages/shared';
 import { slaMessages } from './messages/sla';
@@ -25,6 +26,7 @@ const groups = [
   slaMessages,
   adminMessages,
   knowledgeMessages,
+  queueMessages,
 ] as const;
 
 type Catalogue = typeof sharedMessages &
@@ -32,7 +34,8 @@ type Catalogue = typeof sharedMessages &
   typeof routingMessages &
   typeof slaMessages &
   typeof adminMessages &
-  typeof knowledgeMessages;
+  typeof knowledgeMessages &
+  typeof queueMessages;
 
 export type MessageKey = Extract<keyof Catalogue, string>;
 

@@ -29,6 +29,8 @@
   function contextUrl() {
     var query = new URLSearchParams({ app: app });
     if (issueKey) query.set('issueKey', issueKey);
+    var projectKey = params.get('projectKey');
+    if (projectKey) query.set('projectKey', projectKey);
     if (theme) query.set('theme', theme);
     if (locale) query.set('locale', locale);
     return '/__workbench/context?' + query.toString();

@@ -135,3 +135,10 @@ export async function installAndTrain(h: Harness): Promise<void> {
   await h.app.handleInstalled();
   await h.queue.drain();
 }
+
+/** Install and train, then one SLA sweep: every open ticket has its suggestions and SLA reading. */
+export async function installTrainAndSweep(h: Harness): Promise<void> {
+  await installAndTrain(h);
+  await h.app.scheduled.slaSweep();
+  await h.queue.drain();
+}

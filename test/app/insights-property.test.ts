@@ -3,7 +3,7 @@ import { Insights, INSIGHTS_PROPERTY_KEY } from '../../src/contracts/insights';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { parseStoredSuggestions } from '../../src/core/suggestions';
 import type { EmuIssue } from '../../src/emulator/site';
-import { installAndTrain, startHarness } from './harness';
+import { installTrainAndSweep, startHarness } from './harness';
 import type { Harness } from './harness';
 
 jest.setTimeout(120_000);
@@ -12,9 +12,7 @@ describe('insights issue property', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ tickets: 300, trigger: false });
-    await installAndTrain(h);
-    await h.app.scheduled.slaSweep();
-    await h.queue.drain();
+    await installTrainAndSweep(h);
   });
   afterAll(() => h.close());
 

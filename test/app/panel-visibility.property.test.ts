@@ -35,6 +35,7 @@ const CALLS: Record<ResolverKey, ((issueKey: string) => unknown) | 'changes stat
   [RESOLVERS.panelShareArticle]: 'changes state',
   [RESOLVERS.panelArticleFeedback]: 'changes state',
   [RESOLVERS.panelOutageDismiss]: 'changes state',
+  [RESOLVERS.queueList]: (issueKey) => ({ projectKey: issueKey.replace(/-\d+$/, ''), limit: 100 }),
   [RESOLVERS.adminConfigGet]: () => ({}),
   [RESOLVERS.adminConfigSave]: 'changes state',
   [RESOLVERS.adminStatus]: () => ({}),

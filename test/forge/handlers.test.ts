@@ -3,6 +3,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { validate } from '@forge/manifest';
 import { forgeQueue } from '../../src/adapters/forge/queue-forge';
 import type { App } from '../../src/app/types';
+import { ROVO_ACTIONS } from '../../src/contracts/rovo';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import type { QueueMessage } from '../../src/core/ports/queue';
 import { RetryLaterError } from '../../src/core/ports/queue';
@@ -20,8 +21,12 @@ function recordingApp(consume: App['consume'] = () => Promise.resolve()) {
   const resolvers = Object.fromEntries(
     Object.values(RESOLVERS).map((k) => [k, record(k)]),
   ) as App['resolvers'];
+  const rovo = Object.fromEntries(
+    Object.keys(ROVO_ACTIONS).map((k) => [k, record(`rovo:${k}`)]),
+  ) as App['rovo'];
   const app: App = {
     resolvers,
+    rovo,
     handleIssueEvent: async (e) => void (await record('event')(e)),
     handleInstalled: async () => void (await record('installed')()),
     handleUpgraded: async () => void (await record('upgraded')()),

@@ -75,7 +75,7 @@ export function layout(chrome: PageChrome, body: SafeHtml): SafeHtml {
       <body class="${chrome.theme}">
         <header class="top">
           <span class="brand">Triage Lens workbench</span>
-          <nav><a href="/">Tickets</a><a href="/admin">Admin</a></nav>
+          <nav><a href="/">Tickets</a><a href="/queue">Queue triage</a><a href="/admin">Admin</a></nav>
           <span class="progress" id="workbench-progress" data-testid="workbench-progress"></span>
           <form class="prefs" method="post" action="/__workbench/prefs">
             <input type="hidden" name="returnTo" value="${chrome.returnTo}" />

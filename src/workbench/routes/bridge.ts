@@ -2,14 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IssueKey } from '../../contracts/common';
 import { RESOLVERS } from '../../contracts/resolvers';
+import { ROVO_ACTIONS, type RovoAction } from '../../contracts/rovo';
 import type { ForgeContext, WorkbenchBackend } from '../backend';
 import { HttpError, readBody, readJson, sendBytes, sendJson } from '../http-util';
 import { jiraJson } from '../jira-json';
 import { requireUser, viewerOf, type Viewer } from '../request-context';
 import { requireJson } from '../request-guard';
 
-const APPS = { 'issue-panel': 'jira:issueContext', admin: 'jira:adminPage' } as const;
-const AppName = z.enum(['issue-panel', 'admin']);
+const APPS = {
+  'issue-panel': 'jira:issueContext',
+  admin: 'jira:adminPage',
+  queue: 'jiraServiceManagement:queuePage',
+} as const;
+const AppName = z.enum(['issue-panel', 'admin', 'queue']);
+const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/);
 type AppName = z.infer<typeof AppName>;
 
 const RESOLVER_KEYS: ReadonlySet<string> = new Set(Object.values(RESOLVERS));
@@ -40,6 +46,7 @@ export async function forgeContext(
   viewer: Viewer,
   app: AppName,
   issueKey: string | undefined,
+  queueProject?: string,
 ): Promise<ForgeContext> {
   const user = requireUser(viewer);
   const base: ForgeContext = {
@@ -49,9 +56,13 @@ export async function forgeContext(
     locale: viewer.locale === 'de' ? 'de_DE' : 'en_US',
     timezone: 'Europe/Berlin',
     theme: { colorMode: viewer.theme },
-    moduleKey: app === 'admin' ? 'triage-lens-admin' : 'triage-lens-panel',
+    moduleKey:
+      app === 'admin' ? 'triage-lens-admin' : app === 'queue' ? 'triage-lens-queue' : 'triage-lens-panel',
     extension: { type: APPS[app] },
   };
+  // The queue page's context names the service project whose Queues it sits under.
+  if (app === 'queue')
+    return { ...base, extension: { type: APPS.queue, project: { key: queueProject ?? '' } } };
   if (app !== 'issue-panel' || issueKey === undefined) return base;
   const path = `/rest/api/3/issue/${encodeURIComponent(issueKey)}?fields=issuetype,project`;
   const issue = IssueRef.parse(await jiraJson(backend, 'GET', path, undefined, user.accountId));
@@ -73,12 +84,17 @@ export async function getContext(
   backend: WorkbenchBackend,
 ) {
   const app = AppName.safeParse(url.searchParams.get('app'));
-  if (!app.success) throw new HttpError(400, 'app must be issue-panel or admin');
+  if (!app.success) throw new HttpError(400, 'app must be issue-panel, admin or queue');
   const rawKey = url.searchParams.get('issueKey');
   const key = rawKey === null || rawKey === '' ? undefined : IssueKey.safeParse(rawKey);
   if (key !== undefined && !key.success) throw new HttpError(400, 'issueKey is not a Jira issue key');
+  const project = ProjectKey.safeParse(url.searchParams.get('projectKey'));
   const viewer = viewerOf(req, url, backend);
-  sendJson(res, 200, await forgeContext(backend, viewer, app.data, key?.data));
+  sendJson(
+    res,
+    200,
+    await forgeContext(backend, viewer, app.data, key?.data, project.success ? project.data : undefined),
+  );
 }
 
 export async function invoke(req: IncomingMessage, res: ServerResponse, url: URL, backend: WorkbenchBackend) {
@@ -116,6 +132,20 @@ export async function invoke(req: IncomingMessage, res: ServerResponse, url: URL
     return;
   }
   sendJson(res, 200, result ?? null);
+}
+
+const RovoBody = z.object({
+  action: z.enum(Object.keys(ROVO_ACTIONS) as [RovoAction, ...RovoAction[]]),
+  inputs: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** `POST /__workbench/rovo {action, inputs}`: a Rovo action as the signed-in user, for trying the agent's tools. */
+export async function rovo(req: IncomingMessage, res: ServerResponse, url: URL, backend: WorkbenchBackend) {
+  requireJson(req);
+  const user = requireUser(viewerOf(req, url, backend));
+  const body = RovoBody.safeParse(await readJson(req));
+  if (!body.success) throw new HttpError(400, `invalid Rovo request: ${body.error.issues[0]?.message ?? ''}`);
+  sendJson(res, 200, await backend.rovo(body.data.action, body.data.inputs ?? {}, user.accountId));
 }
 
 const ALLOWED_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);

@@ -7,6 +7,7 @@ import { HttpError, readForm, readJson, redirect, sendHtml, sendJson } from '../
 import { toIssueView } from '../issue-view-model';
 import { jiraJson } from '../jira-json';
 import { adminPage, messagePage } from '../pages/admin';
+import { queuePage } from '../pages/queue';
 import { issuePage } from '../pages/issue-view';
 import { layout } from '../pages/layout';
 import { ticketListPage, type TicketRow } from '../pages/ticket-list';
@@ -148,6 +149,18 @@ export async function browse(req: IncomingMessage, res: ServerResponse, url: URL
       layout(chrome(viewer, key.data, here), messagePage(`Cannot show ${key.data}`, message)),
     );
   }
+}
+
+/** The JSM queue page (Queues → Apps → Triage Lens) of one service project, `?project=IT`. */
+export function queue(req: IncomingMessage, res: ServerResponse, url: URL, backend: WorkbenchBackend) {
+  const viewer = viewerOf(req, url, backend);
+  if (askForUser(res, viewer, url)) return Promise.resolve();
+  const asked = url.searchParams.get('project');
+  const projectKey =
+    asked !== null && backend.projectKeys.includes(asked) ? asked : (backend.projectKeys[0] ?? '');
+  const body = queuePage(projectKey, backend.projectKeys, viewer.theme, viewer.locale);
+  sendHtml(res, 200, layout(chrome(viewer, 'Queue triage', `/queue?project=${projectKey}`), body));
+  return Promise.resolve();
 }
 
 export function admin(req: IncomingMessage, res: ServerResponse, url: URL, backend: WorkbenchBackend) {

@@ -1,0 +1,3 @@
+import { customUiConfig } from '../shared/vite-app';
+
+export default customUiConfig(__dirname);
