@@ -9,9 +9,7 @@ import type { PanelData } from '../contracts/panel';
 import type { ProblemCandidates } from '../contracts/recurring';
 import { RESOLVERS, type ResolverKey } from '../contracts/resolvers';
 import { RovoCandidatesInput, RovoIssueInput, type RovoAction } from '../contracts/rovo';
-import type { ResolverHandler } from './types';
-
-export type RovoHandler = (inputs: unknown, accountId: string) => Promise<ResolverResult<unknown>>;
+import type { ResolverHandler, RovoHandler } from './types';
 
 function issueKeyOf(inputs: unknown): string | null {
   const parsed = RovoIssueInput.safeParse(inputs ?? {});

@@ -1,5 +1,4 @@
 import type { RovoAction } from '../contracts/rovo';
-import type { RovoHandler } from './rovo';
 import type { ResolverKey, ResolverResult } from '../contracts';
 import type { Clock } from '../core/ports/clock';
 import type { Engines } from '../core/ports/engines';
@@ -56,6 +55,9 @@ export type ResolverHandler = (
   payload: unknown,
   context: ResolverContext,
 ) => Promise<ResolverResult<unknown>>;
+
+/** A Rovo action: the agent's inputs and the asking user; read-only (src/app/rovo.ts). */
+export type RovoHandler = (inputs: unknown, accountId: string) => Promise<ResolverResult<unknown>>;
 
 export interface App {
   resolvers: Record<ResolverKey, ResolverHandler>;

@@ -11,7 +11,7 @@
  * `!=` and `not in` match only issues that have the value, as for Jira's own fields.
  */
 import { INDEXED_INSIGHTS, INSIGHTS_PROPERTY_KEY, type IndexedType } from '../contracts/insights';
-import { JqlError, parseJqlDate, type JqlIssue } from './jql';
+import { JqlError, parseJqlDate, type JqlIssue } from './jql-values';
 
 interface Indexed {
   propertyKey: string;
