@@ -2,10 +2,10 @@ import { InputError } from '../../engine/errors';
 import { integerOption, parseArgs, refusePositional } from '../args';
 import { simulateMonth } from '../sim/month';
 
-const USAGE = 'triage-lens simulate month [--seed N] [--drift FIELD|auto] [--tickets N] [--json]';
+const USAGE = 'triage-lens simulate month [--seed N] [--drift FIELD|auto] [--tickets N] [--days N] [--json]';
 
 /**
- * `triage-lens simulate month [--seed N] [--drift FIELD] [--json]`: the real app on the demo desk
+ * `triage-lens simulate month [--seed N] [--drift FIELD] [--tickets N] [--days N] [--json]`: the real app on the demo desk
  * through a simulated month (src/cli/sim/month.ts). With --json the last stdout line is one JSON
  * object (task "simulate-month"; scripts rely on its keys).
  */
@@ -14,7 +14,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   refusePositional(args, USAGE);
   const seed = integerOption(args.values.get('seed'), 'seed', 1, 0, 2 ** 31 - 1);
   const tickets = integerOption(args.values.get('tickets'), 'tickets', 3000, 200, 20_000);
-  const days = integerOption(args.values.get('days'), 'days', 30, 16, 60);
+  const days = integerOption(args.values.get('days'), 'days', 30, 6, 60);
   const drift = args.values.get('drift') ?? null;
   if (drift !== null && !/^(auto|priority|components|labels)$/.test(drift))
     throw new InputError(
@@ -26,7 +26,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     seed,
     tickets,
     days,
-    driftDay: 14,
+    // The drift starts on day 14 of a month, halfway through a shorter run.
+    driftDay: Math.min(14, Math.floor(days / 2)),
     drift,
     onStatus: (line) => process.stderr.write(`${line}\n`),
   });
