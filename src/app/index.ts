@@ -5,6 +5,7 @@ import { DEFAULT_SITE_FIELDS, issueToTicket, ticketFieldIds } from '../adapters/
 import { adfToText } from '../engine/text';
 import * as actions from '../core/actions';
 import * as admin from '../core/admin';
+import { NoPayload, parsePayload } from '../core/payload';
 import * as releases from '../core/governance/release-actions';
 import { acknowledgeDemotion, checkedAfter, driftView, watchDrift } from '../core/governance/drift';
 import { BACKFILL_PAGE_SIZE, startBackfill } from '../core/backfill';
@@ -135,12 +136,14 @@ export function createApp(deps: AppDeps): App {
     [RESOLVERS.adminRecurring]: run(listProblemCandidates, { admin: true }),
     [RESOLVERS.adminRecurringDismiss]: run(dismissProblemCandidate, { admin: true }),
     [RESOLVERS.adminKnowledgeGaps]: run(listKnowledgeGaps, { admin: true }),
-    [RESOLVERS.adminReleases]: run((c) => releases.getReleases(c), { admin: true }),
+    [RESOLVERS.adminReleases]: run((c, p) => (parsePayload(NoPayload, p), releases.getReleases(c)), {
+      admin: true,
+    }),
     [RESOLVERS.adminReleaseApprove]: run(releases.approveRelease, { admin: true }),
     [RESOLVERS.adminReleaseDecline]: run(releases.declineRelease, { admin: true }),
     [RESOLVERS.adminReleaseRollback]: run(releases.rollbackRelease, { admin: true }),
     [RESOLVERS.adminGovernanceSave]: run(releases.saveGovernanceSettings, { admin: true }),
-    [RESOLVERS.adminDrift]: run((c) => driftView(c), { admin: true }),
+    [RESOLVERS.adminDrift]: run((c, p) => (parsePayload(NoPayload, p), driftView(c)), { admin: true }),
     [RESOLVERS.adminDriftAcknowledge]: run(acknowledgeDemotion, { admin: true }),
   };
 

@@ -28,3 +28,6 @@ export function parsePayload<S extends z.ZodType>(
   if (!parsed.success) throw new AppError('bad_request', 'Invalid request', zodIssues(parsed.error));
   return parsed.data;
 }
+
+/** The payload of a resolver that takes none: an empty object (or nothing), never extra keys. */
+export const NoPayload = z.object({}).strict();

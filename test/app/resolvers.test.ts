@@ -13,13 +13,13 @@ function codeOf(result: ResolverResult<unknown>): string {
 }
 
 /**
- * Every resolver in the table is a panel (agent) or an admin resolver, told by its key: a new
+ * Every resolver in the table is an agent (panel/, queue/) or an admin resolver, told by its key: a new
  * resolver is covered by the authorization tests below the moment it is added, with no list to
  * forget to update.
  */
 const ALL_KEYS: ResolverKey[] = Object.values(RESOLVERS);
 const ADMIN_KEYS = ALL_KEYS.filter((k) => k.startsWith('admin/'));
-const AGENT_KEYS = ALL_KEYS.filter((k) => k.startsWith('panel/'));
+const AGENT_KEYS = ALL_KEYS.filter((k) => k.startsWith('panel/') || k.startsWith('queue/'));
 
 /** An account id Jira does not know (deleted, mistyped, or made up by a caller). */
 const UNKNOWN_ACCOUNT = '712020:00000000-0000-0000-0000-000000000000';
@@ -71,7 +71,12 @@ describe('resolvers', () => {
     if (
       key === RESOLVERS.adminConfigSave ||
       key === RESOLVERS.adminDryRun ||
-      key === RESOLVERS.adminRecurringDismiss
+      key === RESOLVERS.adminRecurringDismiss ||
+      key === RESOLVERS.adminReleaseApprove ||
+      key === RESOLVERS.adminReleaseDecline ||
+      key === RESOLVERS.adminReleaseRollback ||
+      key === RESOLVERS.adminGovernanceSave ||
+      key === RESOLVERS.adminDriftAcknowledge
     )
       return;
     const served = await h.app.resolvers[key]({}, { accountId: h.users.admin });

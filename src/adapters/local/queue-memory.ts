@@ -50,6 +50,9 @@ export class LocalQueue implements QueuePort {
   private consumer: LocalConsumer | null = null;
   private running = 0;
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** A drain waiting for the next delayed message: close() wakes it. */
+  private wake: (() => void) | null = null;
   readonly deadLetters: DeadLetter[] = [];
   delivered = 0;
 
@@ -60,6 +63,8 @@ export class LocalQueue implements QueuePort {
   }
 
   push(messages: readonly QueueMessage[], options: PushOptions = {}): Promise<void> {
+    // A closed queue is a stopped process: what arrives now would never be delivered anyway.
+    if (this.closed) return Promise.resolve();
     const notBefore = Date.now() + (options.delaySeconds ?? 0) * (this.options.msPerDelaySecond ?? 0);
     for (const message of messages) {
       const body = JSON.stringify(message);
@@ -82,15 +87,29 @@ export class LocalQueue implements QueuePort {
    */
   async drain(maxDeliveries = 100_000): Promise<void> {
     const limit = this.delivered + maxDeliveries;
-    while (this.waiting.length > 0 || this.running > 0) {
+    while (!this.closed && (this.waiting.length > 0 || this.running > 0)) {
       if (this.delivered >= limit) throw new Error(`queue still busy after ${maxDeliveries} deliveries`);
       const batch = this.takeReady(this.options.concurrency ?? 1);
       if (batch.length === 0) {
-        await new Promise((r) => setTimeout(r, Math.max(1, this.nextWait())));
+        await this.sleep(Math.max(1, this.nextWait()));
         continue;
       }
       await Promise.all(batch.map((e) => this.deliver(e)));
     }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
   }
 
   private takeReady(n: number): Envelope[] {
@@ -144,7 +163,7 @@ export class LocalQueue implements QueuePort {
   }
 
   private schedule(delay: number): void {
-    if (this.timer) return;
+    if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.drain()
@@ -157,9 +176,15 @@ export class LocalQueue implements QueuePort {
     }, delay);
   }
 
-  /** Stops the auto-run timer (tests and shutdown). */
+  /**
+   * Stops delivering (tests and shutdown): the auto-run timer is cleared, a drain waiting on a
+   * delayed retry ends, and undelivered messages are dropped, as a stopped process loses them.
+   */
   close(): void {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.waiting.length = 0;
+    this.wake?.();
   }
 }

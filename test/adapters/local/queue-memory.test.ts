@@ -36,6 +36,26 @@ describe('LocalQueue', () => {
     expect(queue.deadLetters).toHaveLength(1);
   });
 
+  it('close() ends a drain that waits on a retry, and leaves no timer behind', async () => {
+    const queue = new LocalQueue({ maxAttempts: 1000, msPerDelaySecond: 1000 });
+    queue.setConsumer(() => Promise.reject(new RetryLaterError(60, 'Jira is rate limiting')));
+    await queue.push([ingest('1')]);
+    const draining = queue.drain();
+    await new Promise((r) => setTimeout(r, 50));
+    const timersBefore = process.getActiveResourcesInfo().filter((k) => k === 'Timeout').length;
+    queue.close();
+    let guard: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      draining.then(() => 'ended'),
+      new Promise((r) => (guard = setTimeout(() => r('still waiting'), 1500))),
+    ]);
+    clearTimeout(guard);
+    expect(ended).toBe('ended');
+    expect(process.getActiveResourcesInfo().filter((k) => k === 'Timeout').length).toBeLessThan(timersBefore);
+    await queue.push([ingest('2')]);
+    expect(queue.pending).toBe(0);
+  });
+
   it('does not retry other errors', async () => {
     const queue = new LocalQueue();
     let calls = 0;
