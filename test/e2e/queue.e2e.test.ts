@@ -17,7 +17,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  workbench = await startTestWorkbench();
+  // The demo size this suite was verified on: two untriaged IT requests with field suggestions.
+  workbench = await startTestWorkbench({ demoTickets: 800 });
   browser = await launchBrowser({ width: 1400, height: 1000 });
   page = await browser.newPage();
   await pickFirstUser(page, workbench.url);

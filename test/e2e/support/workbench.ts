@@ -13,13 +13,13 @@ export interface TestWorkbench {
  * built static/ bundles, on a free port with a temporary SQLite file. Resolves once backfill and
  * training are done, so every panel section has something to show.
  */
-export async function startTestWorkbench(): Promise<TestWorkbench> {
+export async function startTestWorkbench(options: { demoTickets?: number } = {}): Promise<TestWorkbench> {
   const external = process.env.E2E_WORKBENCH_URL;
   if (external) return externalWorkbench(external);
   const started = Date.now();
   const workbench: RunningWorkbench = await startWorkbench({
     port: 0,
-    demoTickets: Number(process.env.E2E_DEMO_TICKETS ?? 1500),
+    demoTickets: options.demoTickets ?? Number(process.env.E2E_DEMO_TICKETS ?? 1500),
     // Warm-up can take minutes on a busy machine; E2E_VERBOSE=1 shows where it is.
     ...(process.env.E2E_VERBOSE
       ? {
