@@ -56,6 +56,25 @@ export default tseslint.config(
     },
   },
   {
+    // What ships to Forge (everything in src/ but src/local/) never reaches the local tools.
+    files: ['src/**/*.ts'],
+    ignores: ['src/local/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/local/**'],
+              message:
+                'src/local/ is local tooling (workbench, emulator, CLI); product code must not import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -67,7 +86,7 @@ export default tseslint.config(
               message: 'src/engine is pure: no Forge, I/O, storage or UI imports (use a port in src/core).',
             },
             {
-              group: ['**/core/**', '**/adapters/**', '**/forge/**', '**/workbench/**', '**/cli/**'],
+              group: ['**/core/**', '**/adapters/**', '**/forge/**', '**/local/**'],
               message: 'src/engine must not depend on outer layers.',
             },
           ],

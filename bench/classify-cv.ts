@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readTable } from '../src/adapters/local/read-table';
-import { classifyDataset } from '../src/cli/eval/classify-dataset';
+import { readTable } from '../src/local/adapters/read-table';
+import { classifyDataset } from '../src/local/cli/eval/classify-dataset';
 import { trainClassifier } from '../src/engine/classify';
 import type { TrainOptions } from '../src/engine/classify';
 

@@ -11,11 +11,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { ClassifyEvalResult } from '../src/cli/eval/classify-run';
-import { readTable } from '../src/adapters/local/read-table';
-import { classifyDataset } from '../src/cli/eval/classify-dataset';
-import type { ClassifyDataset } from '../src/cli/eval/classify-dataset';
-import type { LanguageAccuracy } from '../src/cli/eval/classify-languages';
+import type { ClassifyEvalResult } from '../src/local/cli/eval/classify-run';
+import { readTable } from '../src/local/adapters/read-table';
+import { classifyDataset } from '../src/local/cli/eval/classify-dataset';
+import type { ClassifyDataset } from '../src/local/cli/eval/classify-dataset';
+import type { LanguageAccuracy } from '../src/local/cli/eval/classify-languages';
 import type { ClassificationDataset } from './baselines/classification-datasets';
 import { CLASSIFICATION_DATASETS } from './baselines/classification-datasets';
 

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { exportCsv } from '../src/demo/export-csv';
-import { generateDemo } from '../src/demo/generate';
+import { exportCsv } from '../src/local/demo/export-csv';
+import { generateDemo } from '../src/local/demo/generate';
 
 const ROOT = join(__dirname, '..');
 const MB = 1024 * 1024;

@@ -7,7 +7,7 @@
  *   precision = `mislabel` findings (every field) that name a planted one;
  * - duplicates: planted pairs counted in the duplicate figures (linked, or resolved as a
  *   duplicate without a link), and of those how many were paired with the right original.
- * Seed 2 is the design desk (what the choices in src/readiness/quality-findings.ts were looked
+ * Seed 2 is the design desk (what the choices in src/local/readiness/quality-findings.ts were looked
  * at on); seed 1 is the desk the issue measures, reported as it came out. BENCH_DQ_SEEDS=1,2.
  */
 import { spawnSync } from 'node:child_process';

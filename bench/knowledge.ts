@@ -1,6 +1,6 @@
 /**
  * `npm run bench knowledge`: which knowledge article answers a ticket (issue 15), on the demo
- * desk's ground truth (src/demo/knowledge.ts: per request, its request type's how-tos). Three
+ * desk's ground truth (src/local/demo/knowledge.ts: per request, its request type's how-tos). Three
  * rankers over the same articles:
  * - ours: the panel's pipeline: the similar engine's query plan, JSM's search with those words
  *   (`searchQueries`, 20 per search, as the emulator implements JSM's `query`), the first 12 read
@@ -13,9 +13,9 @@
  * the half they judge by. Deterministic (seeded demo); timings depend on the machine.
  */
 import { loadavg } from 'node:os';
-import { generateDemo } from '../src/demo/generate';
-import { jsmSearch } from '../src/emulator/knowledge-base';
-import type { SeedArticle, SeedTicket } from '../src/emulator/seed';
+import { generateDemo } from '../src/local/demo/generate';
+import { jsmSearch } from '../src/local/emulator/knowledge-base';
+import type { SeedArticle, SeedTicket } from '../src/local/emulator/seed';
 import {
   articleIdsIn,
   knowledgeGaps,

@@ -8,11 +8,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readTable } from '../src/adapters/local/read-table';
+import { readTable } from '../src/local/adapters/read-table';
 import type { Table } from '../src/engine/data/table';
-import { classifyDataset } from '../src/cli/eval/classify-dataset';
-import type { ClassifyDataset } from '../src/cli/eval/classify-dataset';
-import type { ClassifyEvalResult } from '../src/cli/eval/classify-run';
+import { classifyDataset } from '../src/local/cli/eval/classify-dataset';
+import type { ClassifyDataset } from '../src/local/cli/eval/classify-dataset';
+import type { ClassifyEvalResult } from '../src/local/cli/eval/classify-run';
 import type { ClassificationDataset } from './baselines/classification-datasets';
 import { CLASSIFICATION_DATASETS } from './baselines/classification-datasets';
 import { trainTfidfLinearSvm } from './baselines/tfidf-linear-svm';

@@ -1,13 +1,13 @@
 /**
  * The panel bench's knowledge base: articles written from the corpus's own resolved tickets
  * (title = summary, body = description and the last reply), searched the way the emulator
- * answers JSM's `query` (src/emulator/knowledge-base.ts), so every panel gets as many hits as a
+ * answers JSM's `query` (src/local/emulator/knowledge-base.ts), so every panel gets as many hits as a
  * desk whose articles are about its own tickets: 20 asked, 12 read in full, then ranked.
  */
 import type { KnowledgeBaseArticle, ServiceDesk } from '../src/core/ports/jira';
-import type { Ticket } from '../src/core/ticket';
-import { jsmSearch } from '../src/emulator/knowledge-base';
-import type { SeedArticle } from '../src/emulator/seed';
+import type { Ticket } from '../src/core/shared/ticket';
+import { jsmSearch } from '../src/local/emulator/knowledge-base';
+import type { SeedArticle } from '../src/local/emulator/seed';
 
 export interface BenchKnowledgeBase {
   articles: number;

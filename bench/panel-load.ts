@@ -9,18 +9,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileConfigStore } from '../src/adapters/local/config-file';
-import { LocalQueue } from '../src/adapters/local/queue-memory';
+import { FileConfigStore } from '../src/local/adapters/config-file';
+import { LocalQueue } from '../src/local/adapters/queue-memory';
 import type { SqlStorage } from '../src/adapters/sql/storage';
 import { createApp, forgetWarmState } from '../src/app';
 import { textClassifierEngine } from '../src/app/engines/classifier';
 import { DEFAULT_CONFIG } from '../src/contracts/config';
 import { PanelData } from '../src/contracts/panel';
 import { RESOLVERS } from '../src/contracts/resolvers';
-import { ModelRepository } from '../src/core/models';
+import { ModelRepository } from '../src/core/train/models';
 import type { JiraClientFactory, JiraPort, SlaMetric } from '../src/core/ports/jira';
 import { silentLogger } from '../src/core/ports/logger';
-import type { Ticket } from '../src/core/ticket';
+import type { Ticket } from '../src/core/shared/ticket';
 import { percentile } from '../src/engine/eval/percentile';
 import { type BenchKnowledgeBase, corpusKnowledgeBase } from './panel-kb';
 
@@ -82,7 +82,7 @@ function corpusJira(
         { id: '2', name: 'Relates', inward: 'relates to', outward: 'relates to' },
       ]),
     getSla: (key) => Promise.resolve(sla(ticket(key))),
-    // The viewer check (src/core/visibility.ts): `key in (...)`; every corpus ticket is visible.
+    // The viewer check (src/core/shared/visibility.ts): `key in (...)`; every corpus ticket is visible.
     searchIssues: ({ jql }) => {
       const keys = /^key in \((.*)\)$/.exec(jql)?.[1]?.split(', ') ?? [];
       const issues = keys.flatMap((k) => {

@@ -8,12 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PanelEvalResult } from '../src/cli/eval/panel-score';
+import type { PanelEvalResult } from '../src/local/cli/eval/panel-score';
 import { DEFAULT_CONFIG } from '../src/contracts/config';
 import { MAX_LOCALE_MISMATCH_SHARE, MAX_STOPWORD_SHARE } from '../scripts/panel-gate';
 
 const CLI = join(__dirname, '..', 'bin', 'triage-lens.js');
-/** The demo desk's resolution goals (src/demo/desk-setup.ts); `*` for tickets that arrive without a priority. */
+/** The demo desk's resolution goals (src/local/demo/desk-setup.ts); `*` for tickets that arrive without a priority. */
 const SLA_GOALS = 'Lowest=240h,Low=120h,Medium=72h,High=24h,Highest=8h,*=72h';
 const MIN_SIMILAR_SHOWN = 0.8;
 

@@ -9,7 +9,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { readTable } from '../src/adapters/local/read-table';
+import { readTable } from '../src/local/adapters/read-table';
 import { cell, requireColumn } from '../src/engine/data/table';
 import { calibrationError } from '../src/engine/eval/classification-metrics';
 import { percentile } from '../src/engine/eval/percentile';
@@ -27,10 +27,10 @@ import {
 } from '../src/engine/similar';
 import type { FindSimilarOptions, Reranked, RerankFeatures, TicketDoc } from '../src/engine/similar';
 import { createRng, shuffleInPlace } from '../src/engine/util/rng';
-import { EngineRanker } from '../src/cli/eval/similar-engine-ranker';
-import { duplicateQueries, runDuplicateEval } from '../src/cli/eval/similar-protocol';
-import type { DuplicateEvalResult, IncrementalRanker } from '../src/cli/eval/similar-protocol';
-import { pairsFromTable, ticketsFromTable } from '../src/cli/eval/similar-tickets';
+import { EngineRanker } from '../src/local/cli/eval/similar-engine-ranker';
+import { duplicateQueries, runDuplicateEval } from '../src/local/cli/eval/similar-protocol';
+import type { DuplicateEvalResult, IncrementalRanker } from '../src/local/cli/eval/similar-protocol';
+import { pairsFromTable, ticketsFromTable } from '../src/local/cli/eval/similar-tickets';
 import { MiniSearchRanker } from './baselines/minisearch-similar';
 import { PlainBm25 } from './baselines/plain-bm25-similar';
 import { scaleTexts } from './scale-corpus';

@@ -6,14 +6,14 @@
  * Deterministic: fixed tables, splits and seeds; only the timings vary.
  */
 import { join, resolve } from 'node:path';
-import { readTable } from '../src/adapters/local/read-table';
+import { readTable } from '../src/local/adapters/read-table';
 import type { Table } from '../src/engine/data/table';
 import type { BinaryOutcome } from '../src/engine/eval/classification-metrics';
 import { brierScore, calibrationError, rocAuc } from '../src/engine/eval/classification-metrics';
 import type { EncoderSpec } from '../src/engine/tabular/encoder';
-import { slaDataset } from '../src/cli/eval/sla-dataset';
-import type { SlaDataset } from '../src/cli/eval/sla-dataset';
-import { runSlaEval } from '../src/cli/eval/sla-run';
+import { slaDataset } from '../src/local/cli/eval/sla-dataset';
+import type { SlaDataset } from '../src/local/cli/eval/sla-dataset';
+import { runSlaEval } from '../src/local/cli/eval/sla-run';
 import { oneHotLogistic } from './baselines/one-hot-lr';
 import { AT_OPEN_EXTENDED } from './baselines/uci-route-sla-models';
 import {

@@ -6,7 +6,7 @@
  * (`GET /myself` for the customer refusal, `POST /search/jql` with `key in (...)` for the
  * similar tickets) are timed on their own, beside the whole panel. Last, the panels of one desk
  * are opened by an agent of every desk and then by an agent of that desk only, whose hidden
- * stored hits make the panel search the index deeper (src/core/similar-visible.ts).
+ * stored hits make the panel search the index deeper (src/core/panel/similar-visible.ts).
  *
  * `npx tsx bench/visibility.ts [--tickets N] [--panels N]` or `npm run bench visibility`.
  */
@@ -14,24 +14,24 @@ import { loadavg } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileConfigStore } from '../src/adapters/local/config-file';
-import { localJiraClients } from '../src/adapters/local/jira-client';
-import { LocalQueue } from '../src/adapters/local/queue-memory';
-import { openSqlite } from '../src/adapters/local/sqlite-db';
+import { FileConfigStore } from '../src/local/adapters/config-file';
+import { localJiraClients } from '../src/local/adapters/http-jira-transport';
+import { LocalQueue } from '../src/local/adapters/queue-memory';
+import { openSqlite } from '../src/local/adapters/sqlite-db';
 import { createSqlStorage } from '../src/adapters/sql/storage';
 import { createApp, type App } from '../src/app';
 import { createEngines } from '../src/app/engines';
-import { SIMILAR_LIMIT } from '../src/core/compute';
-import { DEEPER_LIMITS } from '../src/core/similar-visible';
+import { SIMILAR_LIMIT } from '../src/core/suggest/compute';
+import { DEEPER_LIMITS } from '../src/core/panel/similar-visible';
 import { DEFAULT_CONFIG } from '../src/contracts/config';
 import type { PanelData } from '../src/contracts/panel';
 import { RESOLVERS } from '../src/contracts/resolvers';
 import type { JiraClientFactory, JiraPort } from '../src/core/ports/jira';
 import { silentLogger } from '../src/core/ports/logger';
-import { generateDemo } from '../src/demo/generate';
+import { generateDemo } from '../src/local/demo/generate';
 import { percentile } from '../src/engine/eval/percentile';
-import { startEmulator } from '../src/emulator/server';
-import { EmulatorSite } from '../src/emulator/site';
+import { startEmulator } from '../src/local/emulator/server';
+import { EmulatorSite } from '../src/local/emulator/site';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   await run('one app (workbench), first opens', () => shared);
   await run('one app (workbench), opened again within 30 s', () => shared);
   // The agent may browse one desk only: stored hits of other desks are hidden, and the panel
-  // searches deeper to fill the list (src/core/similar-visible.ts).
+  // searches deeper to fill the list (src/core/panel/similar-visible.ts).
   keys = all.filter((k) => k.startsWith(`${desk}-`)).slice(0, PANELS);
   site.projectAccess.clear();
   await run(`fresh app, ${desk} panels, agent of every desk`, build);

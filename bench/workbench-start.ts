@@ -12,11 +12,11 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { generateDemo } from '../src/demo/generate';
-import type { SeedTicket } from '../src/emulator/seed';
+import { generateDemo } from '../src/local/demo/generate';
+import type { SeedTicket } from '../src/local/emulator/seed';
 import { predict, trainClassifier, type TrainOptions } from '../src/engine/classify';
 import { chronoSplit } from '../src/engine/eval/splits';
-import { QUICK_TRAINING } from '../src/workbench/engines';
+import { QUICK_TRAINING } from '../src/local/workbench/engines';
 
 const ROOT = join(__dirname, '..');
 const TICK_SECONDS = 1 / 100; // USER_HZ on Linux

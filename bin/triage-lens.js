@@ -3,7 +3,7 @@
 // Launcher: runs the compiled CLI (built by `npm run build`, which `npm ci` triggers via `prepare`).
 const path = require('node:path');
 const fs = require('node:fs');
-const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+const entry = path.join(__dirname, '..', 'dist', 'local', 'cli', 'main.js');
 if (!fs.existsSync(entry)) {
   process.stderr.write('triage-lens: not built yet; run `npm run build` first\n');
   process.exit(1);

@@ -15,8 +15,8 @@ const outfile = join(root, 'dist', 'forge-bundle', 'index.js');
 const FORBIDDEN = [
   /node_modules\/better-sqlite3\//,
   /node_modules\/mysql2\//,
-  /src\/workbench\//,
-  /src\/emulator\//,
+  // src/local/ is the local tooling: workbench, emulator, CLI, simulators.
+  /src\/local\//,
 ];
 
 async function main(): Promise<number> {

@@ -6,8 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { MultinomialNB } from 'ml-naivebayes';
-import { readTable } from '../../src/adapters/local/read-table';
-import { classifyDataset } from '../../src/cli/eval/classify-dataset';
+import { readTable } from '../../src/local/adapters/read-table';
+import { classifyDataset } from '../../src/local/cli/eval/classify-dataset';
 import type { LabelledTicket } from '../../src/engine/classify/types';
 
 const arg = (name: string): string => {

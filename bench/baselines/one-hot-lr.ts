@@ -9,7 +9,7 @@ import type { EncoderSpec } from '../../src/engine/tabular/encoder';
 import { encodeRow, fitEncoder } from '../../src/engine/tabular/encoder';
 import { logisticScore, trainLogistic } from '../../src/engine/tabular/logistic';
 import { sigmoid } from '../../src/engine/tabular/sparse';
-import type { SlaDataset } from '../../src/cli/eval/sla-dataset';
+import type { SlaDataset } from '../../src/local/cli/eval/sla-dataset';
 
 export function oneHotLogistic(data: SlaDataset, spec: EncoderSpec, c = 1): BinaryOutcome[] {
   const enc = fitEncoder({ ...spec, crosses: [], numericBins: 1, minCount: 1 }, data.trainRows);

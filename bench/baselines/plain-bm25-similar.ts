@@ -1,5 +1,5 @@
 import { analyze } from '../../src/engine/text';
-import type { IncrementalRanker } from '../../src/cli/eval/similar-protocol';
+import type { IncrementalRanker } from '../../src/local/cli/eval/similar-protocol';
 import type { TicketDoc } from '../../src/engine/similar';
 
 /**

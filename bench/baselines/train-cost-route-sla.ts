@@ -5,13 +5,13 @@
  * wall time and the peak RSS. Usage: node --import tsx train-cost-route-sla.ts DIR
  */
 import { join } from 'node:path';
-import { readTable } from '../../src/adapters/local/read-table';
+import { readTable } from '../../src/local/adapters/read-table';
 import { parseDate } from '../../src/engine/data/parse-date';
 import { chronoSplit } from '../../src/engine/eval/splits';
 import { trainResolutionModel } from '../../src/engine/sla';
 import { trainCalibratedClassifier } from '../../src/engine/tabular/calibrated-classifier';
 import { buildFieldIndex } from '../../src/engine/tabular/field-neighbours';
-import { slaDataset } from '../../src/cli/eval/sla-dataset';
+import { slaDataset } from '../../src/local/cli/eval/sla-dataset';
 import { AT_OPEN_CROSSES, AT_OPEN_EXTENDED, trainRouteModel } from './uci-route-sla-models';
 import { IN_FLIGHT_CATEGORICAL, IN_FLIGHT_NUMERIC, ROUTE_FIELDS } from './uci-sla-tables';
 

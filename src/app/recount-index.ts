@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
 import type { ModelStore } from '../core/ports/storage';
-import { loadStoredJson } from '../core/stored-json';
+import { loadStoredJson } from '../core/shared/stored-json';
 
 /** Where an unfinished pass resumes: the last term hash done. */
 export const RECOUNT_CURSOR_NAME = 'cursor:index-recount';

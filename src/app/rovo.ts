@@ -6,7 +6,7 @@
  */
 import type { ResolverResult } from '../contracts/common';
 import type { PanelData } from '../contracts/panel';
-import type { ProblemCandidates } from '../contracts/recurring';
+import type { ProblemCandidates } from '../contracts/problem-candidates';
 import { RESOLVERS, type ResolverKey } from '../contracts/resolvers';
 import { RovoCandidatesInput, RovoIssueInput, type RovoAction } from '../contracts/rovo';
 import type { ResolverHandler, RovoHandler } from './types';

@@ -8,7 +8,7 @@ import type { QueuePort } from '../core/ports/queue';
 import type { SchemaPort } from '../core/ports/schema';
 import type { ConfigStore } from '../core/ports/storage';
 import type { SqlStorage } from '../adapters/sql/storage';
-import type { Ticket } from '../core/ticket';
+import type { Ticket } from '../core/shared/ticket';
 
 /** Turns Jira's issue JSON into the app's Ticket (src/adapters/jira owns the mapping). */
 export interface IssueMapper {

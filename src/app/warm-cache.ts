@@ -1,4 +1,4 @@
-import type { WarmCache } from '../core/models';
+import type { WarmCache } from '../core/train/models';
 
 /**
  * At most `capacity` values, each under its name and the stamp of the stored row it came from;

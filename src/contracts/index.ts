@@ -2,5 +2,5 @@ export * from './common';
 export * from './config';
 export * from './panel';
 export * from './admin';
-export * from './recurring';
+export * from './problem-candidates';
 export * from './resolvers';

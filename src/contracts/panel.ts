@@ -39,7 +39,7 @@ export const FieldSuggestion = z.object({
   abstained: z.boolean(),
   /** The top candidate clears the field's precision target (what auto-apply requires). */
   meetsTarget: z.boolean(),
-  /** What the agent sees, decided on the server (src/core/field-status.ts) so it never contradicts itself. */
+  /** What the agent sees, decided on the server (src/core/panel/field-status.ts) so it never contradicts itself. */
   status: FieldStatus,
   /**
    * The value the status is about: the suggestion (suggested, already set), the applied value,

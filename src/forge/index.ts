@@ -4,7 +4,7 @@
  * invocation, in a warm container's cache keyed by the stamp (a generation id written with each
  * save) that is read from the installation's own SQL before each use (src/app/index.ts).
  */
-import { forgeJiraClients } from '../adapters/forge/jira-client';
+import { forgeJiraClients } from '../adapters/forge/forge-jira-transport';
 import { KvsConfigStore } from '../adapters/forge/kvs-config';
 import { forgeQueue } from '../adapters/forge/queue-forge';
 import { forgeSqlSchema, openForgeSql } from '../adapters/forge/sql-database';

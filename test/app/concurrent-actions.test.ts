@@ -1,5 +1,5 @@
 import { RESOLVERS } from '../../src/contracts/resolvers';
-import { PRIORITY_NAMES } from '../../src/emulator/site';
+import { PRIORITY_NAMES } from '../../src/local/emulator/site';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 

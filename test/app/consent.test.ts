@@ -1,4 +1,4 @@
-import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
 import { createApp } from '../../src/app';
 import { DEFAULT_CONFIG } from '../../src/contracts/config';

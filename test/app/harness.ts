@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localJiraClients } from '../../src/adapters/local/jira-client';
-import { LocalQueue } from '../../src/adapters/local/queue-memory';
-import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../src/adapters/local/mariadb-db';
-import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
+import { LocalQueue } from '../../src/local/adapters/queue-memory';
+import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../src/local/adapters/mariadb-db';
+import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlDatabase } from '../../src/adapters/sql/dialect';
@@ -14,14 +14,14 @@ import type { AdminConfig } from '../../src/contracts/config';
 import { DEFAULT_CONFIG } from '../../src/contracts/config';
 import { silentLogger } from '../../src/core/ports/logger';
 import type { SchemaPort } from '../../src/core/ports/schema';
-import { generateDemo } from '../../src/demo/generate';
-import type { DemoPlanted } from '../../src/demo/generate';
-import type { SiteSeed } from '../../src/emulator/seed';
-import { startEmulator } from '../../src/emulator/server';
-import type { RunningEmulator } from '../../src/emulator/server';
-import { EmulatorSite } from '../../src/emulator/site';
-import { FileConfigStore } from '../../src/adapters/local/config-file';
-import { workbenchEngines } from '../../src/workbench/engines';
+import { generateDemo } from '../../src/local/demo/generate';
+import type { DemoPlanted } from '../../src/local/demo/generate';
+import type { SiteSeed } from '../../src/local/emulator/seed';
+import { startEmulator } from '../../src/local/emulator/server';
+import type { RunningEmulator } from '../../src/local/emulator/server';
+import { EmulatorSite } from '../../src/local/emulator/site';
+import { FileConfigStore } from '../../src/local/adapters/config-file';
+import { workbenchEngines } from '../../src/local/workbench/engines';
 
 /** A whole local installation: emulator site, SQLite store, file config, local queue, the app. */
 export interface Harness {

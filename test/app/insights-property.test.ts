@@ -1,8 +1,8 @@
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import { Insights, INSIGHTS_PROPERTY_KEY } from '../../src/contracts/insights';
 import { RESOLVERS } from '../../src/contracts/resolvers';
-import { parseStoredSuggestions } from '../../src/core/suggestions';
-import type { EmuIssue } from '../../src/emulator/site';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
+import type { EmuIssue } from '../../src/local/emulator/site';
 import { installTrainAndSweep, startHarness } from './harness';
 import type { Harness } from './harness';
 

@@ -1,7 +1,7 @@
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
-import { parseStoredSuggestions } from '../../src/core/suggestions';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
 import { startHarness } from './harness';
 import type { Harness } from './harness';
 

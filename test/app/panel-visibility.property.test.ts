@@ -3,7 +3,7 @@ import type { ResolverResult } from '../../src/contracts/common';
 import type { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import type { ResolverKey } from '../../src/contracts/resolvers';
-import { canSee } from '../../src/emulator/permissions';
+import { canSee } from '../../src/local/emulator/permissions';
 import { installAndTrain, startHarness, type Harness } from './harness';
 
 jest.setTimeout(600_000);

@@ -4,15 +4,15 @@
  * decision, the SLA sweep) is never undone. Run on SQLite (panel-write-back.test.ts) and MariaDB
  * (panel-write-back.mariadb.test.ts).
  */
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import type { SqlStorage } from '../../src/adapters/sql/storage';
 import { createApp } from '../../src/app';
 import { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { silentLogger } from '../../src/core/ports/logger';
 import type { SuggestionStore } from '../../src/core/ports/storage';
-import { parseStoredSuggestions } from '../../src/core/suggestions';
-import type { StoredSuggestions } from '../../src/core/suggestions';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
+import type { StoredSuggestions } from '../../src/core/suggest/suggestions';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 

@@ -1,9 +1,9 @@
-import { parseCsvText } from '../../src/adapters/local/read-table';
+import { parseCsvText } from '../../src/local/adapters/read-table';
 import { qualityEngine } from '../../src/app/engines/quality';
 import { DEFAULT_CONFIG } from '../../src/contracts/config';
-import { exportCsv } from '../../src/demo/export-csv';
-import { generateDemo } from '../../src/demo/generate';
-import { readJiraExport } from '../../src/readiness/jira-export';
+import { exportCsv } from '../../src/local/demo/export-csv';
+import { generateDemo } from '../../src/local/demo/generate';
+import { readJiraExport } from '../../src/local/readiness/jira-export';
 
 jest.setTimeout(120_000);
 

@@ -1,7 +1,7 @@
 import { QueueData } from '../../src/contracts/queue';
 import { RESOLVERS } from '../../src/contracts/resolvers';
-import { triagedMarker } from '../../src/core/insights';
-import { parseStoredSuggestions } from '../../src/core/suggestions';
+import { triagedMarker } from '../../src/core/suggest/insights';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
 import { installTrainAndSweep, startHarness } from './harness';
 import type { Harness } from './harness';
 

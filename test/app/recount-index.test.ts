@@ -1,4 +1,4 @@
-import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import type { SqlDatabase } from '../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../src/adapters/sql/storage';

@@ -1,6 +1,6 @@
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { ReleaseState } from '../../src/contracts/governance';
-import { classifierName } from '../../src/core/models';
+import { classifierName } from '../../src/core/train/models';
 import { installAndTrain, startHarness, type Harness } from './harness';
 
 jest.setTimeout(240_000);

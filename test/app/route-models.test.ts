@@ -2,7 +2,7 @@ import { textToAdf } from '../../src/adapters/jira/text-to-adf';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import type { ResolverResult } from '../../src/contracts/common';
 import { PanelData } from '../../src/contracts/panel';
-import { agentTeamsOf } from '../../src/core/route-models';
+import { agentTeamsOf } from '../../src/core/train/route-models';
 import { makeTicket } from '../support/tickets';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';

@@ -2,9 +2,9 @@ import type { ResolverResult } from '../../src/contracts/common';
 import type { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { createEngines } from '../../src/app/engines';
-import { SIMILAR_LIMIT } from '../../src/core/compute';
+import { SIMILAR_LIMIT } from '../../src/core/suggest/compute';
 import { textToAdf } from '../../src/adapters/jira/text-to-adf';
-import type { EmuIssue } from '../../src/emulator/site';
+import type { EmuIssue } from '../../src/local/emulator/site';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 

@@ -1,12 +1,12 @@
-import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import type { SqlDatabase } from '../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../src/adapters/sql/storage';
 import { slaEngine } from '../../src/app/engines/sla';
-import { OPEN_LOAD_NAME } from '../../src/core/compute';
+import { OPEN_LOAD_NAME } from '../../src/core/suggest/compute';
 import type { SlaMetric } from '../../src/core/ports/jira';
-import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla-sweep';
-import type { Ticket } from '../../src/core/ticket';
+import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla/sla-sweep';
+import type { Ticket } from '../../src/core/shared/ticket';
 import { makeTicket } from '../support/tickets';
 
 const H = 3_600_000;

@@ -1,4 +1,4 @@
-import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import type { SqlDatabase } from '../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../src/adapters/sql/storage';
@@ -13,7 +13,7 @@ import {
 } from '../../src/app/engines/sla-fields';
 import type { SlaMetric } from '../../src/core/ports/jira';
 import type { SettledCycle } from '../../src/core/ports/sla-outcomes';
-import type { Ticket } from '../../src/core/ticket';
+import type { Ticket } from '../../src/core/shared/ticket';
 import { createRng } from '../../src/engine/util/rng';
 import { makeTicket } from '../support/tickets';
 

@@ -1,8 +1,8 @@
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import type { ResolverResult } from '../../src/contracts/common';
 import { PanelData } from '../../src/contracts/panel';
-import { FIRST_RESPONSES_NAME } from '../../src/core/first-responses';
+import { FIRST_RESPONSES_NAME } from '../../src/core/sla/first-responses';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 

@@ -1,11 +1,11 @@
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import type { SlaPredictionRow } from '../../src/adapters/sql/sla-outcome-repo';
 import { AdminMetrics } from '../../src/contracts/admin';
 import { RESOLVERS } from '../../src/contracts/resolvers';
-import { OPEN_LOAD_NAME } from '../../src/core/compute';
-import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla-sweep';
-import { parseStoredSuggestions } from '../../src/core/suggestions';
-import type { Ticket } from '../../src/core/ticket';
+import { OPEN_LOAD_NAME } from '../../src/core/suggest/compute';
+import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla/sla-sweep';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
+import type { Ticket } from '../../src/core/shared/ticket';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 

@@ -1,6 +1,6 @@
 import type { JobStatus } from '../../src/contracts/admin';
 import type { QueueMessage } from '../../src/core/ports/queue';
-import { parseStoredSuggestions } from '../../src/core/suggestions';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
 import { startHarness, type Harness } from './harness';
 
 jest.setTimeout(180_000);

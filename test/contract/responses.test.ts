@@ -1,9 +1,9 @@
 import type { JiraPort } from '../../src/core/ports/jira';
-import { createJiraPort } from '../../src/adapters/jira/jira-client';
+import { createJiraPort } from '../../src/adapters/jira/jira-port';
 import type { JiraTransport } from '../../src/adapters/jira/request-core';
 import { JIRA_ROUTES, type RouteId } from '../../src/adapters/jira/routes';
-import { emulatorAuthorization, fetchTransport } from '../../src/adapters/local/jira-client';
-import { startFixture, type EmulatorFixture } from '../emulator/fixture';
+import { emulatorAuthorization, fetchTransport } from '../../src/local/adapters/http-jira-transport';
+import { startFixture, type EmulatorFixture } from '../local/emulator/fixture';
 import {
   componentValidator,
   describeErrors,

@@ -21,7 +21,7 @@ describe('every route the app calls is in the official spec', () => {
 
 describe("the Forge adapter spells every route as a literal route`...` template (Forge's linter reads them)", () => {
   const source = readFileSync(
-    join(__dirname, '..', '..', 'src', 'adapters', 'forge', 'jira-client.ts'),
+    join(__dirname, '..', '..', 'src', 'adapters', 'forge', 'forge-jira-transport.ts'),
     'utf8',
   );
   it.each(routes)('%s', (_id, route) => {

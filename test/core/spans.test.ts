@@ -1,4 +1,4 @@
-import { spansOf } from '../../src/core/panel';
+import { spansOf } from '../../src/core/panel/panel';
 
 describe('spansOf', () => {
   it('finds a term case-insensitively wherever it stands as a word', () => {

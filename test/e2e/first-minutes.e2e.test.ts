@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { PanelData } from '../../src/contracts/panel';
-import { PAUSED_STATUS } from '../../src/emulator/seed';
-import { startWorkbench, type RunningWorkbench } from '../../src/workbench/start';
+import { PAUSED_STATUS } from '../../src/local/emulator/seed';
+import { startWorkbench, type RunningWorkbench } from '../../src/local/workbench/start';
 import { panelMessages } from '../../static/shared/messages/panel';
 import { launchBrowser, type Browser } from './support/browser';
 import { englishIn, englishOnlyFragments } from './support/english-text';

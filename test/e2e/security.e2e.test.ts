@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
-import { generateDemo } from '../../src/demo/generate';
-import { startWorkbench, type RunningWorkbench } from '../../src/workbench/start';
+import { generateDemo } from '../../src/local/demo/generate';
+import { startWorkbench, type RunningWorkbench } from '../../src/local/workbench/start';
 import { launchBrowser, type Browser } from './support/browser';
 import { openAdmin, openIssue, pickFirstUser } from './support/panel';
 

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Frame, Page } from 'playwright-core';
 import type { PanelData } from '../../src/contracts/panel';
 import type { AdminConfig } from '../../src/contracts/config';
-import { generateDemo } from '../../src/demo/generate';
+import { generateDemo } from '../../src/local/demo/generate';
 import { launchBrowser, type Browser } from './support/browser';
 import {
   SECTIONS,

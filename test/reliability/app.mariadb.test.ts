@@ -1,7 +1,7 @@
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { PanelData } from '../../src/contracts/panel';
-import { localJiraClients } from '../../src/adapters/local/jira-client';
-import { parseStoredSuggestions } from '../../src/core/suggestions';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
 import { startHarness } from '../app/harness';
 
 jest.setTimeout(300_000);

@@ -1,7 +1,7 @@
 import { computeIndexEntry } from '../../src/engine/similar';
 import { ticketDoc } from '../../src/app/engines/similar';
 import { RetryLaterError } from '../../src/core/ports/queue';
-import type { FaultRuleInput } from '../../src/emulator/faults';
+import type { FaultRuleInput } from '../../src/local/emulator/faults';
 import { startHarness } from '../app/harness';
 import type { Harness } from '../app/harness';
 

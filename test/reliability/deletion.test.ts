@@ -1,5 +1,5 @@
 import { createApp } from '../../src/app';
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import type { JiraClientFactory, JiraPort } from '../../src/core/ports/jira';
 import { silentLogger } from '../../src/core/ports/logger';
 import { RESOLVERS } from '../../src/contracts/resolvers';

@@ -1,6 +1,6 @@
-import { parseStoredSuggestions } from '../../src/core/suggestions';
-import type { IssueEvent } from '../../src/emulator/site';
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
+import type { IssueEvent } from '../../src/local/emulator/site';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import { installAndTrain, startHarness } from '../app/harness';
 import type { Harness } from '../app/harness';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../src/adapters/local/mariadb-db';
+import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../src/local/adapters/mariadb-db';
 import { describeIndexCrash } from './index-crash-suite';
 
 jest.setTimeout(180_000);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite } from '../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import { describeIndexCrash } from './index-crash-suite';
 
 jest.setTimeout(120_000);

@@ -1,8 +1,8 @@
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { PanelData } from '../../src/contracts/panel';
-import { classifierName } from '../../src/core/models';
+import { classifierName } from '../../src/core/train/models';
 import { textClassifierEngine } from '../../src/app/engines/classifier';
-import { localJiraClients } from '../../src/adapters/local/jira-client';
+import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import { forgetWarmState } from '../../src/app';
 import { installAndTrain, startHarness } from '../app/harness';
 import type { Harness } from '../app/harness';

@@ -1,7 +1,7 @@
 import { RESOLVERS } from '../../src/contracts/resolvers';
-import { startWorkbench, type RunningWorkbench } from '../../src/workbench/start';
-import { staticFixture } from '../workbench/fixture';
-import { postJson, rawRequest } from '../workbench/http';
+import { startWorkbench, type RunningWorkbench } from '../../src/local/workbench/start';
+import { staticFixture } from '../local/workbench/fixture';
+import { postJson, rawRequest } from '../local/workbench/http';
 
 /**
  * The workbench as another site in the same browser would attack it (issue 13): real HTTP

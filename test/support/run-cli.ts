@@ -1,4 +1,4 @@
-import { main } from '../../src/cli/main';
+import { main } from '../../src/local/cli/main';
 
 export interface CliRun {
   code: number;

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../src/core/ticket';
+import type { Ticket } from '../../src/core/shared/ticket';
 
 /** A valid ticket with overridable fields, for tests that need one without a Jira round trip. */
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {

@@ -1,4 +1,4 @@
-import { SQL } from '../../core/platform-limits';
+import { SQL } from '../../core/shared/platform-limits';
 import type { SchemaPort } from '../../core/ports/schema';
 import { LATEST_MIGRATION, MIGRATIONS } from '../sql/migrations';
 import type { Migration } from '../sql/migrations';

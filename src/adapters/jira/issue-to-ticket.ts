@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JiraIssue } from '../../core/ports/jira';
-import { Ticket, type TicketLink } from '../../core/ticket';
-import { clipText } from '../../core/clip-text';
+import { Ticket, type TicketLink } from '../../core/shared/ticket';
+import { clipText } from '../../core/shared/clip-text';
 import { JiraDateTime } from './schemas';
 
 /** Which of a site's custom fields hold what; ids differ per site (read them from the admin config). */

@@ -18,7 +18,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 5,
   baseDelayMs: 400,
   maxDelayMs: 15_000,
-  // Below the 25 s a resolver or trigger has (src/core/platform-limits.ts): a longer wait is the
+  // Below the 25 s a resolver or trigger has (src/core/shared/platform-limits.ts): a longer wait is the
   // queue's job (RetryLaterError, InvocationError), not a sleep inside the invocation.
   maxTotalMs: 15_000,
 };

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import { SQL } from '../../core/platform-limits';
+import { SQL } from '../../core/shared/platform-limits';
 import type { Database } from './schema';
 
 /**

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Page, PageRequest, TicketStore, UpsertOutcome } from '../../core/ports/storage';
-import { Ticket } from '../../core/ticket';
+import { Ticket } from '../../core/shared/ticket';
 import { InputError } from '../../engine/errors';
 import type { SqlDatabase } from './dialect';
 import { num, REQUEST_BYTES, slices, slicesByBytes } from './dialect';
 import { readJson } from './json-column';
 import type { TicketRow } from './schema';
 import { SqlTombstones } from './tombstone-repo';
-import { SQL } from '../../core/platform-limits';
+import { SQL } from '../../core/shared/platform-limits';
 
 /** Largest page any list call returns, whatever the caller asks for. */
 export const MAX_PAGE = 500;

@@ -1,7 +1,7 @@
 import { loadClassifier, predict, serializeClassifier, trainClassifier } from '../../engine/classify';
 import type { ClassifierModel, TrainOptions } from '../../engine/classify';
 import type { ClassifierEngine, FieldModel } from '../../core/ports/engines';
-import type { Ticket } from '../../core/ticket';
+import type { Ticket } from '../../core/shared/ticket';
 
 /** Explanation terms kept per prediction (the panel shows up to 12). */
 const EXPLAIN_TERMS = 8;

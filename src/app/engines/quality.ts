@@ -2,8 +2,8 @@ import type { QualityFinding } from '../../contracts/admin';
 import type { AdminConfig } from '../../contracts/config';
 import { EXAMPLE_CANDIDATES } from '../../core/ports/engines';
 import type { QualityEngine } from '../../core/ports/engines';
-import { isEmptyValue, currentValue, trainingLabel } from '../../core/fields';
-import type { Ticket } from '../../core/ticket';
+import { isEmptyValue, currentValue, trainingLabel } from '../../core/shared/fields';
+import type { Ticket } from '../../core/shared/ticket';
 import { dataQualityReport, type QualityFinding as EngineFinding } from '../../engine/quality';
 
 /** Below this share of filled-in tickets a field cannot be learnt well. */

@@ -4,7 +4,7 @@ import { words } from '../../engine/route/words';
 import type { Agent, RankedCandidate, RoutingTicket, SimilarHint } from '../../engine/route';
 import type { RouteCandidate, RoutingSuggestion } from '../../contracts/panel';
 import type { RouteContext, RoutingEngine } from '../../core/ports/engines';
-import type { Ticket } from '../../core/ticket';
+import type { Ticket } from '../../core/shared/ticket';
 
 export function routingTicket(ticket: Ticket): RoutingTicket {
   const fields = new Map<string, string | readonly string[]>([

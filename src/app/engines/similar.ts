@@ -3,10 +3,10 @@ import { computeIndexEntry, explainMatch, labelMatches, planQuery, scopeFilter }
 import type { CandidateSource, CorpusStats, IndexEntry, TicketDoc } from '../../engine/similar';
 import { findSimilarInSql, readCorpusView } from '../../adapters/sql/similar-source';
 import type { SqlStorage } from '../../adapters/sql/storage';
-import { WEAK_LIMIT } from '../../core/compute';
+import { WEAK_LIMIT } from '../../core/suggest/compute';
 import type { SimilarEngine, SimilarHit } from '../../core/ports/engines';
-import { toDoc } from '../../readiness/duplicate-readiness';
-import type { Ticket } from '../../core/ticket';
+import { toDoc } from '../../core/shared/ticket-doc';
+import type { Ticket } from '../../core/shared/ticket';
 
 /** The ticket as the similar engine reads it, with the ids it already links to. */
 export function ticketDoc(ticket: Ticket, linkedIds: readonly string[] = []): TicketDoc {

@@ -7,7 +7,7 @@ import { stackedFromJson, stackedToJson } from '../../engine/tabular/serialize-s
 import type { StackedClassifier } from '../../engine/tabular/stacked-classifier';
 import { stackedProbability, trainStackedClassifier } from '../../engine/tabular/stacked-classifier';
 import type { SettledCycle } from '../../core/ports/sla-outcomes';
-import type { Ticket } from '../../core/ticket';
+import type { Ticket } from '../../core/shared/ticket';
 
 /**
  * The second view of breach risk: what the ticket is (its fields and the SLA metric), learnt

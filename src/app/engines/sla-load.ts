@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { usualOpenLoad } from '../../engine/sla';
 import type { QueueLoad } from '../../engine/sla';
-import { OPEN_LOAD_NAME } from '../../core/compute';
-import { OPEN_TEAM_LOAD_NAME } from '../../core/sla-sweep';
+import { OPEN_LOAD_NAME } from '../../core/suggest/compute';
+import { OPEN_TEAM_LOAD_NAME } from '../../core/sla/sla-sweep';
 import type { ModelStore } from '../../core/ports/storage';
-import { loadStoredJson } from '../../core/stored-json';
-import type { Ticket } from '../../core/ticket';
+import { loadStoredJson } from '../../core/shared/stored-json';
+import type { Ticket } from '../../core/shared/ticket';
 
 const Counts = z.array(z.tuple([z.string().max(200), z.number().nonnegative()])).max(100_000);
 

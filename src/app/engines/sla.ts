@@ -5,8 +5,8 @@ import type { ResolutionModel, SlaCycle as EngineCycle } from '../../engine/sla'
 import type { FirstResponseSample, SlaEngine } from '../../core/ports/engines';
 import type { SlaCycle, SlaMetric } from '../../core/ports/jira';
 import type { Storage } from '../../core/ports/storage';
-import { loadStoredJson } from '../../core/stored-json';
-import type { Ticket } from '../../core/ticket';
+import { loadStoredJson } from '../../core/shared/stored-json';
+import type { Ticket } from '../../core/shared/ticket';
 import type { FieldModel, FieldTicket } from './sla-fields';
 import {
   FIELD_MODEL_FORMAT,

@@ -14,9 +14,9 @@ import {
 } from '../../contracts/governance';
 import type { AdminConfig, FieldConfig } from '../../contracts/config';
 import type { FeedbackEvent } from '../ports/storage';
-import { APP_ACTOR } from '../auto-apply';
-import type { CoreContext } from '../context';
-import { parsePayload } from '../payload';
+import { APP_ACTOR } from '../suggest/auto-apply';
+import type { CoreContext } from '../shared/context';
+import { parsePayload } from '../shared/payload';
 import { wilson } from './stats';
 
 /** The rolling window: the latest decision on each of the newest this many tickets... */

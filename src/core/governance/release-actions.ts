@@ -6,10 +6,10 @@ import {
   type ReleaseEvent,
   type ReleaseState,
 } from '../../contracts/governance';
-import type { CoreContext } from '../context';
-import { AppError } from '../errors';
-import { parsePayload } from '../payload';
-import { refreshOpenSuggestions } from '../ingest';
+import type { CoreContext } from '../shared/context';
+import { AppError } from '../shared/errors';
+import { parsePayload } from '../shared/payload';
+import { refreshOpenSuggestions } from '../suggest/ingest';
 import { KEEP_PREVIOUS, fieldOf, readReleases, updateReleases, withField } from './release-state';
 import { auditRelease, describeComparison } from './releases';
 

@@ -4,8 +4,8 @@ import {
   type ReleaseEvent,
   type ReleasePolicy,
 } from '../../contracts/governance';
-import { AppError } from '../errors';
-import type { CoreContext } from '../context';
+import { AppError } from '../shared/errors';
+import type { CoreContext } from '../shared/context';
 
 const DOC = 'model-releases';
 /** Promoted versions kept besides the current one, for rollback. */

@@ -6,11 +6,11 @@
  */
 import type { FieldQuality } from '../../contracts/admin';
 import type { ModelVersion, ReleaseComparison, ReleaseEvent } from '../../contracts/governance';
-import { APP_ACTOR } from '../auto-apply';
-import type { CoreContext } from '../context';
-import type { ProjectValues } from '../models';
+import { APP_ACTOR } from '../suggest/auto-apply';
+import type { CoreContext } from '../shared/context';
+import type { ProjectValues } from '../train/models';
 import type { FieldModel } from '../ports/engines';
-import type { Ticket } from '../ticket';
+import type { Ticket } from '../shared/ticket';
 import { KEEP_PREVIOUS, fieldOf, policyOf, readReleases, updateReleases, withField } from './release-state';
 import { pairedDifference, wilson } from './stats';
 

@@ -8,7 +8,7 @@ import type { QualityFinding } from '../../contracts/admin';
 import type { RoutingSuggestion, SlaRisk } from '../../contracts/panel';
 import type { SlaMetric } from './jira';
 import type { ArticleDoc, ArticleEvidence, QueryTermWeight, RankedArticle } from '../../engine/knowledge';
-import type { Ticket } from '../ticket';
+import type { Ticket } from '../shared/ticket';
 
 export type Language = 'de' | 'en' | 'other';
 

@@ -21,7 +21,7 @@ export const QueueMessage = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('train'), fieldIds: z.array(FieldId).max(30).optional() }),
   z.object({ kind: z.literal('sla-sweep'), cursor: z.string().max(200).nullable() }),
-  /** Migrate one batch, then start the first backfill (src/core/setup.ts). */
+  /** Migrate one batch, then start the first backfill (src/core/admin/config/setup.ts). */
   z.object({ kind: z.literal('setup') }),
 ]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

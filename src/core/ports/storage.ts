@@ -12,7 +12,7 @@ import type {
   JobStatus,
 } from '../../contracts/admin';
 import type { CandidateFilter, CorpusStats, IndexEntry } from '../../engine/similar/types';
-import type { Ticket } from '../ticket';
+import type { Ticket } from '../shared/ticket';
 import type { SlaOutcomeLog } from './sla-outcomes';
 
 /** A page of results and the cursor for the next one (null when there is none). */
@@ -228,8 +228,8 @@ export interface JobStateStore {
 }
 
 /** The small state documents the app keeps beside its jobs, by name. */
-/** `schema-setup`: when a setup (migration) message was last queued (src/core/setup.ts). */
-/** `outage-clusters`: the outage banner's recent clusters under their fingerprint (src/core/outage-clusters.ts). */
+/** `schema-setup`: when a setup (migration) message was last queued (src/core/admin/config/setup.ts). */
+/** `outage-clusters`: the outage banner's recent clusters under their fingerprint (src/core/knowledge/outage-clusters.ts). */
 /** `model-releases`: model versions, release policies and decisions (src/core/governance). */
 /** `drift-watch`: live precision, demotions and input drift (src/core/governance/drift.ts). */
 export type StateDocName =

@@ -4,7 +4,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useCallback, useEffect, useState } from 'react';
 import { IssueLink } from '@shared/IssueLink';
 import type { ResolverError } from '@contracts/common';
-import type { ProblemCandidate, ProblemCandidates } from '@contracts/recurring';
+import type { ProblemCandidate, ProblemCandidates } from '@contracts/problem-candidates';
 import { RESOLVERS } from '@contracts/resolvers';
 import { CollapsibleList } from '@shared/CollapsibleList';
 import { DataTable } from '@shared/DataTable';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createPool } from 'mysql2/promise';
 import type { ResultSetHeader } from 'mysql2';
-import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/adapters/local/mariadb-db';
+import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/local/adapters/mariadb-db';
 import { openForgeSql } from '../../../src/adapters/forge/sql-database';
 import type { ForgeSqlClient } from '../../../src/adapters/forge/sql-driver';
 import { describeStorage } from '../sql/storage-suite';

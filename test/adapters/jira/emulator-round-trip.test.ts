@@ -1,9 +1,9 @@
 import { issueToTicket, ticketFieldIds } from '../../../src/adapters/jira/issue-to-ticket';
-import { localJiraClients } from '../../../src/adapters/local/jira-client';
-import type { Ticket } from '../../../src/core/ticket';
-import { DEMO_SITE_FIELDS } from '../../../src/emulator/seed';
+import { localJiraClients } from '../../../src/local/adapters/http-jira-transport';
+import type { Ticket } from '../../../src/core/shared/ticket';
+import { DEMO_SITE_FIELDS } from '../../../src/local/emulator/seed';
 import { adfToText } from '../../../src/engine/text';
-import { startFixture, type EmulatorFixture } from '../../emulator/fixture';
+import { startFixture, type EmulatorFixture } from '../../local/emulator/fixture';
 
 let fx: EmulatorFixture;
 const tickets = new Map<string, Ticket>();

@@ -7,7 +7,7 @@ import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
 import { computeIndexEntry } from '../../../src/engine/similar';
-import type { Ticket } from '../../../src/core/ticket';
+import type { Ticket } from '../../../src/core/shared/ticket';
 import { clearAll, ticket } from './fixtures';
 import { indexDrift } from './index-consistency';
 import type { Harness } from './storage-suite';

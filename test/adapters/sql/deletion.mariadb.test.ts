@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/adapters/local/mariadb-db';
+import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/local/adapters/mariadb-db';
 import { describeDeletion } from './deletion-suite';
 
 const options = mariaDbOptionsFromEnv(`tl_del_${process.pid}_${randomBytes(3).toString('hex')}`);

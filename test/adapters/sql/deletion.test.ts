@@ -1,4 +1,4 @@
-import { openSqlite } from '../../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
 import { describeDeletion } from './deletion-suite';
 
 describeDeletion('SQLite', { open: () => openSqlite(':memory:'), close: (db) => db.close() });

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../../src/core/ticket';
+import type { Ticket } from '../../../src/core/shared/ticket';
 import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 
 /** A valid ticket with overridable fields; `n` picks the id and key. */

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { hasSecondStatement } from '../../../src/adapters/forge/sql-driver';
-import { openSqlite } from '../../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
 import { migrate } from '../../../src/adapters/sql/migrate';
 import { LATEST_MIGRATION, MIGRATIONS } from '../../../src/adapters/sql/migrations';
-import { SQL } from '../../../src/core/platform-limits';
+import { SQL } from '../../../src/core/shared/platform-limits';
 
 describe('the baseline schema', () => {
   it('is one idempotent statement per migration, with unique names, inside one DDL minute', () => {

@@ -6,7 +6,7 @@ import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
 import { STATE_DOC_MAX_BYTES } from '../../../src/core/ports/storage';
-import type { Ticket } from '../../../src/core/ticket';
+import type { Ticket } from '../../../src/core/shared/ticket';
 import { resolvedTicket, ticket } from './fixtures';
 import type { Harness } from './storage-suite';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/adapters/local/mariadb-db';
+import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/local/adapters/mariadb-db';
 import { describeRecurringStorage } from './recurring-storage-suite';
 
 let n = 0;

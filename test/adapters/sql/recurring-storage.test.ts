@@ -1,4 +1,4 @@
-import { openSqlite } from '../../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
 import { describeRecurringStorage } from './recurring-storage-suite';
 
 describeRecurringStorage('SQLite', { open: () => openSqlite(':memory:'), close: (db) => db.close() });

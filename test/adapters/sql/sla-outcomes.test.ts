@@ -1,4 +1,4 @@
-import { openSqlite } from '../../../src/adapters/local/sqlite-db';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
 import { describeSlaOutcomes } from './sla-outcomes-suite';
 
 describeSlaOutcomes('SQLite', { open: () => openSqlite(':memory:'), close: (db) => db.close() });

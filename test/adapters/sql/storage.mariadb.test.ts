@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/adapters/local/mariadb-db';
+import { dropMariaDb, mariaDbOptionsFromEnv, openMariaDb } from '../../../src/local/adapters/mariadb-db';
 import { describeStorage } from './storage-suite';
 
 const options = mariaDbOptionsFromEnv(`tl_test_${process.pid}_${randomBytes(3).toString('hex')}`);

@@ -1,7 +1,7 @@
 import type { FieldModel } from '../../../src/core/ports/engines';
 import { compare, notWorse, type Candidate } from '../../../src/core/governance/releases';
 import { pairedDifference, wilson } from '../../../src/core/governance/stats';
-import type { Ticket } from '../../../src/core/ticket';
+import type { Ticket } from '../../../src/core/shared/ticket';
 
 const always = (label: string): FieldModel =>
   ({

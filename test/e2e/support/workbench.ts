@@ -1,4 +1,4 @@
-import { startWorkbench, type RunningWorkbench } from '../../../src/workbench/start';
+import { startWorkbench, type RunningWorkbench } from '../../../src/local/workbench/start';
 
 /** A running workbench the browser tests talk to, and how to make its emulator fail. */
 export interface TestWorkbench {

@@ -1,4 +1,4 @@
-import { main } from '../../../src/cli/main';
+import { main } from '../../../src/local/cli/main';
 
 /**
  * bin/triage-lens.js over the TypeScript sources, so a test can run the CLI as its own process
