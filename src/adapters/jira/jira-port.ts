@@ -7,7 +7,7 @@ import type {
   Queue,
   RequestType,
   ServiceDesk,
-  SlaCycle,
+  JsmSlaCycle,
   SlaMetric,
   UserSummary,
 } from '../../core/ports/jira';
@@ -270,7 +270,7 @@ interface CycleDto {
   remainingTime?: { millis: number } | undefined;
 }
 
-function toCycle(c: CycleDto): SlaCycle {
+function toCycle(c: CycleDto): JsmSlaCycle {
   return {
     startTime: c.startTime.epochMillis,
     stopTime: c.stopTime?.epochMillis ?? null,

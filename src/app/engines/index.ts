@@ -5,7 +5,7 @@ import { rankArticles } from '../../engine/knowledge';
 import { qualityEngine } from './quality';
 import { routingEngine } from './routing';
 import { sqlSimilarEngine } from './similar';
-import { slaEngine } from './sla';
+import { slaRiskModel } from '../../core/sla/sla-risk-model';
 
 /** The real engines, wired over the app's storage. */
 export function createEngines(storage: SqlStorage): Engines {
@@ -13,7 +13,7 @@ export function createEngines(storage: SqlStorage): Engines {
     classifier: textClassifierEngine,
     similar: sqlSimilarEngine(storage),
     routing: routingEngine,
-    sla: slaEngine(storage),
+    sla: slaRiskModel(storage),
     quality: qualityEngine,
     knowledge: { rank: rankArticles },
   };

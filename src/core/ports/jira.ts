@@ -102,8 +102,8 @@ export interface BulkChangelogPage {
   nextPageToken?: string;
 }
 
-/** One SLA cycle, times in epoch ms and durations in ms. */
-export interface SlaCycle {
+/** One SLA cycle as JSM reports it, times in epoch ms and durations in ms (the engine reads it as its SlaCycle). */
+export interface JsmSlaCycle {
   startTime: number;
   /** Completed cycles only. */
   stopTime: number | null;
@@ -120,8 +120,8 @@ export interface SlaMetric {
   id: string;
   /** "Time to first response", "Time to resolution", or a site's own. */
   name: string;
-  completedCycles: SlaCycle[];
-  ongoingCycle: SlaCycle | null;
+  completedCycles: JsmSlaCycle[];
+  ongoingCycle: JsmSlaCycle | null;
 }
 
 export interface ServiceDesk {

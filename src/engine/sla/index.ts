@@ -13,3 +13,26 @@ export type { RiskBlend } from './risk-blend';
 export { blendRisk, fitRiskBlend } from './risk-blend';
 export type { QueueStay, UsualLoadOptions } from './usual-load';
 export { usualOpenLoad } from './usual-load';
+export { metricKindOf } from './metric-kind';
+export type { MetricKind } from './metric-kind';
+export { cycleProblem } from './validate-cycle';
+export type { FieldModel, FieldTicket, LabelledCycle } from './field-model';
+export {
+  FIELD_MODEL_FORMAT,
+  MAX_LABELLED,
+  MIN_LABELLED,
+  fieldModelFromJson,
+  fieldModelToJson,
+  fieldProbability,
+  trainFieldModel,
+} from './field-model';
+export type { CurrentLoad, QueueTicket } from './queue-load';
+export { QueueCounts, UsualLoad, queueLoadOf, usualLoadOf } from './queue-load';
+export type { LoadedHistory } from './stored-history';
+export {
+  STORED_HISTORY_FORMAT,
+  StoredHistory,
+  historyFromStored,
+  historyToStored,
+  segmentsOf,
+} from './stored-history';

@@ -1,11 +1,11 @@
-import { openSqlite } from '../../src/local/adapters/sqlite-db';
-import type { SqlDatabase } from '../../src/adapters/sql/dialect';
-import { createSqlStorage } from '../../src/adapters/sql/storage';
-import type { SqlStorage } from '../../src/adapters/sql/storage';
-import { slaEngine } from '../../src/app/engines/sla';
-import type { SlaMetric } from '../../src/core/ports/jira';
-import type { Ticket } from '../../src/core/shared/ticket';
-import { makeTicket } from '../support/tickets';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
+import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
+import { createSqlStorage } from '../../../src/adapters/sql/storage';
+import type { SqlStorage } from '../../../src/adapters/sql/storage';
+import { slaRiskModel } from '../../../src/core/sla/sla-risk-model';
+import type { SlaMetric } from '../../../src/core/ports/jira';
+import type { Ticket } from '../../../src/core/shared/ticket';
+import { makeTicket } from '../../support/tickets';
 
 const H = 3_600_000;
 const NOW = 1_760_000_000_000;
@@ -56,7 +56,7 @@ describe('SLA estimate: never a made-up risk', () => {
   afterEach(() => db.close());
 
   it('before any model exists it is "still learning": the clock, no probability, no expected time', async () => {
-    const risk = await slaEngine(storage).score(open, resolution(10, 30));
+    const risk = await slaRiskModel(storage).score(open, resolution(10, 30));
     expect(risk).toMatchObject({
       basis: 'learning',
       band: null,
@@ -69,9 +69,9 @@ describe('SLA estimate: never a made-up risk', () => {
 
   it('a panel engine that scored before training uses the model another process trained since', async () => {
     let now = NOW;
-    const panel = slaEngine(storage, { now: () => now });
+    const panel = slaRiskModel(storage, { now: () => now });
     await panel.score(open, resolution(10, 30));
-    const worker = slaEngine(storage, { now: () => now });
+    const worker = slaRiskModel(storage, { now: () => now });
     await worker.train(resolved(120), NOW);
     // Within seconds (the stamp is re-read at most every 5 s), not never.
     now += 5_000;
@@ -84,7 +84,7 @@ describe('SLA estimate: never a made-up risk', () => {
   });
 
   it('a model trained on too little history says so and shows no 0 min estimate', async () => {
-    const engine = slaEngine(storage);
+    const engine = slaRiskModel(storage);
     await engine.train(resolved(3), NOW);
     const risk = await engine.score(open, resolution(10, 30));
     expect(risk).toMatchObject({ basis: 'prior', priorReason: 'little-history', historyCount: 3 });
@@ -94,7 +94,7 @@ describe('SLA estimate: never a made-up risk', () => {
   });
 
   it('an empty history (e.g. a training that found no resolved tickets) is not a 100 % risk', async () => {
-    const engine = slaEngine(storage);
+    const engine = slaRiskModel(storage);
     await engine.train([], NOW);
     const risk = await engine.score(open, resolution(10, 30));
     expect(risk?.probability).toBeNull();
@@ -103,7 +103,7 @@ describe('SLA estimate: never a made-up risk', () => {
   });
 
   it('a first-response goal is not estimated from resolution history, and says so', async () => {
-    const engine = slaEngine(storage);
+    const engine = slaRiskModel(storage);
     await engine.train(resolved(120), NOW);
     const risk = await engine.score(open, metric('Time to first response', 1, 4));
     expect(risk).toMatchObject({
@@ -117,7 +117,7 @@ describe('SLA estimate: never a made-up risk', () => {
   });
 
   it('a first-response goal is estimated from completed first-response cycles, not from resolution times', async () => {
-    const engine = slaEngine(storage);
+    const engine = slaRiskModel(storage);
     // First responses take 30 min to 2 h 30 min; resolutions 12 to 48 h.
     const responses = resolved(120).map((t, i) => ({
       ticketId: t.id,
@@ -135,7 +135,7 @@ describe('SLA estimate: never a made-up risk', () => {
     // Nearly every first response came within the 4 h goal.
     expect(risk?.probability).toBeLessThan(0.2);
     // Tickets without a completed first response teach nothing; too few is "little history".
-    const sparse = slaEngine(storage);
+    const sparse = slaRiskModel(storage);
     await sparse.train(resolved(120), NOW, [
       ...responses.slice(0, 5),
       ...responses.slice(5).map((r) => ({ ...r, ms: null })),
@@ -149,7 +149,7 @@ describe('SLA estimate: never a made-up risk', () => {
   });
 
   it('requests still waiting for a first response count as "at least this long": a long wait is no 0 % risk', async () => {
-    const engine = slaEngine(storage);
+    const engine = slaRiskModel(storage);
     const responses = resolved(120).map((t, i) => ({
       ticketId: t.id,
       // A few answered only after 20 h: the history reaches past the wait below.
@@ -176,7 +176,7 @@ describe('SLA estimate: never a made-up risk', () => {
   });
 
   it('a ticket older than every ticket in history gets no expected time rather than 0 min', async () => {
-    const engine = slaEngine(storage);
+    const engine = slaRiskModel(storage);
     await engine.train(resolved(120), NOW);
     const risk = await engine.score(open, resolution(70, 100));
     expect(risk?.basis).toBe('history');

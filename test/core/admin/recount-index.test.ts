@@ -1,11 +1,11 @@
-import { openSqlite } from '../../src/local/adapters/sqlite-db';
-import type { SqlDatabase } from '../../src/adapters/sql/dialect';
-import { createSqlStorage } from '../../src/adapters/sql/storage';
-import type { SqlStorage } from '../../src/adapters/sql/storage';
-import { RECOUNT_CURSOR_NAME, recountIndex } from '../../src/app/recount-index';
-import { silentLogger } from '../../src/core/ports/logger';
-import { computeIndexEntry, SimilarityIndex } from '../../src/engine/similar';
-import type { TicketDoc } from '../../src/engine/similar';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
+import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
+import { createSqlStorage } from '../../../src/adapters/sql/storage';
+import type { SqlStorage } from '../../../src/adapters/sql/storage';
+import { RECOUNT_CURSOR_NAME, recountIndex } from '../../../src/core/admin/recount-index';
+import { silentLogger } from '../../../src/core/ports/logger';
+import { computeIndexEntry, SimilarityIndex } from '../../../src/engine/similar';
+import type { TicketDoc } from '../../../src/engine/similar';
 
 const WORDS = 'vpn printer outlook password reset laptop screen network slow disk backup email'.split(' ');
 

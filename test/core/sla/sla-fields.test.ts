@@ -1,21 +1,15 @@
-import { openSqlite } from '../../src/local/adapters/sqlite-db';
-import type { SqlDatabase } from '../../src/adapters/sql/dialect';
-import { createSqlStorage } from '../../src/adapters/sql/storage';
-import type { SqlStorage } from '../../src/adapters/sql/storage';
-import { slaEngine } from '../../src/app/engines/sla';
-import type { FieldTicket } from '../../src/app/engines/sla-fields';
-import {
-  FIELD_MODEL_FORMAT,
-  FIELD_MODEL_NAME,
-  fieldProbability,
-  MIN_LABELLED,
-  trainFieldModel,
-} from '../../src/app/engines/sla-fields';
-import type { SlaMetric } from '../../src/core/ports/jira';
-import type { SettledCycle } from '../../src/core/ports/sla-outcomes';
-import type { Ticket } from '../../src/core/shared/ticket';
-import { createRng } from '../../src/engine/util/rng';
-import { makeTicket } from '../support/tickets';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
+import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
+import { createSqlStorage } from '../../../src/adapters/sql/storage';
+import type { SqlStorage } from '../../../src/adapters/sql/storage';
+import { FIELD_MODEL_NAME, slaRiskModel } from '../../../src/core/sla/sla-risk-model';
+import type { FieldTicket } from '../../../src/engine/sla';
+import { FIELD_MODEL_FORMAT, fieldProbability, MIN_LABELLED, trainFieldModel } from '../../../src/engine/sla';
+import type { SlaMetric } from '../../../src/core/ports/jira';
+import type { SettledCycle } from '../../../src/core/ports/sla-outcomes';
+import type { Ticket } from '../../../src/core/shared/ticket';
+import { createRng } from '../../../src/engine/util/rng';
+import { makeTicket } from '../../support/tickets';
 
 const H = 3_600_000;
 const NOW = 1_760_000_000_000;
@@ -154,7 +148,7 @@ describe('SLA engine with recorded outcomes', () => {
     const { tickets, cycles } = desk(300);
     const open = (team: string) =>
       makeTicket({ id: '60001', key: 'IT-999', priority: 'High', team, created: NOW - 2 * H });
-    const engine = slaEngine(storage, { now: () => NOW });
+    const engine = slaRiskModel(storage, { now: () => NOW });
     await engine.train(tickets, NOW);
     const before = [
       await engine.score(open('Network'), running),
@@ -169,13 +163,13 @@ describe('SLA engine with recorded outcomes', () => {
     const payroll = await engine.score(open('Payroll'), running);
     expect(network!.probability!).toBeGreaterThan(payroll!.probability! + 0.2);
     // A fresh engine (the next invocation) reads the stored field model.
-    const reloaded = await slaEngine(storage, { now: () => NOW }).score(open('Network'), running);
+    const reloaded = await slaRiskModel(storage, { now: () => NOW }).score(open('Network'), running);
     expect(reloaded?.probability).toBeCloseTo(network!.probability!, 12);
   });
 
   it('an unreadable stored field model falls back to survival only', async () => {
     const { tickets } = desk(300);
-    const engine = slaEngine(storage, { now: () => NOW });
+    const engine = slaRiskModel(storage, { now: () => NOW });
     await engine.train(tickets, NOW);
     const open = makeTicket({
       id: '60001',
@@ -190,7 +184,7 @@ describe('SLA engine with recorded outcomes', () => {
       '{"classifier": {"kind": "nonsense"}, "blend": {}}',
       FIELD_MODEL_FORMAT,
     );
-    const fresh = await slaEngine(storage, { now: () => NOW }).score(open, running);
+    const fresh = await slaRiskModel(storage, { now: () => NOW }).score(open, running);
     expect(fresh?.probability).toBeCloseTo(survivalOnly!.probability!, 12);
   });
 });

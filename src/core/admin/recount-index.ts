@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Clock } from '../core/ports/clock';
-import type { Logger } from '../core/ports/logger';
-import type { ModelStore } from '../core/ports/storage';
-import { loadStoredJson } from '../core/shared/stored-json';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { ModelStore } from '../ports/storage';
+import { loadStoredJson } from '../shared/stored-json';
 
 /** Where an unfinished pass resumes: the last term hash done. */
 export const RECOUNT_CURSOR_NAME = 'cursor:index-recount';

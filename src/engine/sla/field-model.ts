@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import { InputError } from '../../engine/errors';
-import { rawBreachProbability, fitRiskBlend, trainResolutionModel } from '../../engine/sla';
-import type { HistoryTicket, RiskBlend } from '../../engine/sla';
-import type { EncoderSpec, TabularRow } from '../../engine/tabular/encoder';
-import { stackedFromJson, stackedToJson } from '../../engine/tabular/serialize-stacked';
-import type { StackedClassifier } from '../../engine/tabular/stacked-classifier';
-import { stackedProbability, trainStackedClassifier } from '../../engine/tabular/stacked-classifier';
-import type { SettledCycle } from '../../core/ports/sla-outcomes';
-import type { Ticket } from '../../core/shared/ticket';
+import { InputError } from '../errors';
+import type { EncoderSpec, TabularRow } from '../tabular/encoder';
+import { stackedFromJson, stackedToJson } from '../tabular/serialize-stacked';
+import type { StackedClassifier } from '../tabular/stacked-classifier';
+import { stackedProbability, trainStackedClassifier } from '../tabular/stacked-classifier';
+import { rawBreachProbability } from './breach-risk';
+import type { HistoryTicket } from './resolution-model';
+import { trainResolutionModel } from './resolution-model';
+import type { RiskBlend } from './risk-blend';
+import { fitRiskBlend } from './risk-blend';
 
-/**
+/*
  * The second view of breach risk: what the ticket is (its fields and the SLA metric), learnt
  * from the site's own settled SLA cycles, stacked with the survival risk by a RiskBlend. It
  * exists only once the sweep has recorded enough outcomes; until then the risk is survival only.
  */
-export const FIELD_MODEL_NAME = 'sla:fields';
+
 /** 2: one-hot logistic regression and boosted trees, stacked and calibrated by cross-validation. */
 export const FIELD_MODEL_FORMAT = 2;
 /** Fewer settled cycles than this, or fewer than MIN_PER_OUTCOME of either outcome: no field model. */
@@ -31,23 +32,32 @@ const SPEC: EncoderSpec = {
   minCount: 2,
 };
 
-export type FieldTicket = Pick<
-  Ticket,
-  | 'id'
-  | 'created'
-  | 'resolved'
-  | 'priority'
-  | 'requestType'
-  | 'issueType'
-  | 'team'
-  | 'projectKey'
-  | 'components'
->;
+/** What the field model reads of a ticket (the app's Ticket has these fields and more). */
+export interface FieldTicket {
+  id: string;
+  created: number;
+  resolved: number | null;
+  priority: string | null;
+  requestType: string | null;
+  issueType: string;
+  team: string | null;
+  projectKey: string;
+  components: readonly string[];
+}
 
-export function fieldRow(
-  ticket: Omit<FieldTicket, 'id' | 'created' | 'resolved'>,
-  metricName: string,
-): TabularRow {
+/** A settled SLA cycle as first read (the sweep records them): the field model's label. */
+export interface LabelledCycle {
+  ticketId: string;
+  metricName: string;
+  /** When the first prediction was made. */
+  at: number;
+  goalMs: number;
+  /** SLA-clock time used at the first prediction. */
+  elapsedMs: number;
+  breached: boolean;
+}
+
+function fieldRow(ticket: Omit<FieldTicket, 'id' | 'created' | 'resolved'>, metricName: string): TabularRow {
   return {
     categorical: [
       metricName,
@@ -127,7 +137,7 @@ function historyAsOf(
  * there are too few outcomes of either kind.
  */
 export function trainFieldModel(
-  cycles: readonly SettledCycle[],
+  cycles: readonly LabelledCycle[],
   tickets: ReadonlyMap<string, FieldTicket>,
   history: readonly FieldTicket[],
   segmentsOf: (t: FieldTicket) => string[],

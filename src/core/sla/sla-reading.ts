@@ -1,11 +1,13 @@
 import type { SlaDriver as EngineDriver, SlaCycle as EngineCycle, SlaRiskResult } from '../../engine/sla';
 import type { SlaDriver, SlaMetricKind, SlaPriorReason, SlaRisk } from '../../contracts/panel';
 
+/*
+ * The engine's SLA result as the panel's reading (src/contracts/panel.ts): codes and numbers
+ * only, the UI words them.
+ */
+
 /** Fewer resolved tickets than this in the whole history and no time is estimated from it. */
 export const MIN_RESOLVED_HISTORY = 20;
-
-/** Only resolution goals are estimated from the resolution history, first responses from theirs. */
-export { metricKindOf } from '../../engine/sla/metric-kind';
 
 /** A history segment key ("priority=High|type=VPN") as its parts; "(all tickets)" has none. */
 function segmentOf(key: string): { priority: string | null; type: string | null } {
@@ -22,7 +24,7 @@ function segmentOf(key: string): { priority: string | null; type: string | null 
   return { priority: value('priority'), type: value('type') };
 }
 
-export function driverOf(d: EngineDriver): SlaDriver {
+function driverOf(d: EngineDriver): SlaDriver {
   switch (d.code) {
     case 'similar-take':
       return {

@@ -1,13 +1,13 @@
-import { openSqlite } from '../../src/local/adapters/sqlite-db';
-import type { SqlDatabase } from '../../src/adapters/sql/dialect';
-import { createSqlStorage } from '../../src/adapters/sql/storage';
-import type { SqlStorage } from '../../src/adapters/sql/storage';
-import { slaEngine } from '../../src/app/engines/sla';
-import { OPEN_LOAD_NAME } from '../../src/core/suggest/compute';
-import type { SlaMetric } from '../../src/core/ports/jira';
-import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla/sla-sweep';
-import type { Ticket } from '../../src/core/shared/ticket';
-import { makeTicket } from '../support/tickets';
+import { openSqlite } from '../../../src/local/adapters/sqlite-db';
+import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
+import { createSqlStorage } from '../../../src/adapters/sql/storage';
+import type { SqlStorage } from '../../../src/adapters/sql/storage';
+import { slaRiskModel } from '../../../src/core/sla/sla-risk-model';
+import { OPEN_LOAD_NAME } from '../../../src/core/suggest/compute';
+import type { SlaMetric } from '../../../src/core/ports/jira';
+import { OPEN_TEAM_LOAD_NAME } from '../../../src/core/sla/sla-sweep';
+import type { Ticket } from '../../../src/core/shared/ticket';
+import { makeTicket } from '../../support/tickets';
 
 const H = 3_600_000;
 const NOW = 1_760_000_000_000;
@@ -67,7 +67,7 @@ describe('SLA engine wiring: queue load now against usual', () => {
   });
   afterEach(() => db.close());
 
-  const engine = () => slaEngine(storage, { now: () => now });
+  const engine = () => slaRiskModel(storage, { now: () => now });
   const open = makeTicket({
     id: '30001',
     key: 'IT-500',
@@ -113,7 +113,7 @@ describe('SLA engine wiring: queue load now against usual', () => {
     expect(withSnapshot?.probability).toBeCloseTo(noSnapshot!.probability!, 12);
     expect(withSnapshot?.drivers.some((d) => d.code === 'queue-load')).toBe(false);
     // A fresh engine (another process) reads the stored model.
-    const fresh = await slaEngine(createSqlStorage(db), { now: () => now }).score(open, running(10, 30));
+    const fresh = await slaRiskModel(createSqlStorage(db), { now: () => now }).score(open, running(10, 30));
     expect(fresh?.probability).toBeGreaterThanOrEqual(0);
     expect(fresh?.probability).toBeLessThanOrEqual(1);
   });
