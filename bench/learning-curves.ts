@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readTable } from '../src/local/adapters/read-table';
-import type { Table } from '../src/engine/data/table';
+import type { Table } from '../src/engine/data';
 import { classifyDataset } from '../src/local/cli/eval/classify-dataset';
 import type { ClassifyDataset } from '../src/local/cli/eval/classify-dataset';
 import type { ClassifyEvalResult } from '../src/local/cli/eval/classify-run';

@@ -21,7 +21,7 @@ import { ModelRepository } from '../src/core/train/models';
 import type { JiraClientFactory, JiraPort, SlaMetric } from '../src/core/ports/jira';
 import { silentLogger } from '../src/core/ports/logger';
 import type { Ticket } from '../src/core/shared/ticket';
-import { percentile } from '../src/engine/eval/percentile';
+import { percentile } from '../src/engine/eval';
 import { type BenchKnowledgeBase, corpusKnowledgeBase } from './panel-kb';
 
 const CONCURRENCY = 50;

@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readTable } from '../src/local/adapters/read-table';
-import type { Table } from '../src/engine/data/table';
-import { parseDate } from '../src/engine/data/parse-date';
-import type { BinaryOutcome, ScoredPrediction } from '../src/engine/eval/classification-metrics';
+import { type Table, parseDate } from '../src/engine/data';
 import {
+  type BinaryOutcome,
+  type ScoredPrediction,
   accuracy,
   brierScore,
   calibrationError,
@@ -19,12 +19,22 @@ import {
   macroF1,
   reliabilityTable,
   rocAuc,
-} from '../src/engine/eval/classification-metrics';
-import { percentile } from '../src/engine/eval/percentile';
-import { chronoSplit } from '../src/engine/eval/splits';
+  percentile,
+  chronoSplit,
+} from '../src/engine/eval';
 import type { ClassVote, SimilarHint } from '../src/engine/route';
 import { rankTeams, suggestRoute } from '../src/engine/route';
-import { buildFieldIndex, nearestByFields } from '../src/engine/tabular/field-neighbours';
+import {
+  buildFieldIndex,
+  nearestByFields,
+  type Calibrator,
+  predictProbability,
+  trainCalibratedClassifier,
+  type EncoderSpec,
+  type TabularRow,
+  encodeRow,
+  softmaxRank,
+} from '../src/engine/tabular';
 import {
   blendRisk,
   fitRiskBlend,
@@ -32,11 +42,6 @@ import {
   scoreBreachRisk,
   trainResolutionModel,
 } from '../src/engine/sla';
-import type { Calibrator } from '../src/engine/tabular/calibration';
-import { predictProbability, trainCalibratedClassifier } from '../src/engine/tabular/calibrated-classifier';
-import type { EncoderSpec, TabularRow } from '../src/engine/tabular/encoder';
-import { encodeRow } from '../src/engine/tabular/encoder';
-import { softmaxRank } from '../src/engine/tabular/softmax';
 import { slaDataset } from '../src/local/cli/eval/sla-dataset';
 import type { SlaDataset } from '../src/local/cli/eval/sla-dataset';
 import { runSlaEval } from '../src/local/cli/eval/sla-run';

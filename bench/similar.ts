@@ -10,9 +10,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readTable } from '../src/local/adapters/read-table';
-import { cell, requireColumn } from '../src/engine/data/table';
-import { calibrationError } from '../src/engine/eval/classification-metrics';
-import { percentile } from '../src/engine/eval/percentile';
+import { cell, requireColumn } from '../src/engine/data';
+import { calibrationError, percentile } from '../src/engine/eval';
 import { detectRecurring } from '../src/engine/recurring';
 import {
   DEFAULT_RERANK,
@@ -26,7 +25,7 @@ import {
   toSnapshot,
 } from '../src/engine/similar';
 import type { FindSimilarOptions, Reranked, RerankFeatures, TicketDoc } from '../src/engine/similar';
-import { createRng, shuffleInPlace } from '../src/engine/util/rng';
+import { createRng, shuffleInPlace } from '../src/engine/util';
 import { EngineRanker } from '../src/local/cli/eval/similar-engine-ranker';
 import { duplicateQueries, runDuplicateEval } from '../src/local/cli/eval/similar-protocol';
 import type { DuplicateEvalResult, IncrementalRanker } from '../src/local/cli/eval/similar-protocol';

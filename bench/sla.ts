@@ -7,10 +7,9 @@
  */
 import { join, resolve } from 'node:path';
 import { readTable } from '../src/local/adapters/read-table';
-import type { Table } from '../src/engine/data/table';
-import type { BinaryOutcome } from '../src/engine/eval/classification-metrics';
-import { brierScore, calibrationError, rocAuc } from '../src/engine/eval/classification-metrics';
-import type { EncoderSpec } from '../src/engine/tabular/encoder';
+import type { Table } from '../src/engine/data';
+import { type BinaryOutcome, brierScore, calibrationError, rocAuc } from '../src/engine/eval';
+import type { EncoderSpec } from '../src/engine/tabular';
 import { slaDataset } from '../src/local/cli/eval/sla-dataset';
 import type { SlaDataset } from '../src/local/cli/eval/sla-dataset';
 import { runSlaEval } from '../src/local/cli/eval/sla-run';

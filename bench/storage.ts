@@ -23,11 +23,11 @@ import { duplicateQueries } from '../src/local/cli/eval/similar-protocol';
 import { pairsFromTable, ticketsFromTable } from '../src/local/cli/eval/similar-tickets';
 import { DEFAULT_CONFIG } from '../src/contracts/config';
 import type { Ticket } from '../src/core/shared/ticket';
-import { cell, requireColumn } from '../src/engine/data/table';
-import { percentile } from '../src/engine/eval/percentile';
+import { cell, requireColumn } from '../src/engine/data';
+import { percentile } from '../src/engine/eval';
 import { computeIndexEntry, findSimilar, SimilarityIndex } from '../src/engine/similar';
 import type { CandidateFilter, IndexEntry, TicketDoc } from '../src/engine/similar';
-import { createRng, shuffleInPlace } from '../src/engine/util/rng';
+import { createRng, shuffleInPlace } from '../src/engine/util';
 import { panelLoad } from './panel-load';
 import { scaleTexts } from './scale-corpus';
 

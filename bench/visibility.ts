@@ -29,7 +29,7 @@ import { RESOLVERS } from '../src/contracts/resolvers';
 import type { JiraClientFactory, JiraPort } from '../src/core/ports/jira';
 import { silentLogger } from '../src/core/ports/logger';
 import { generateDemo } from '../src/local/demo/generate';
-import { percentile } from '../src/engine/eval/percentile';
+import { percentile } from '../src/engine/eval';
 import { startEmulator } from '../src/local/emulator/server';
 import { EmulatorSite } from '../src/local/emulator/site';
 

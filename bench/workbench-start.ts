@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { generateDemo } from '../src/local/demo/generate';
 import type { SeedTicket } from '../src/local/emulator/seed';
 import { predict, trainClassifier, type TrainOptions } from '../src/engine/classify';
-import { chronoSplit } from '../src/engine/eval/splits';
+import { chronoSplit } from '../src/engine/eval';
 import { QUICK_TRAINING } from '../src/local/workbench/engines';
 
 const ROOT = join(__dirname, '..');

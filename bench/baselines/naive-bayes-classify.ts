@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { MultinomialNB } from 'ml-naivebayes';
 import { readTable } from '../../src/local/adapters/read-table';
 import { classifyDataset } from '../../src/local/cli/eval/classify-dataset';
-import type { LabelledTicket } from '../../src/engine/classify/types';
+import type { LabelledTicket } from '../../src/engine/classify';
 
 const arg = (name: string): string => {
   const i = process.argv.indexOf(`--${name}`);

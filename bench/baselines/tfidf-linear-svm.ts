@@ -7,7 +7,7 @@
  *   dual coordinate descent (Hsieh et al., ICML 2008, the solver liblinear runs for LinearSVC),
  *   tolerance 0.1 on the projected gradient, at most 1,000 passes.
  */
-import { createRng, shuffleInPlace } from '../../src/engine/util/rng';
+import { createRng, shuffleInPlace } from '../../src/engine/util';
 
 export interface TextExample {
   text: string;

@@ -6,11 +6,10 @@
  */
 import { join } from 'node:path';
 import { readTable } from '../../src/local/adapters/read-table';
-import { parseDate } from '../../src/engine/data/parse-date';
-import { chronoSplit } from '../../src/engine/eval/splits';
+import { parseDate } from '../../src/engine/data';
+import { chronoSplit } from '../../src/engine/eval';
 import { trainResolutionModel } from '../../src/engine/sla';
-import { trainCalibratedClassifier } from '../../src/engine/tabular/calibrated-classifier';
-import { buildFieldIndex } from '../../src/engine/tabular/field-neighbours';
+import { trainCalibratedClassifier, buildFieldIndex } from '../../src/engine/tabular';
 import { slaDataset } from '../../src/local/cli/eval/sla-dataset';
 import { AT_OPEN_CROSSES, AT_OPEN_EXTENDED, trainRouteModel } from './uci-route-sla-models';
 import { IN_FLIGHT_CATEGORICAL, IN_FLIGHT_NUMERIC, ROUTE_FIELDS } from './uci-sla-tables';

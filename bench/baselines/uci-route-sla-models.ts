@@ -3,12 +3,16 @@
  * "Open-time fields" are every first-event field that is known when the incident is opened
  * (not the final-value snapshot columns such as resolved_by or closed_code, which would leak).
  */
-import type { SparseRow } from '../../src/engine/tabular/sparse';
-import type { EncoderSpec, TabularRow } from '../../src/engine/tabular/encoder';
-import { encodeRow, fitEncoder } from '../../src/engine/tabular/encoder';
-import type { Encoder } from '../../src/engine/tabular/encoder';
-import type { SoftmaxModel } from '../../src/engine/tabular/softmax';
-import { trainSoftmax } from '../../src/engine/tabular/softmax';
+import {
+  type SparseRow,
+  type EncoderSpec,
+  type TabularRow,
+  encodeRow,
+  fitEncoder,
+  type Encoder,
+  type SoftmaxModel,
+  trainSoftmax,
+} from '../../src/engine/tabular';
 import { OPEN_FIELDS, ROUTE_FIELDS } from './uci-sla-tables';
 
 export const AT_OPEN_EXTENDED = [

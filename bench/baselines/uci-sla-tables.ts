@@ -3,9 +3,7 @@
  * log (one row per event): SLA at open, SLA in flight (median event) and final group from
  * open-time fields. Used by bench/route-sla.ts only.
  */
-import type { Table } from '../../src/engine/data/table';
-import { requireColumn } from '../../src/engine/data/table';
-import { parseDate } from '../../src/engine/data/parse-date';
+import { type Table, requireColumn, parseDate } from '../../src/engine/data';
 
 export interface UciEvent {
   row: readonly string[];

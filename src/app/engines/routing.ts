@@ -1,7 +1,14 @@
-import { RoutingRule, RoutingRules, suggestRoute } from '../../engine/route';
-import { ruleMatches } from '../../engine/route/match-rule';
-import { words } from '../../engine/route/words';
-import type { Agent, RankedCandidate, RoutingTicket, SimilarHint } from '../../engine/route';
+import {
+  RoutingRule,
+  RoutingRules,
+  suggestRoute,
+  ruleMatches,
+  words,
+  type Agent,
+  type RankedCandidate,
+  type RoutingTicket,
+  type SimilarHint,
+} from '../../engine/route';
 import type { RouteCandidate, RoutingSuggestion } from '../../contracts/panel';
 import type { RouteContext, RoutingEngine } from '../../core/ports/engines';
 import type { Ticket } from '../../core/shared/ticket';

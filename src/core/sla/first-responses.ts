@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { metricKindOf } from '../../engine/sla/metric-kind';
+import { metricKindOf } from '../../engine/sla';
 import type { CoreContext } from '../shared/context';
 import { isTransient } from '../shared/errors';
 import type { FirstResponseSample } from '../ports/engines';

@@ -1,7 +1,5 @@
 import type { ClassQuality, FieldQuality } from '../../contracts/admin';
-import { accuracy, perClassStats } from '../../engine/eval/classification-metrics';
-import type { ScoredPrediction } from '../../engine/eval/classification-metrics';
-import { operatingPoint } from '../../engine/eval/operating-point';
+import { accuracy, perClassStats, type ScoredPrediction, operatingPoint } from '../../engine/eval';
 
 const CURVE_STEPS = 20;
 

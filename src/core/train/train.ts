@@ -1,5 +1,4 @@
-import { chronoSplit } from '../../engine/eval/splits';
-import type { ScoredPrediction } from '../../engine/eval/classification-metrics';
+import { chronoSplit, type ScoredPrediction } from '../../engine/eval';
 import type { FieldConfig } from '../../contracts/config';
 import type { CoreContext } from '../shared/context';
 import { trainingLabel } from '../shared/fields';

@@ -14,3 +14,5 @@ export { suggestRoute } from './suggest-route';
 export { describeRouteNote, describeRouteReason } from './describe-reason';
 export type { ResolvedTicket } from './learn-skills';
 export { learnSkills } from './learn-skills';
+export { ruleMatches } from './match-rule';
+export { words } from './words';

@@ -3,8 +3,8 @@ import type { Calibrator } from './calibration';
 import { calibrate, fitPlatt } from './calibration';
 import type { Encoder, EncoderSpec, TabularRow } from './encoder';
 import { encodeRow, fitEncoder } from './encoder';
-import type { LogisticModel } from './logistic';
-import { logisticScore, topContributions, trainLogistic } from './logistic';
+import type { SparseLogisticModel } from './sparse-logistic';
+import { logisticScore, topContributions, trainSparseLogistic } from './sparse-logistic';
 
 /**
  * A calibrated binary classifier for tabular tickets: one-hot / binned / crossed features,
@@ -20,7 +20,7 @@ export interface CalibratedClassifierOptions {
 
 export interface CalibratedClassifier {
   encoder: Encoder;
-  model: LogisticModel;
+  model: SparseLogisticModel;
   calibrator: Calibrator;
 }
 
@@ -45,7 +45,7 @@ export function trainCalibratedClassifier(
   const heldRows = rows.slice(cut);
   const heldLabels = labels.slice(cut);
   const fitEnc = fitEncoder(spec, rows.slice(0, cut));
-  const fitModel = trainLogistic(
+  const fitModel = trainSparseLogistic(
     rows.slice(0, cut).map((r) => encodeRow(fitEnc, r)),
     labels.slice(0, cut),
     fitEnc.width,
@@ -64,9 +64,9 @@ export function fitLinear(
   rows: readonly TabularRow[],
   labels: readonly (0 | 1)[],
   l2: number,
-): { encoder: Encoder; model: LogisticModel } {
+): { encoder: Encoder; model: SparseLogisticModel } {
   const encoder = fitEncoder(spec, rows);
-  const model = trainLogistic(
+  const model = trainSparseLogistic(
     rows.map((r) => encodeRow(encoder, r)),
     labels,
     encoder.width,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseStored } from './parse-stored';
 import type { CalibratedClassifier } from './calibrated-classifier';
 import type { Encoder } from './encoder';
-import type { LogisticModel } from './logistic';
+import type { SparseLogisticModel } from './sparse-logistic';
 
 /**
  * A calibrated tabular classifier as plain JSON, versioned and validated with zod on load
@@ -61,7 +61,7 @@ const Envelope = z
 export const TABULAR_MODEL_VERSION = 1;
 
 /** The encoder and weights as the LinearModelJson fields. */
-export function linearToJson(encoder: Encoder, model: LogisticModel): Record<string, unknown> {
+export function linearToJson(encoder: Encoder, model: SparseLogisticModel): Record<string, unknown> {
   return {
     spec: encoder.spec,
     columns: [...encoder.columns.entries()],
@@ -87,7 +87,7 @@ export function classifierFromJson(json: unknown): CalibratedClassifier {
 }
 
 /** The encoder and weights back from validated LinearModelJson fields. */
-export function linearFromJson(e: LinearJson): { encoder: Encoder; model: LogisticModel } {
+export function linearFromJson(e: LinearJson): { encoder: Encoder; model: SparseLogisticModel } {
   return {
     encoder: {
       spec: e.spec,

@@ -5,8 +5,8 @@ import type { Encoder, EncoderSpec, TabularRow } from './encoder';
 import { encodeRow } from './encoder';
 import { fitLinear } from './calibrated-classifier';
 import { stratifiedFolds } from './folds';
-import type { LogisticModel } from './logistic';
-import { logisticScore, trainLogistic } from './logistic';
+import type { SparseLogisticModel } from './sparse-logistic';
+import { logisticScore, trainSparseLogistic } from './sparse-logistic';
 import { sigmoid } from './sparse';
 import type { TreeClassifier } from './tree-classifier';
 import { refitTreeClassifier, trainTreeClassifier, treeScore } from './tree-classifier';
@@ -48,7 +48,7 @@ export interface StackChoice {
 
 export interface StackedClassifier {
   encoder: Encoder;
-  linear: LogisticModel;
+  linear: SparseLogisticModel;
   trees: TreeClassifier | null;
   /** z = bias + linear·(linear score) + trees·(tree score). */
   stack: { bias: number; linear: number; trees: number };
@@ -102,7 +102,7 @@ function fitStacker(
     indices: width === 2 ? Int32Array.from([0, 1]) : Int32Array.from([0]),
     values: Float64Array.from(stackInputs(kind, scores, i)),
   }));
-  const m = trainLogistic(
+  const m = trainSparseLogistic(
     sparse,
     rows.map((i) => labels[i] as 0 | 1),
     width,

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Table } from '../../engine/data/table';
+import type { Table } from '../../engine/data';
 import { InputError } from '../../engine/errors';
 import { gunzipBounded, inputLimitBytes, readBounded } from './input-limit';
 

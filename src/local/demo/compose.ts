@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { SeedLanguage, SeedUser } from '../emulator/seed';
 import type { Phrasebook } from './catalog';
 import { addTypos, disclaimer, greeting, mobileFooter, quotedReply, signature, urgencyLine } from './noise';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { SeedLanguage, SeedRequestType, SeedTeam, SeedTicket, SeedUser } from '../emulator/seed';
 import type { RequestTypeSpec } from './catalog';
 

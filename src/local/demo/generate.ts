@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../../engine/util/rng';
+import { createRng, type Rng } from '../../engine/util';
 import type {
   SeedComment,
   SeedLanguage,
@@ -21,7 +21,7 @@ import {
 } from './catalog';
 import { composeDescription, composeSummary, firstReply, internalNote, mixBooks } from './compose';
 import { queuesFor, slaGoals } from './desk-setup';
-import { portalArticleUrl } from '../../engine/knowledge/article-links';
+import { portalArticleUrl } from '../../engine/knowledge';
 import { answeringArticles, demoArticles, type KnowledgeTruth } from './knowledge';
 import { outageBurst, problemFor, type PlantedOutage } from './outages';
 import { addTypos } from './noise';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { SeedLanguage } from '../emulator/seed';
 import { pickWeighted } from './random';
 import { CITIES, pick } from './slots';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { SeedArticle, SeedLanguage, SeedTeam, SeedUser } from '../emulator/seed';
 import { REQUEST_TYPES, type DeskKey } from './catalog';
 import { fillSlots } from './slots';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { SeedLanguage } from '../emulator/seed';
 import type { Draft, MakeTicket, TicketContext } from './draft';
 import { HOUR } from './random';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { SeedLanguage, SeedTeam, SeedUser } from '../emulator/seed';
 import { hex, pickWeighted } from './random';
 import { int, mailLocalPart, personName, pick } from './slots';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 
 /** Seeded random helpers for the demo generator: weighted picks, log-normal times, office hours. */
 

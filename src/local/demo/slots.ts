@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { SeedLanguage } from '../emulator/seed';
 
 /** Values for the `{slot}`s in the catalog's templates; a few depend on the language. */

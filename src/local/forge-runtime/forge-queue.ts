@@ -1,6 +1,6 @@
 import { QUEUE } from '../../core/shared/platform-limits';
 import type { PushOptions, QueueMessage, QueuePort } from '../../core/ports/queue';
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { InvocationRuntime } from './invocations';
 import { RateWindow } from './monitor';
 import type { LimitMonitor } from './monitor';

@@ -1,5 +1,5 @@
 import type { Ticket } from '../../core/shared/ticket';
-import { meanReciprocalRank, recallAtK } from '../../engine/eval/ranking-metrics';
+import { meanReciprocalRank, recallAtK } from '../../engine/eval';
 import { SimilarityIndex, findSimilar, type TicketDoc } from '../../engine/similar';
 import { toDoc } from '../../core/shared/ticket-doc';
 import type { DuplicateReadiness } from './report-types';

@@ -7,8 +7,8 @@ import {
   macroF1,
   perClassStats,
   type ScoredPrediction,
-} from '../../engine/eval/classification-metrics';
-import { chronoSplit } from '../../engine/eval/splits';
+  chronoSplit,
+} from '../../engine/eval';
 import { InputError } from '../../engine/errors';
 import type { ConfusionMatrix, FieldReadiness } from './report-types';
 

@@ -1,5 +1,4 @@
-import { columnIndexes, cell, cells, requireColumn, type Table } from '../../engine/data/table';
-import { parseDate } from '../../engine/data/parse-date';
+import { columnIndexes, cell, cells, requireColumn, type Table, parseDate } from '../../engine/data';
 import { InputError } from '../../engine/errors';
 import type { StatusCategory, Ticket, TicketLink } from '../../core/shared/ticket';
 

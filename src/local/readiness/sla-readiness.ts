@@ -1,11 +1,5 @@
 import type { Ticket } from '../../core/shared/ticket';
-import {
-  brierScore,
-  reliabilityTable,
-  rocAuc,
-  type BinaryOutcome,
-} from '../../engine/eval/classification-metrics';
-import { chronoSplit } from '../../engine/eval/splits';
+import { brierScore, reliabilityTable, rocAuc, type BinaryOutcome, chronoSplit } from '../../engine/eval';
 import { InputError } from '../../engine/errors';
 import { scoreBreachRisk, trainResolutionModel, type HistoryTicket } from '../../engine/sla';
 import type { SlaReadiness } from './report-types';

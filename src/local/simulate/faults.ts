@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 
 /** One Jira fault: the status to answer with and, for a 429, the `Retry-After` in seconds. */
 export interface JiraFault {

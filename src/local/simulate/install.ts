@@ -17,7 +17,7 @@ import { backfillBudgetTickets } from '../../core/train/backfill';
 import type { ConfigStore } from '../../core/ports/storage';
 import type { Logger } from '../../core/ports/logger';
 import { generateDemo } from '../demo/generate';
-import { createRng } from '../../engine/util/rng';
+import { createRng } from '../../engine/util';
 import { handleRoute } from '../emulator/handlers';
 import { EmulatorSite } from '../emulator/site';
 import type { IssueEvent } from '../emulator/site';

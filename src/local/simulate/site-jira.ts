@@ -7,7 +7,7 @@ import { jiraErrorReply, type Reply } from '../emulator/replies';
 import type { Actor, EmulatorSite } from '../emulator/site';
 import type { InvocationRuntime } from '../forge-runtime/invocations';
 import type { SimClock } from '../forge-runtime/sim-clock';
-import type { Rng } from '../../engine/util/rng';
+import type { Rng } from '../../engine/util';
 import type { JiraFaults } from './faults';
 
 /** Modelled cost of one `requestJira` round trip, and of each issue a search page carries. */

@@ -12,7 +12,7 @@ import { findSimilarInSql } from '../../../src/adapters/sql/similar-source';
 import { fitTicket, MAX_TICKET_BYTES } from '../../../src/adapters/sql/ticket-repo';
 import { computeIndexEntry, findSimilar, SimilarityIndex } from '../../../src/engine/similar';
 import type { IndexEntry, TicketDoc } from '../../../src/engine/similar';
-import { createRng } from '../../../src/engine/util/rng';
+import { createRng } from '../../../src/engine/util';
 import type { JobStatus } from '../../../src/contracts/admin';
 import { clearAll, HOSTILE, resolvedTicket, ticket } from './fixtures';
 

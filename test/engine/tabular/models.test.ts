@@ -6,7 +6,7 @@ import {
   trainCalibratedClassifier,
 } from '../../../src/engine/tabular/calibrated-classifier';
 import { encodeRow, fitEncoder } from '../../../src/engine/tabular/encoder';
-import { logisticScore, trainLogistic } from '../../../src/engine/tabular/logistic';
+import { logisticScore, trainSparseLogistic } from '../../../src/engine/tabular/sparse-logistic';
 import { softmaxRank, trainSoftmax } from '../../../src/engine/tabular/softmax';
 import { buildFieldIndex, nearestByFields } from '../../../src/engine/tabular/field-neighbours';
 import { classifierFromJson, classifierToJson } from '../../../src/engine/tabular/serialize';
@@ -26,11 +26,11 @@ function synthetic(n: number, seed: number) {
   return { rows, labels };
 }
 
-describe('trainLogistic', () => {
+describe('trainSparseLogistic', () => {
   it('recovers the rates of a one-hot feature', () => {
     const { rows, labels } = synthetic(4000, 1);
     const enc = fitEncoder({ categorical: ['type', 'channel'], numeric: [] }, rows);
-    const model = trainLogistic(
+    const model = trainSparseLogistic(
       rows.map((r) => encodeRow(enc, r)),
       labels,
       enc.width,
@@ -45,12 +45,12 @@ describe('trainLogistic', () => {
   it('is deterministic', () => {
     const { rows, labels } = synthetic(300, 2);
     const enc = fitEncoder({ categorical: ['type', 'channel'], numeric: [] }, rows);
-    const a = trainLogistic(
+    const a = trainSparseLogistic(
       rows.map((r) => encodeRow(enc, r)),
       labels,
       enc.width,
     );
-    const b = trainLogistic(
+    const b = trainSparseLogistic(
       rows.map((r) => encodeRow(enc, r)),
       labels,
       enc.width,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseCsvText, readTable } from '../../../src/local/adapters/read-table';
-import { cells, columnIndexes, joinedText, requireColumn } from '../../../src/engine/data/table';
+import { cells, columnIndexes, joinedText, requireColumn } from '../../../src/engine/data';
 import { InputError } from '../../../src/engine/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'tl-table-'));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRng } from '../../../src/engine/util/rng';
+import { createRng } from '../../../src/engine/util';
 import { runCli as run } from '../../support/run-cli';
 
 let dir: string;

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { readTable } from '../../../src/local/adapters/read-table';
 import { generateDemo } from '../../../src/local/demo/generate';
 import { CSV_COLUMNS, exportCsv, jiraCsvDate } from '../../../src/local/demo/export-csv';
-import { cell, cells, columnIndexes, requireColumn } from '../../../src/engine/data/table';
-import { parseDate } from '../../../src/engine/data/parse-date';
+import { cell, cells, columnIndexes, requireColumn, parseDate } from '../../../src/engine/data';
 
 const demo = generateDemo({ tickets: 400, seed: 3 });
 const dir = mkdtempSync(join(tmpdir(), 'demo-csv-'));

@@ -1,6 +1,6 @@
 import { QUEUE } from '../../../src/core/shared/platform-limits';
 import type { QueueMessage } from '../../../src/core/ports/queue';
-import { createRng } from '../../../src/engine/util/rng';
+import { createRng } from '../../../src/engine/util';
 import { ForgeQueue } from '../../../src/local/forge-runtime/forge-queue';
 import type { QueueDelivery } from '../../../src/local/forge-runtime/forge-queue';
 import { InvocationRuntime } from '../../../src/local/forge-runtime/invocations';

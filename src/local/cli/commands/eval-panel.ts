@@ -1,6 +1,6 @@
 import { MAX_INPUT_OPTION, parseInputLimit } from '../../adapters/input-limit';
 import { readTable } from '../../adapters/read-table';
-import { columnIndexes } from '../../../engine/data/table';
+import { columnIndexes } from '../../../engine/data';
 import { InputError } from '../../../engine/errors';
 import { SLA_TIME_TO_RESOLUTION, type SeedSlaGoal } from '../../emulator/seed';
 import { parseSlaGoals } from '../../readiness/sla-readiness';

@@ -1,10 +1,8 @@
-import { cells, columnIndexes, requireColumn } from '../../../engine/data/table';
-import type { Table } from '../../../engine/data/table';
-import { parseDate } from '../../../engine/data/parse-date';
-import { chronoSplit, mod5Split } from '../../../engine/eval/splits';
+import { cells, columnIndexes, requireColumn, type Table, parseDate } from '../../../engine/data';
+import { chronoSplit, mod5Split } from '../../../engine/eval';
 import { InputError } from '../../../engine/errors';
 import type { LabelledTicket } from '../../../engine/classify';
-import { createRng, shuffleInPlace } from '../../../engine/util/rng';
+import { createRng, shuffleInPlace } from '../../../engine/util';
 
 export interface ClassifyDatasetSpec {
   textColumns: readonly string[];

@@ -1,9 +1,8 @@
 import { readTable } from '../../adapters/read-table';
 import { predict, trainClassifier } from '../../../engine/classify';
 import type { TicketText } from '../../../engine/classify';
-import { cell, requireColumn } from '../../../engine/data/table';
-import type { Table } from '../../../engine/data/table';
-import { mod5Split } from '../../../engine/eval/splits';
+import { cell, requireColumn, type Table } from '../../../engine/data';
+import { mod5Split } from '../../../engine/eval';
 
 export interface LanguageAccuracy {
   language: string;

@@ -1,4 +1,4 @@
-import { perClassStats } from '../../../engine/eval/classification-metrics';
+import { perClassStats } from '../../../engine/eval';
 import type { ClassifyDataset } from './classify-dataset';
 import type { ClassifyEvalDetails } from './classify-run';
 

@@ -6,9 +6,9 @@ import {
   coverageAtPrecision,
   expectedCalibrationError,
   macroF1,
-} from '../../../engine/eval/classification-metrics';
-import type { ScoredPrediction } from '../../../engine/eval/classification-metrics';
-import { percentile } from '../../../engine/eval/percentile';
+  type ScoredPrediction,
+  percentile,
+} from '../../../engine/eval';
 import type { ClassifyDataset } from './classify-dataset';
 
 /** The JSON line `eval classify --json` prints last; scripts rely on these exact keys. */

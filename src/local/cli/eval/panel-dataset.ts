@@ -1,8 +1,8 @@
 import { DEFAULT_CONFIG, type FieldConfig } from '../../../contracts/config';
 import { holdsValue, trainingLabel } from '../../../core/shared/fields';
 import type { Ticket } from '../../../core/shared/ticket';
-import { columnIndexes, requireColumn, type Table } from '../../../engine/data/table';
-import { chronoSplit, mod5Split } from '../../../engine/eval/splits';
+import { columnIndexes, requireColumn, type Table } from '../../../engine/data';
+import { chronoSplit, mod5Split } from '../../../engine/eval';
 import { InputError } from '../../../engine/errors';
 import type { SeedTicket, SiteSeed } from '../../emulator/seed';
 import { readJiraExport, type JiraExport } from '../../readiness/jira-export';

@@ -1,7 +1,6 @@
 import type { PanelData, SimilarTicket } from '../../../contracts/panel';
 import type { Ticket } from '../../../core/shared/ticket';
-import { brierScore, rocAuc, type BinaryOutcome } from '../../../engine/eval/classification-metrics';
-import { percentile } from '../../../engine/eval/percentile';
+import { brierScore, rocAuc, type BinaryOutcome, percentile } from '../../../engine/eval';
 import type { SlaGoals } from '../../readiness/sla-readiness';
 import { dataOf, localeDifferences } from './panel-locale';
 import type { PanelCollection } from './panel-collect';

@@ -1,5 +1,4 @@
-import { percentile } from '../../../engine/eval/percentile';
-import { meanReciprocalRank, recallAtK } from '../../../engine/eval/ranking-metrics';
+import { percentile, meanReciprocalRank, recallAtK } from '../../../engine/eval';
 import type { TicketDoc } from '../../../engine/similar';
 
 /** Anything that can be fed tickets one by one and asked for the most similar ones. */

@@ -1,6 +1,4 @@
-import { parseDate } from '../../../engine/data/parse-date';
-import { cell, cells, columnIndexes, requireColumn } from '../../../engine/data/table';
-import type { Table } from '../../../engine/data/table';
+import { parseDate, cell, cells, columnIndexes, requireColumn, type Table } from '../../../engine/data';
 import { InputError } from '../../../engine/errors';
 import type { TicketDoc } from '../../../engine/similar';
 

@@ -1,10 +1,7 @@
-import { cell, requireColumn } from '../../../engine/data/table';
-import type { Table } from '../../../engine/data/table';
-import { parseDate } from '../../../engine/data/parse-date';
-import type { Split } from '../../../engine/eval/splits';
-import { chronoSplit, mod5Split } from '../../../engine/eval/splits';
+import { cell, requireColumn, type Table, parseDate } from '../../../engine/data';
+import { type Split, chronoSplit, mod5Split } from '../../../engine/eval';
 import { InputError } from '../../../engine/errors';
-import type { TabularRow } from '../../../engine/tabular/encoder';
+import type { TabularRow } from '../../../engine/tabular';
 
 export interface SlaDatasetSpec {
   labelColumn: string;

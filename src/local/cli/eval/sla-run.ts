@@ -3,11 +3,15 @@ import {
   calibrationError,
   reliabilityTable,
   rocAuc,
-} from '../../../engine/eval/classification-metrics';
-import type { BinaryOutcome, ReliabilityBin } from '../../../engine/eval/classification-metrics';
-import type { EncoderSpec } from '../../../engine/tabular/encoder';
-import type { StackChoice } from '../../../engine/tabular/stacked-classifier';
-import { stackedProbability, trainStackedClassifier } from '../../../engine/tabular/stacked-classifier';
+  type BinaryOutcome,
+  type ReliabilityBin,
+} from '../../../engine/eval';
+import {
+  type EncoderSpec,
+  type StackChoice,
+  stackedProbability,
+  trainStackedClassifier,
+} from '../../../engine/tabular';
 import type { SlaDataset } from './sla-dataset';
 
 /** The `--json` line of `eval sla`; key names are an interface scripts rely on. */

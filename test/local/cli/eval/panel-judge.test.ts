@@ -1,7 +1,6 @@
 import { evidenceJudge, judgeLanguage, personNameWords } from '../../../../src/local/cli/eval/panel-judge';
 import { JUDGE_STOPWORDS_DE, JUDGE_STOPWORDS_EN } from '../../../../src/local/cli/eval/panel-judge-words';
-import { isEvidenceWord } from '../../../../src/engine/text/evidence';
-import { normalize } from '../../../../src/engine/text/normalize';
+import { isEvidenceWord, normalize } from '../../../../src/engine/text';
 
 describe("eval panel's evidence judge", () => {
   const judge = evidenceJudge(personNameWords(['Olivia Brown', 'Chloé Wolf', '712020:44e09159-a950']));

@@ -3,24 +3,29 @@ import { minimizeLbfgs } from './lbfgs';
 import type { SparseRow } from './sparse';
 import { addL2Penalty, logisticLoss, sigmoid, sparseDot } from './sparse';
 
-/** Binary logistic regression with an L2 penalty, fitted by L-BFGS on the mean log-loss. */
-export interface LogisticOptions {
+/**
+ * Binary logistic regression over sparse one-hot rows (thousands of columns) with an L2 penalty,
+ * fitted by L-BFGS on the mean log-loss: the linear layer of the tabular classifiers. The
+ * similar reranker's dense, few-feature calibration (Newton steps) is another model, in
+ * engine/similar/logistic.ts.
+ */
+export interface SparseLogisticOptions {
   /** L2 strength on the mean loss (default 1e-3); the intercept is not penalised. */
   l2?: number;
   maxIterations?: number;
 }
 
-export interface LogisticModel {
+export interface SparseLogisticModel {
   bias: number;
   weights: Float64Array;
 }
 
-export function trainLogistic(
+export function trainSparseLogistic(
   rows: readonly SparseRow[],
   labels: readonly (0 | 1)[],
   width: number,
-  options: LogisticOptions = {},
-): LogisticModel {
+  options: SparseLogisticOptions = {},
+): SparseLogisticModel {
   if (rows.length !== labels.length) throw new InputError('bad_argument', 'rows and labels differ in length');
   if (rows.length === 0) throw new InputError('too_few_examples', 'no training rows');
   const l2 = options.l2 ?? 1e-3;
@@ -55,13 +60,13 @@ export function trainLogistic(
   return { bias: result.weights[0] as number, weights: result.weights.slice(1) };
 }
 
-export function logisticScore(model: LogisticModel, row: SparseRow): number {
+export function logisticScore(model: SparseLogisticModel, row: SparseRow): number {
   return model.bias + sparseDot(row, model.weights);
 }
 
 /** The columns of `row` that pushed the score most, largest |contribution| first. */
 export function topContributions(
-  model: LogisticModel,
+  model: SparseLogisticModel,
   row: SparseRow,
   limit: number,
 ): { column: number; contribution: number }[] {
