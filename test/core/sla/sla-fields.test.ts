@@ -8,7 +8,7 @@ import { FIELD_MODEL_FORMAT, fieldProbability, MIN_LABELLED, trainFieldModel } f
 import type { SlaMetric } from '../../../src/core/ports/jira';
 import type { SettledCycle } from '../../../src/core/ports/sla-outcomes';
 import type { Ticket } from '../../../src/core/shared/ticket';
-import { createRng } from '../../../src/engine/util/rng';
+import { createRng } from '../../../src/engine/util';
 import { makeTicket } from '../../support/tickets';
 
 const H = 3_600_000;
