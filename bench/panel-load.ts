@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { FileConfigStore } from '../src/local/adapters/config-file';
 import { LocalQueue } from '../src/local/adapters/queue-memory';
 import type { SqlStorage } from '../src/adapters/sql/storage';
-import { createApp, forgetWarmState } from '../src/app';
+import { createApp, createEngines, forgetWarmState } from '../src/app';
 import { textClassifierEngine } from '../src/app/engines/classifier';
 import { DEFAULT_CONFIG } from '../src/contracts/config';
 import { PanelData } from '../src/contracts/panel';
@@ -239,6 +239,7 @@ export async function panelLoad(ctx: { storage: SqlStorage; tickets: readonly Ti
       createApp({
         jira: variants[variant].jira,
         storage: variants[variant].storage,
+        engines: createEngines(variants[variant].storage),
         config: configStore,
         queue,
         clock: { now: () => now },

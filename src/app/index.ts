@@ -31,12 +31,12 @@ import { ensureSetup, requestSetup } from '../core/admin/setup';
 import { slaSweep } from '../core/sla/sla-sweep';
 import { recountIndex } from '../core/admin/recount-index';
 import { ViewerChecks } from '../core/shared/visibility';
-import { createEngines } from './engines';
 import { rovoActions } from './rovo';
 import { StampedCache } from './warm-cache';
 import type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
 
 export type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
+export { createEngines } from './engines';
 
 /** The Jira adapter's issue mapping with the default site field ids. */
 export const defaultIssueMapper: IssueMapper = {
@@ -72,7 +72,7 @@ export function forgetWarmState(): void {
  * here keeps tenant data beyond the instance.
  */
 export function createApp(deps: AppDeps): App {
-  const engines = deps.engines ?? createEngines(deps.storage);
+  const { engines } = deps;
   const issues = deps.issues ?? defaultIssueMapper;
   let config: ReturnType<CoreContext['config']> | null = null;
   const ctx: CoreContext = {

@@ -6,8 +6,7 @@ import type { JiraClientFactory, JiraIssue } from '../core/ports/jira';
 import type { Logger } from '../core/ports/logger';
 import type { QueuePort } from '../core/ports/queue';
 import type { SchemaPort } from '../core/ports/schema';
-import type { ConfigStore } from '../core/ports/storage';
-import type { SqlStorage } from '../adapters/sql/storage';
+import type { ConfigStore, Storage } from '../core/ports/storage';
 import type { Ticket } from '../core/shared/ticket';
 
 /** Turns Jira's issue JSON into the app's Ticket (src/adapters/jira owns the mapping). */
@@ -25,8 +24,8 @@ export interface IssueMapper {
 /** Everything the app needs from the outside: Forge adapters in production, local ones elsewhere. */
 export interface AppDeps {
   jira: JiraClientFactory;
-  /** The SQL storage (Forge SQL, MariaDB or SQLite underneath): similar search runs in SQL. */
-  storage: SqlStorage;
+  /** The app's database (createSqlStorage over Forge SQL, MariaDB or SQLite). */
+  storage: Storage;
   config: ConfigStore;
   queue: QueuePort;
   clock: Clock;
@@ -36,8 +35,11 @@ export interface AppDeps {
    * the consumer). Defaults to an already migrated database (SQLite and MariaDB migrate on open).
    */
   schema?: SchemaPort;
-  /** Defaults to the real engines wired over `storage`. */
-  engines?: Engines;
+  /**
+   * The engines the use-cases call: `createEngines(sqlStorage)` (src/app/engines) wires the real
+   * ones, the similar search over the same SQL storage's index.
+   */
+  engines: Engines;
   /** Defaults to the Jira adapter's mapping. */
   issues?: IssueMapper;
   /** Issues per backfill search page (default 100, Jira's cap when fields are asked for). */

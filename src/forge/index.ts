@@ -9,7 +9,7 @@ import { KvsConfigStore } from '../adapters/forge/kvs-config';
 import { forgeQueue } from '../adapters/forge/queue-forge';
 import { forgeSqlSchema, openForgeSql } from '../adapters/forge/sql-database';
 import { createSqlStorage } from '../adapters/sql/storage';
-import { createApp } from '../app';
+import { createApp, createEngines } from '../app';
 import type { App } from '../app/types';
 import { systemClock } from '../core/ports/clock';
 import type { Logger } from '../core/ports/logger';
@@ -23,9 +23,11 @@ const consoleLogger: Logger = {
 };
 
 function forgeApp(): App {
+  const storage = createSqlStorage(openForgeSql());
   return createApp({
     jira: forgeJiraClients(),
-    storage: createSqlStorage(openForgeSql()),
+    storage,
+    engines: createEngines(storage),
     config: new KvsConfigStore(),
     queue: forgeQueue(),
     clock: systemClock,

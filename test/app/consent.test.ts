@@ -1,6 +1,6 @@
 import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
-import { createApp } from '../../src/app';
+import { createApp, createEngines } from '../../src/app';
 import { DEFAULT_CONFIG } from '../../src/contracts/config';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import type { JiraPort } from '../../src/core/ports/jira';
@@ -13,9 +13,11 @@ describe("an agent who has not yet allowed the app's access", () => {
   it('gets the consent error out of the resolver (Forge then shows "Allow access"), not {ok:false}', async () => {
     const db = await openSqlite(':memory:');
     const refusing = new Proxy({} as JiraPort, { get: () => () => Promise.reject(consent) });
+    const storage = createSqlStorage(db);
     const app = createApp({
       jira: { asUser: () => refusing, asApp: () => refusing },
-      storage: createSqlStorage(db),
+      storage,
+      engines: createEngines(storage),
       config: { load: () => Promise.resolve(DEFAULT_CONFIG), save: () => Promise.resolve() },
       queue: { push: () => Promise.resolve() },
       clock: { now: () => Date.now() },

@@ -8,7 +8,7 @@ import { openSqlite } from '../../src/local/adapters/sqlite-db';
 import { createSqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../src/adapters/sql/storage';
 import type { SqlDatabase } from '../../src/adapters/sql/dialect';
-import { createApp } from '../../src/app';
+import { createApp, createEngines } from '../../src/app';
 import type { App } from '../../src/app/types';
 import type { AdminConfig } from '../../src/contracts/config';
 import { DEFAULT_CONFIG } from '../../src/contracts/config';
@@ -91,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock: { now: site.now },
       logger: silentLogger,
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
-      ...(options.quickTraining === true ? { engines: workbenchEngines(storage, false) } : {}),
+      engines: options.quickTraining === true ? workbenchEngines(storage, false) : createEngines(storage),
       ...(options.backfillPageSize !== undefined ? { backfillPageSize: options.backfillPageSize } : {}),
     });
   const app = build();

@@ -6,7 +6,7 @@
  */
 import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import type { SqlStorage } from '../../src/adapters/sql/storage';
-import { createApp } from '../../src/app';
+import { createApp, createEngines } from '../../src/app';
 import { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { silentLogger } from '../../src/core/ports/logger';
@@ -41,6 +41,7 @@ export function describePanelWriteBack(label: string, options: { mariadb: boolea
       return createApp({
         jira: localJiraClients({ baseUrl: h.emulator.url }),
         storage,
+        engines: createEngines(storage),
         config: h.config,
         queue: h.queue,
         clock: { now: h.site.now },

@@ -1,4 +1,4 @@
-import { createApp } from '../../src/app';
+import { createApp, createEngines } from '../../src/app';
 import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import type { JiraClientFactory, JiraPort } from '../../src/core/ports/jira';
 import { silentLogger } from '../../src/core/ports/logger';
@@ -98,6 +98,7 @@ describe('an issue deleted in Jira stays deleted', () => {
     const app = createApp({
       jira,
       storage: h.storage,
+      engines: createEngines(h.storage),
       config: h.config,
       queue: h.queue,
       clock: { now: h.site.now },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
-import type { ModelStore } from '../ports/storage';
+import type { ModelStore, SimilarIndexStore } from '../ports/storage';
 import { loadStoredJson } from '../shared/stored-json';
 
 /** Where an unfinished pass resumes: the last term hash done. */
@@ -10,10 +10,6 @@ export const RECOUNT_CURSOR_NAME = 'cursor:index-recount';
 const DEFAULT_BUDGET_MS = 600_000;
 const Cursor = z.object({ after: z.number().int() });
 
-export interface RecountableIndex {
-  recount(after: number | null, pageSize?: number): Promise<{ next: number | null }>;
-}
-
 /**
  * The weekly repair of the similar index's document frequencies and stats row (drift a crash
  * mid-write can leave; see docs/storage.md): pages through every term until done or the time
@@ -21,7 +17,7 @@ export interface RecountableIndex {
  * whether the pass finished.
  */
 export async function recountIndex(
-  deps: { index: RecountableIndex; models: ModelStore; clock: Clock; logger: Logger },
+  deps: { index: Pick<SimilarIndexStore, 'recount'>; models: ModelStore; clock: Clock; logger: Logger },
   budgetMs: number = DEFAULT_BUDGET_MS,
 ): Promise<boolean> {
   const start = deps.clock.now();

@@ -105,6 +105,12 @@ export interface SimilarIndexStore {
   docs(ids: readonly string[]): Promise<Map<string, IndexDocInfo>>;
   /** Full stored entries (terms included), e.g. to rebuild an in-memory index. */
   entries(ids: readonly string[]): Promise<IndexEntry[]>;
+  /**
+   * Recomputes the document frequencies of one page of terms (and the corpus stats on the first
+   * page) from what is stored: repairs the drift a crash mid-write can leave. Resumable: call
+   * again with `next` until it is null.
+   */
+  recount(after: number | null, pageSize?: number): Promise<{ next: number | null }>;
 }
 
 export type ModelPayload = Uint8Array | string;
