@@ -4,8 +4,6 @@ export type { RuleDecision } from './evaluate-rules';
 export { evaluateRules } from './evaluate-rules';
 export type { RuleFinding } from './analyze-rules';
 export { analyzeRules } from './analyze-rules';
-export type { DryRunResult, HistoricTicket } from './dry-run';
-export { dryRunRule } from './dry-run';
 export { rankTeams } from './rank-teams';
 export { rankAssignees } from './rank-assignees';
 export { unavailability } from './availability';

@@ -1,3 +1,5 @@
+import type { AwayEntry } from '../../contracts/config';
+
 /** Plain inputs of the routing engine; the Forge side and the benchmarks fill them. */
 
 /** The ticket as routing sees it. Field names and values are as the site shows them. */
@@ -43,12 +45,11 @@ export interface Agent {
   solvedByCategory?: ReadonlyMap<string, number>;
 }
 
-/** Admin-maintained absence: ISO dates (YYYY-MM-DD), inclusive; a missing end is open-ended. */
-export interface AwayEntry {
-  accountId: string;
-  from?: string;
-  until?: string;
-}
+/**
+ * Admin-maintained absence, as the admin config stores it (one schema, in contracts): ISO dates
+ * (YYYY-MM-DD), inclusive; a missing end is open-ended.
+ */
+export type { AwayEntry };
 
 /** Why a candidate ranks where it does; worded by describeRouteReason in English or German. */
 export type RouteReason =

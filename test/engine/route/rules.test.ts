@@ -1,5 +1,5 @@
 import type { RoutingTicket } from '../../../src/engine/route';
-import { RoutingRules, analyzeRules, dryRunRule, evaluateRules } from '../../../src/engine/route';
+import { RoutingRules, analyzeRules, evaluateRules } from '../../../src/engine/route';
 
 const rules = (raw: unknown) => RoutingRules.parse(raw);
 
@@ -197,32 +197,5 @@ describe('analyzeRules', () => {
     ],
   ])('%s', (_name, raw, expected) => {
     expect(find(raw, ['Category', 'Labels'])).toEqual(expected);
-  });
-});
-
-describe('dryRunRule', () => {
-  it('counts matches over history and says where those tickets actually went', () => {
-    const r = rules([rule([{ kind: 'text', anyOf: ['vpn'] }], { team: 'Network' }, { enabled: false })])[0]!;
-    const history = [
-      { ticket: ticket({ text: 'VPN down' }), team: 'Network' },
-      { ticket: ticket({ text: 'vpn slow' }), team: 'Desk' },
-      { ticket: ticket({ text: 'VPN again' }), team: 'Network' },
-      { ticket: ticket({ text: 'printer' }), team: 'Desk' },
-    ];
-    expect(dryRunRule(r, history)).toEqual({
-      ruleId: 'r1',
-      total: 4,
-      matched: 3,
-      agreedTeam: 2,
-      actualTeams: [
-        { team: 'Network', count: 2 },
-        { team: 'Desk', count: 1 },
-      ],
-      examples: [0, 1, 2],
-    });
-  });
-
-  it('over an empty history matches nothing', () => {
-    expect(dryRunRule(rules([rule([])])[0]!, [])).toMatchObject({ total: 0, matched: 0, actualTeams: [] });
   });
 });
