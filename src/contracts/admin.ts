@@ -43,6 +43,7 @@ export const FieldQuality = z.object({
 });
 export type FieldQuality = z.infer<typeof FieldQuality>;
 
+/** A data-quality finding as the admin page lists it: the engine's DataQualityFinding worded, with visible example keys. */
 export const QualityFinding = z.object({
   kind: z.string(),
   severity: z.enum(['info', 'warning', 'problem']),

@@ -4,7 +4,7 @@ import { EXAMPLE_CANDIDATES } from '../../core/ports/engines';
 import type { QualityEngine } from '../../core/ports/engines';
 import { isEmptyValue, currentValue, trainingLabel } from '../../core/shared/fields';
 import type { Ticket } from '../../core/shared/ticket';
-import { dataQualityReport, type QualityFinding as EngineFinding } from '../../engine/quality';
+import { dataQualityReport, type DataQualityFinding } from '../../engine/quality';
 
 /** Below this share of filled-in tickets a field cannot be learnt well. */
 const SPARSE_FIELD = 0.5;
@@ -21,7 +21,7 @@ const NOT_CHECKED = new Set(['team', 'assignee']);
 const MIN_CONFLICT_TERMS = 4;
 
 /** The engine's findings the admin page lists beside the checks above, with their example keys. */
-function labelFindings(f: EngineFinding, name: string): QualityFinding[] {
+function labelFindings(f: DataQualityFinding, name: string): QualityFinding[] {
   const one = (kind: string, examples: string[]): QualityFinding[] => [
     { kind, severity: f.severity, message: `${name}: ${f.message}`, examples: examples.slice(0, 10) },
   ];

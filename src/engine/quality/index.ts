@@ -5,7 +5,7 @@
 export { dataQualityReport } from './report';
 export type {
   ConflictGroup,
-  QualityFinding,
+  DataQualityFinding,
   QualityOptions,
   QualityReport,
   QualityTicket,

@@ -9,7 +9,7 @@ import { nearDuplicateGroups, termSet } from './near-duplicates';
 import { isTemplateOnly, templateLines } from './templates';
 import type {
   ConflictGroup,
-  QualityFinding,
+  DataQualityFinding,
   QualityOptions,
   QualityReport,
   QualityTicket,
@@ -58,7 +58,7 @@ export function dataQualityReport(
     const label = ticket.label === null || ticket.label.trim() === '' ? null : ticket.label;
     return { ticket, text, words: analyzed.tokens.map((t) => t.term), language: analyzed.language, label };
   });
-  const findings: QualityFinding[] = [];
+  const findings: DataQualityFinding[] = [];
   const ids = (ps: readonly Prepared[]): string[] => ps.slice(0, maxExamples).map((p) => p.ticket.id);
 
   const counts = new Map<string, number>();
@@ -205,8 +205,8 @@ function mixedClasses(
   classes: QualityReport['classes'],
   maxExamples: number,
   seed: number,
-): QualityFinding[] {
-  const out: QualityFinding[] = [];
+): DataQualityFinding[] {
+  const out: DataQualityFinding[] = [];
   const vectors = new Map(prepared.map((p) => [p, vectorOf(p.words)]));
   const between = new Map<Language, number>();
   for (const language of ['en', 'de', 'other'] as const) {

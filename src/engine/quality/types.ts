@@ -24,7 +24,8 @@ export interface ConflictGroup {
   tickets: { id: string; label: string }[];
 }
 
-export type QualityFinding =
+/** One finding of the data-quality report, with its evidence; the admin page shows a summary of it (contracts' QualityFinding). */
+export type DataQualityFinding =
   | (FindingBase & { kind: 'likely-mislabels'; tickets: LikelyMislabel[] })
   | (FindingBase & {
       kind: 'conflicting-duplicates';
@@ -49,7 +50,7 @@ export interface QualityReport {
   labelled: number;
   classes: { label: string; count: number; share: number }[];
   /** Most severe first. */
-  findings: QualityFinding[];
+  findings: DataQualityFinding[];
 }
 
 export interface QualityOptions {

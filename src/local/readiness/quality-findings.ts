@@ -1,5 +1,5 @@
 import type { Ticket } from '../../core/shared/ticket';
-import { dataQualityReport, type QualityFinding } from '../../engine/quality';
+import { dataQualityReport, type DataQualityFinding } from '../../engine/quality';
 import { fieldName } from './field-names';
 import { fieldLabel } from './field-readiness';
 import type { FieldReadiness, Finding } from './report-types';
@@ -53,7 +53,7 @@ function contextOf(ticket: Ticket, fieldId: string, others: readonly string[]): 
   return out;
 }
 
-function convert(f: QualityFinding, field: string): Finding[] {
+function convert(f: DataQualityFinding, field: string): Finding[] {
   const base = { field, severity: f.severity };
   switch (f.kind) {
     case 'likely-mislabels':

@@ -1,5 +1,5 @@
 import { dataQualityReport } from '../../../src/engine/quality';
-import type { QualityFinding, QualityTicket } from '../../../src/engine/quality';
+import type { DataQualityFinding, QualityTicket } from '../../../src/engine/quality';
 import { CLASSES, makeTickets } from '../classify/fixtures';
 import { createRng } from '../../../src/engine/util/rng';
 
@@ -8,11 +8,11 @@ const base: QualityTicket[] = makeTickets(200).map((t, i) => ({
   text: t.text,
   label: t.label,
 }));
-const find = <K extends QualityFinding['kind']>(
-  fs: readonly QualityFinding[],
+const find = <K extends DataQualityFinding['kind']>(
+  fs: readonly DataQualityFinding[],
   kind: K,
-): Extract<QualityFinding, { kind: K }>[] =>
-  fs.filter((f): f is Extract<QualityFinding, { kind: K }> => f.kind === kind);
+): Extract<DataQualityFinding, { kind: K }>[] =>
+  fs.filter((f): f is Extract<DataQualityFinding, { kind: K }> => f.kind === kind);
 
 describe('dataQualityReport', () => {
   it('finds near-identical tickets with conflicting labels, with examples', () => {
