@@ -33,13 +33,13 @@ import { recountIndex } from '../core/admin/recount-index';
 import { ViewerChecks } from '../core/shared/visibility';
 import { rovoActions } from './rovo';
 import { StampedCache } from './warm-cache';
-import type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
+import type { App, AppDeps, IssueMapping, ResolverContext, ResolverHandler } from './types';
 
-export type { App, AppDeps, IssueMapper, ResolverContext, ResolverHandler } from './types';
+export type { App, AppDeps, IssueMapping, ResolverContext, ResolverHandler } from './types';
 export { createEngines } from './engines';
 
 /** The Jira adapter's issue mapping with the default site field ids. */
-export const defaultIssueMapper: IssueMapper = {
+export const defaultIssueMapper: IssueMapping = {
   fields: ticketFieldIds(DEFAULT_SITE_FIELDS),
   requestTypeField: DEFAULT_SITE_FIELDS.requestType,
   teamField: DEFAULT_SITE_FIELDS.team,

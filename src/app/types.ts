@@ -2,24 +2,14 @@ import type { RovoAction } from '../contracts/rovo';
 import type { ResolverKey, ResolverResult } from '../contracts';
 import type { Clock } from '../core/ports/clock';
 import type { Engines } from '../core/ports/engines';
-import type { JiraClientFactory, JiraIssue } from '../core/ports/jira';
+import type { JiraClientFactory } from '../core/ports/jira';
 import type { Logger } from '../core/ports/logger';
 import type { QueuePort } from '../core/ports/queue';
 import type { SchemaPort } from '../core/ports/schema';
 import type { ConfigStore, Storage } from '../core/ports/storage';
-import type { Ticket } from '../core/shared/ticket';
+import type { IssueMapping } from '../core/shared/context';
 
-/** Turns Jira's issue JSON into the app's Ticket (src/adapters/jira owns the mapping). */
-export interface IssueMapper {
-  /** The fields to ask Jira for. */
-  fields: readonly string[];
-  /** The site's "Customer Request Type" field id, if any. */
-  requestTypeField: string | null;
-  /** The site's team field id, if any. */
-  teamField?: string | null;
-  /** Throws when the issue cannot be mapped (the caller treats it as a bad response). */
-  toTicket(issue: JiraIssue): Ticket;
-}
+export type { IssueMapping };
 
 /** Everything the app needs from the outside: Forge adapters in production, local ones elsewhere. */
 export interface AppDeps {
@@ -41,7 +31,7 @@ export interface AppDeps {
    */
   engines: Engines;
   /** Defaults to the Jira adapter's mapping. */
-  issues?: IssueMapper;
+  issues?: IssueMapping;
   /** Issues per backfill search page (default 100, Jira's cap when fields are asked for). */
   backfillPageSize?: number;
 }

@@ -10,12 +10,15 @@ import type { ConfigStore, Storage } from '../ports/storage';
 import type { Ticket } from './ticket';
 import type { ViewerChecks } from './visibility';
 
+/** Turns Jira's issue JSON into the app's Ticket (src/adapters/jira owns the mapping). */
 export interface IssueMapping {
+  /** The fields to ask Jira for. */
   fields: readonly string[];
   /** The site's "Customer Request Type" field id (the request type is set through it), if any. */
   requestTypeField: string | null;
   /** The site's team field id (Jira's Team field, set by team id), if any. */
   teamField?: string | null;
+  /** Throws when the issue cannot be mapped (the caller treats it as a bad response). */
   toTicket(issue: JiraIssue): Ticket;
 }
 

@@ -1,5 +1,5 @@
 import { DEFAULT_SITE_FIELDS, issueToTicket, ticketFieldIds } from '../../adapters/jira/issue-to-ticket';
-import type { IssueMapper } from '../../app/types';
+import type { IssueMapping } from '../../app/types';
 import { DEFAULT_CONFIG, type AdminConfig, type FieldConfig } from '../../contracts/config';
 import { trainingLabel } from '../../core/shared/fields';
 import type { Ticket } from '../../core/shared/ticket';
@@ -59,7 +59,7 @@ export function exportFieldSetup(exported: JiraExport, seed = 1): ExportFieldSet
 }
 
 /** The app's issue mapping on a site with these select fields (read into `ticket.custom` by id). */
-export function issueMapperFor(categoryFieldIds: readonly string[]): IssueMapper {
+export function issueMapperFor(categoryFieldIds: readonly string[]): IssueMapping {
   const fields = { ...DEFAULT_SITE_FIELDS, categories: categoryFieldIds };
   return {
     fields: ticketFieldIds(fields),
