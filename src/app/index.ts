@@ -172,7 +172,7 @@ export function createApp(deps: AppDeps): App {
       recount: async () => {
         await recountIndex({
           index: deps.storage.index,
-          models: deps.storage.models,
+          storage: deps.storage,
           clock: deps.clock,
           logger: deps.logger,
         });

@@ -2,7 +2,7 @@ import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import type { ResolverResult } from '../../src/contracts/common';
 import { PanelData } from '../../src/contracts/panel';
-import { FIRST_RESPONSES_NAME } from '../../src/core/sla/first-responses';
+import { STORAGE_KEYS } from '../../src/core/ports/storage-keys';
 import { installAndTrain, startHarness } from './harness';
 import type { Harness } from './harness';
 
@@ -27,7 +27,7 @@ describe('SLA: time to first response', () => {
   afterAll(() => h.close());
 
   it("stores JSM's completed first-response cycles at training and estimates a new request from them", async () => {
-    const stored = await h.storage.models.load(FIRST_RESPONSES_NAME, 1);
+    const stored = await h.storage.models.load(STORAGE_KEYS.slaFirstResponses.name, 1);
     expect(stored.status).toBe('ok');
     // What JSM reports for the resolved requests: their completed first-response cycles.
     const jira = localJiraClients({ baseUrl: h.emulator.url }).asApp();

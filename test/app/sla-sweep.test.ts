@@ -2,8 +2,8 @@ import { localJiraClients } from '../../src/local/adapters/http-jira-transport';
 import type { SlaPredictionRow } from '../../src/adapters/sql/sla-outcome-repo';
 import { AdminMetrics } from '../../src/contracts/admin';
 import { RESOLVERS } from '../../src/contracts/resolvers';
-import { OPEN_LOAD_NAME } from '../../src/core/suggest/compute';
-import { OPEN_TEAM_LOAD_NAME } from '../../src/core/sla/sla-sweep';
+import { STORAGE_KEYS } from '../../src/core/ports/storage-keys';
+import { readStateDoc } from '../../src/core/shared/state-docs';
 import { parseStoredSuggestions } from '../../src/core/suggest/suggestions';
 import type { Ticket } from '../../src/core/shared/ticket';
 import { installAndTrain, startHarness } from './harness';
@@ -61,9 +61,9 @@ describe('SLA sweep', () => {
   });
 
   it('leaves routing an open-load snapshot counting open tickets per assignee', async () => {
-    const loaded = await h.storage.models.load(OPEN_LOAD_NAME, 1);
-    if (loaded.status !== 'ok') throw new Error(`snapshot ${loaded.status}`);
-    const counts = new Map(JSON.parse(String(loaded.payload)) as [string, number][]);
+    const loaded = await readStateDoc(h.storage, STORAGE_KEYS.openLoad);
+    if (loaded === null) throw new Error('no snapshot');
+    const counts = new Map(loaded);
     const expected = new Map<string, number>();
     for (const i of h.site.allIssues()) {
       if (i.statusCategory !== 'done' && i.assigneeId !== null)
@@ -73,9 +73,9 @@ describe('SLA sweep', () => {
   });
 
   it('leaves the SLA engine an open-tickets-per-team snapshot', async () => {
-    const loaded = await h.storage.models.load(OPEN_TEAM_LOAD_NAME, 1);
-    if (loaded.status !== 'ok') throw new Error(`snapshot ${loaded.status}`);
-    const counts = new Map(JSON.parse(String(loaded.payload)) as [string, number][]);
+    const loaded = await readStateDoc(h.storage, STORAGE_KEYS.openTeamLoad);
+    if (loaded === null) throw new Error('no snapshot');
+    const counts = new Map(loaded);
     const open: Ticket[] = [];
     let after: string | null = null;
     do {

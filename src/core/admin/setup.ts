@@ -1,6 +1,7 @@
 import type { CoreContext } from '../shared/context';
 import { startBackfill } from '../train/backfill';
 import { RetryLaterError } from '../ports/queue';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 
 /** Seconds between migration batches: one batch stays inside a minute's DDL budget. */
 export const MIGRATION_BATCH_GAP_SECONDS = 60;
@@ -40,10 +41,10 @@ export async function runSetup(ctx: CoreContext): Promise<void> {
 export async function requestSetup(ctx: CoreContext): Promise<void> {
   const now = ctx.clock.now();
   try {
-    const doc = await ctx.storage.state.get('schema-setup');
+    const doc = await ctx.storage.state.get(STORAGE_KEYS.schemaSetup.name);
     const requestedAt = (doc?.value as { requestedAt?: unknown } | null)?.requestedAt;
     if (typeof requestedAt === 'number' && now - requestedAt < SETUP_REQUEST_MS) return;
-    const won = await ctx.storage.state.compareAndSet('schema-setup', doc?.revision ?? 0, {
+    const won = await ctx.storage.state.compareAndSet(STORAGE_KEYS.schemaSetup.name, doc?.revision ?? 0, {
       requestedAt: now,
     });
     if (won === null) return;

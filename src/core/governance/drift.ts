@@ -14,6 +14,7 @@ import {
 } from '../../contracts/governance';
 import type { AdminConfig, FieldConfig } from '../../contracts/config';
 import type { FeedbackEvent } from '../ports/storage';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 import { APP_ACTOR } from '../suggest/auto-apply';
 import type { CoreContext } from '../shared/context';
 import { parsePayload } from '../shared/payload';
@@ -30,7 +31,7 @@ export const WINDOW_DAYS = 30;
 export const MIN_DECISIONS = 30;
 /** One-sided 95 %: the bound the field is held to is a lower bound only. */
 export const Z_ONE_SIDED = 1.645;
-const DOC = 'drift-watch';
+const DOC = STORAGE_KEYS.driftWatch.name;
 const ATTEMPTS = 5;
 
 const RIGHT: Record<FeedbackEvent['outcome'], boolean> = {

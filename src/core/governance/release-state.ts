@@ -6,8 +6,9 @@ import {
 } from '../../contracts/governance';
 import { AppError } from '../shared/errors';
 import type { CoreContext } from '../shared/context';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 
-const DOC = 'model-releases';
+const DOC = STORAGE_KEYS.modelReleases.name;
 /** Promoted versions kept besides the current one, for rollback. */
 export const KEEP_PREVIOUS = 3;
 const HISTORY = 300;

@@ -8,33 +8,17 @@
  * that time.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { DismissalState, RecurringCluster } from '../../engine/recurring';
 import type { CoreContext } from '../shared/context';
 import { STATE_DOC_MAX_BYTES } from '../ports/storage';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 import { clusterTickets } from '../problems/problem-candidates';
 import type { Ticket } from '../shared/ticket';
 
 export const CLUSTERS_FRESH_MS = 5 * 60_000;
-const DOC = 'outage-clusters';
+const DOC = STORAGE_KEYS.outageClusters.name;
 
-const StoredClusters = z.object({
-  fingerprint: z.string().max(64),
-  computedAt: z.number(),
-  clusters: z
-    .array(
-      z.object({
-        key: z.string().max(40),
-        memberIds: z.array(z.string().max(40)).max(1000),
-        firstSeenMs: z.number(),
-        lastSeenMs: z.number(),
-        terms: z.array(z.string().max(200)).max(50),
-        problemIds: z.array(z.string().max(40)).max(100),
-        problemLinked: z.boolean(),
-      }),
-    )
-    .max(1000),
-});
+const StoredClusters = STORAGE_KEYS.outageClusters.schema;
 
 function fingerprintOf(
   recent: readonly Ticket[],

@@ -14,6 +14,7 @@ import type {
 import type { CandidateFilter, CorpusStats, IndexEntry } from '../../engine/similar/types';
 import type { Ticket } from '../shared/ticket';
 import type { SlaOutcomeLog } from './sla-outcomes';
+import type { StateDocName } from './storage-keys';
 
 /** A page of results and the cursor for the next one (null when there is none). */
 export interface Page<T> {
@@ -233,13 +234,8 @@ export interface JobStateStore {
   ): Promise<JobRecord | null>;
 }
 
-/** The small state documents the app keeps beside its jobs, by name. */
-/** `schema-setup`: when a setup (migration) message was last queued (src/core/admin/config/setup.ts). */
-/** `outage-clusters`: the outage banner's recent clusters under their fingerprint (src/core/knowledge/outage-clusters.ts). */
-/** `model-releases`: model versions, release policies and decisions (src/core/governance). */
-/** `drift-watch`: live precision, demotions and input drift (src/core/governance/drift.ts). */
-export type StateDocName =
-  'recurring-dismissals' | 'schema-setup' | 'outage-clusters' | 'model-releases' | 'drift-watch';
+/** The state documents by name, with their schemas, in the storage-keys table. */
+export type { StateDocName } from './storage-keys';
 
 /**
  * Small JSON documents (at most STATE_DOC_MAX_BYTES), written compare-and-set like job records,

@@ -24,6 +24,7 @@ import { AppError } from '../shared/errors';
 import { parsePayload } from '../shared/payload';
 import { isProblemTicket, problemLinks } from './problem-links';
 import { STATE_DOC_MAX_BYTES } from '../ports/storage';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 import type { Ticket } from '../shared/ticket';
 
 /** How far back candidates are looked for: a month, the span a problem review usually covers. */
@@ -37,7 +38,7 @@ export const MAX_SCANNED = 5_000;
 const PAGE = 500;
 /** Linked tickets outside the look-back read to find problems among them, per request. */
 const MAX_LINK_LOOKUPS = 50;
-const DISMISSALS = 'recurring-dismissals';
+const DISMISSALS = STORAGE_KEYS.recurringDismissals.name;
 const DAY = 86_400_000;
 
 interface Detection {

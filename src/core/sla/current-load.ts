@@ -1,15 +1,17 @@
-import { QueueCounts } from '../../engine/sla';
 import type { CurrentLoad } from '../../engine/sla';
-import type { ModelStore } from '../ports/storage';
-import { loadStoredJson } from '../shared/stored-json';
-import { OPEN_LOAD_NAME } from '../suggest/compute';
-import { OPEN_TEAM_LOAD_NAME } from './sla-sweep';
+import type { Storage } from '../ports/storage';
+import { STORAGE_KEYS } from '../ports/storage-keys';
+import type { StateDoc } from '../ports/storage-keys';
+import { readStateDoc } from '../shared/state-docs';
 
 /** Re-read the snapshots at most this often: the sweep rewrites them once an hour. */
 const SNAPSHOT_TTL_MS = 60_000;
 
 /** Reads the sweep's open-load snapshots, cached for a minute per reader. */
-export function currentLoadReader(models: ModelStore, now: () => number): () => Promise<CurrentLoad> {
+export function currentLoadReader(
+  storage: Pick<Storage, 'state' | 'models'>,
+  now: () => number,
+): () => Promise<CurrentLoad> {
   let cached: { at: number; value: Promise<CurrentLoad> } | null = null;
   return () => {
     const at = now();
@@ -17,8 +19,8 @@ export function currentLoadReader(models: ModelStore, now: () => number): () => 
       cached = {
         at,
         value: Promise.all([
-          readCounts(models, OPEN_TEAM_LOAD_NAME),
-          readCounts(models, OPEN_LOAD_NAME),
+          readCounts(storage, STORAGE_KEYS.openTeamLoad),
+          readCounts(storage, STORAGE_KEYS.openLoad),
         ]).then(([teams, assignees]) => ({ teams, assignees })),
       };
     }
@@ -26,8 +28,11 @@ export function currentLoadReader(models: ModelStore, now: () => number): () => 
   };
 }
 
-async function readCounts(models: ModelStore, name: string): Promise<Map<string, number> | null> {
+async function readCounts(
+  storage: Pick<Storage, 'state' | 'models'>,
+  doc: StateDoc<typeof STORAGE_KEYS.openLoad.schema, 'open-load' | 'open-team-load'>,
+): Promise<Map<string, number> | null> {
   // A damaged snapshot is rewritten by the next sweep; until then the risk is scored without load.
-  const counts = await loadStoredJson(models, name, 1, QueueCounts);
+  const counts = await readStateDoc(storage, doc);
   return counts === null ? null : new Map(counts);
 }

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { metricKindOf } from '../../engine/sla';
 import type { CoreContext } from '../shared/context';
 import { isTransient } from '../shared/errors';
 import type { FirstResponseSample } from '../ports/engines';
 import { loadStoredJson } from '../shared/stored-json';
+import { MAX_FIRST_RESPONSES, STORAGE_KEYS } from '../ports/storage-keys';
 import type { Ticket } from '../shared/ticket';
 
 /**
@@ -12,20 +12,11 @@ import type { Ticket } from '../shared/ticket';
  * /rest/servicedeskapi/request/{key}/sla` for resolved tickets it has not read yet (a bounded
  * number per run, newest first) and keeps what it found, so the history grows run by run.
  */
-export const FIRST_RESPONSES_NAME = 'sla:first-responses';
-const VERSION = 1;
+const { name: FIRST_RESPONSES_NAME, version: VERSION, schema: Samples } = STORAGE_KEYS.slaFirstResponses;
 /** Tickets whose SLA one training reads at most (one Jira request each). */
 export const READ_PER_TRAINING = 300;
-const MAX_KEPT = 20_000;
+const MAX_KEPT = MAX_FIRST_RESPONSES;
 const PARALLEL = 6;
-
-const Sample = z.object({
-  ticketId: z.string().max(64),
-  ms: z.number().nonnegative().nullable(),
-  priority: z.string().max(100).nullable(),
-  type: z.string().max(200),
-});
-const Samples = z.array(Sample).max(MAX_KEPT);
 
 const sampleOf = (t: Ticket, ms: number | null): FirstResponseSample => ({
   ticketId: t.id,

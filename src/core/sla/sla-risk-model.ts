@@ -21,6 +21,7 @@ import {
 import type { FieldModel, FieldTicket } from '../../engine/sla';
 import type { FirstResponseSample, SlaEngine } from '../ports/engines';
 import type { Storage } from '../ports/storage';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 import { loadStoredJson } from '../shared/stored-json';
 import { currentLoadReader } from './current-load';
 import { clockOf, runningCycle } from './running-cycle';
@@ -29,11 +30,11 @@ import { historyFields, historyFieldsOf, openTickets } from './sla-history';
 import { estimatedReading, MIN_RESOLVED_HISTORY, unestimatedReading } from './sla-reading';
 import { stampedValue } from './stamped-value';
 
-export const RESOLUTION_MODEL_NAME = 'sla:resolution';
+const RESOLUTION_MODEL_NAME = STORAGE_KEYS.slaResolution.name;
 /** Time to first response, learnt from JSM's completed first-response cycles (same format). */
-export const FIRST_RESPONSE_MODEL_NAME = 'sla:first-response';
+const FIRST_RESPONSE_MODEL_NAME = STORAGE_KEYS.slaFirstResponse.name;
 /** The field classifier of breach and its blend with the survival risk (engine/sla/field-model.ts). */
-export const FIELD_MODEL_NAME = 'sla:fields';
+const FIELD_MODEL_NAME = STORAGE_KEYS.slaFields.name;
 
 /**
  * Breach risk from JSM's SLA clock, the site's own time-to-resolution history and the queue
@@ -42,12 +43,12 @@ export const FIELD_MODEL_NAME = 'sla:fields';
  * the model store and reads what they need from the stored tickets.
  */
 export function slaRiskModel(
-  storage: Pick<Storage, 'models' | 'tickets' | 'slaOutcomes'>,
+  storage: Pick<Storage, 'models' | 'state' | 'tickets' | 'slaOutcomes'>,
   options: { now?: () => number } = {},
 ): SlaEngine {
   const { models } = storage;
   const clock = options.now ?? Date.now;
-  const currentLoad = currentLoadReader(models, clock);
+  const currentLoad = currentLoadReader(storage, clock);
   // Another process (the queue consumer) trains and saves the models: each score checks the
   // stored stamp, so the panel and the sweep always score with the same, latest model.
   const resolution = stampedValue(models, RESOLUTION_MODEL_NAME, clock, async () => {

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { CoreContext } from '../shared/context';
-import { OPEN_LOAD_NAME } from '../suggest/compute';
 import { syncInsights } from '../suggest/insights';
 import { idleStatus } from '../shared/jobs';
+import { InputError } from '../../engine/errors';
+import { STORAGE_KEYS } from '../ports/storage-keys';
+import type { StateDoc } from '../ports/storage-keys';
+import { writeStateDoc } from '../shared/state-docs';
 import { observeSla, settleClosedCycles } from './sla-outcomes';
 import { emptySuggestions, parseStoredSuggestions } from '../suggest/suggestions';
 
 const PAGE = 100;
 /** Pages per run; a larger backlog continues in the queue consumer from the saved cursor. */
 const PAGES_PER_RUN = 20;
-/** Name of the open-tickets-per-team snapshot the sweep writes and the SLA engine reads. */
-export const OPEN_TEAM_LOAD_NAME = 'snapshot:open-team-load';
 
 const Counts = z.array(z.tuple([z.string().max(200), z.number().int().nonnegative()])).max(100_000);
 
@@ -94,8 +95,8 @@ export async function slaSweep(ctx: CoreContext, startCursor: string | null): Pr
   }
   const done = cursor.page === null;
   if (done) {
-    await ctx.storage.models.save(OPEN_LOAD_NAME, JSON.stringify([...load]), 1);
-    await ctx.storage.models.save(OPEN_TEAM_LOAD_NAME, JSON.stringify([...teams]), 1);
+    await saveSnapshot(ctx, STORAGE_KEYS.openLoad, [...load]);
+    await saveSnapshot(ctx, STORAGE_KEYS.openTeamLoad, [...teams]);
     await settleClosedCycles(ctx, ctx.clock.now());
   }
   const current = await ctx.storage.jobs.get('sla-sweep');
@@ -118,5 +119,23 @@ function safeJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return null;
+  }
+}
+
+/**
+ * One open-load snapshot, for routing and the SLA risk until the next finished sweep. One too
+ * large for a state document (a site with many thousands of queues) is not refreshed: the
+ * previous one stands, and the sweep itself still finishes.
+ */
+async function saveSnapshot(
+  ctx: CoreContext,
+  doc: StateDoc<typeof STORAGE_KEYS.openLoad.schema, 'open-load' | 'open-team-load'>,
+  counts: [string, number][],
+): Promise<void> {
+  try {
+    await writeStateDoc(ctx.storage, doc, counts);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    ctx.logger.warn('open-load snapshot too large to store', { snapshot: doc.name, queues: counts.length });
   }
 }

@@ -5,12 +5,12 @@ import { loadAgentTeams, routeVotes } from '../train/route-models';
 import type { Language } from '../ports/engines';
 import type { StoredFieldPrediction, StoredSuggestions } from './suggestions';
 import type { Ticket } from '../shared/ticket';
+import { STORAGE_KEYS } from '../ports/storage-keys';
+import { readStateDoc } from '../shared/state-docs';
 
 export const SIMILAR_LIMIT = 10;
 /** Weak matches kept per ticket, offered in the panel when nothing is close enough. */
 export const WEAK_LIMIT = 3;
-/** Name of the stored open-load snapshot the SLA sweep writes and routing reads. */
-export const OPEN_LOAD_NAME = 'snapshot:open-load';
 
 export interface Computed {
   suggestions: StoredSuggestions;
@@ -119,23 +119,8 @@ export async function computeSuggestions(
 }
 
 async function readOpenLoad(ctx: CoreContext): Promise<Map<string, number>> {
-  const loaded = await ctx.storage.models.load(OPEN_LOAD_NAME, 1);
-  const load = new Map<string, number>();
-  if (loaded.status !== 'ok') return load;
-  try {
-    const text =
-      typeof loaded.payload === 'string' ? loaded.payload : Buffer.from(loaded.payload).toString('utf8');
-    const parsed: unknown = JSON.parse(text);
-    if (Array.isArray(parsed)) {
-      for (const row of parsed) {
-        if (Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'number')
-          load.set(row[0], row[1]);
-      }
-    }
-  } catch {
-    ctx.logger.warn('open-load snapshot unreadable; routing without load');
-  }
-  return load;
+  // Unreadable or never written: routing goes without load until the next sweep writes it.
+  return new Map(await readStateDoc(ctx.storage, STORAGE_KEYS.openLoad));
 }
 
 export function clamp01(x: number): number {

@@ -14,6 +14,7 @@ import { shownFieldStates } from '../panel/shown-fields';
 import { parseStoredSuggestions, type StoredSuggestions } from './suggestions';
 import { updateSuggestions } from './suggestion-update';
 import type { Ticket } from '../shared/ticket';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 
 const MINUTE = 60_000;
 
@@ -68,7 +69,7 @@ const StoredClusterKeys = z.object({
 });
 
 async function problemCandidateOf(ctx: CoreContext, ticketId: string): Promise<string | null> {
-  const doc = await ctx.storage.state.get('outage-clusters');
+  const doc = await ctx.storage.state.get(STORAGE_KEYS.outageClusters.name);
   const parsed = StoredClusterKeys.safeParse(doc?.value);
   if (!parsed.success) return null;
   return parsed.data.clusters.find((c) => c.memberIds.includes(ticketId))?.key ?? null;

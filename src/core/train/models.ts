@@ -1,29 +1,31 @@
-import { z } from 'zod';
-import { FieldQuality } from '../../contracts/admin';
+import type { FieldQuality } from '../../contracts/admin';
 import type { ClassifierEngine, FieldModel } from '../ports/engines';
 import type { Logger } from '../ports/logger';
 import type { ModelStore } from '../ports/storage';
+import {
+  FIELD_QUALITY_FORMAT,
+  fieldModelKeys,
+  PROJECT_VALUES_FORMAT,
+  StoredFieldQuality,
+  StoredProjectValues,
+} from '../ports/storage-keys';
 import { jsonOf } from '../shared/stored-json';
 
-export const classifierName = (fieldId: string): string => `classifier:${fieldId}`;
-export const qualityName = (fieldId: string): string => `quality:${fieldId}`;
-export const valuesName = (fieldId: string): string => `values:${fieldId}`;
+export const { classifier: classifierName, quality: qualityName, values: valuesName } = fieldModelKeys;
 /** A kept version's rows: the same three, under the version's id. */
 const versionNames = (fieldId: string, versionId: string): [string, string, string] => [
-  `release:${versionId}:${classifierName(fieldId)}`,
-  `release:${versionId}:${qualityName(fieldId)}`,
-  `release:${versionId}:${valuesName(fieldId)}`,
+  fieldModelKeys.release(versionId, classifierName(fieldId)),
+  fieldModelKeys.release(versionId, qualityName(fieldId)),
+  fieldModelKeys.release(versionId, valuesName(fieldId)),
 ];
 const rowNames = (fieldId: string): [string, string, string] => [
   classifierName(fieldId),
   qualityName(fieldId),
   valuesName(fieldId),
 ];
-const QUALITY_VERSION = 1;
-const VALUES_VERSION = 1;
+const QUALITY_VERSION = FIELD_QUALITY_FORMAT;
+const VALUES_VERSION = PROJECT_VALUES_FORMAT;
 
-/** Values a field took per project in the training data (components and request types are per project). */
-const ProjectValues = z.record(z.string().max(20), z.array(z.string().max(255)).max(2000));
 export type ProjectValues = Map<string, ReadonlySet<string>>;
 
 export type ModelLookup =
@@ -156,7 +158,7 @@ export class ModelRepository {
     const kept = stamp !== null ? this.warm?.values.get(name, stamp) : undefined;
     if (kept) return kept;
     const loaded = await this.store.load(name, VALUES_VERSION);
-    const parsed = ProjectValues.safeParse(jsonOf(loaded));
+    const parsed = StoredProjectValues.safeParse(jsonOf(loaded));
     const values: ProjectValues = new Map(
       parsed.success ? Object.entries(parsed.data).map(([p, v]) => [p, new Set(v)] as const) : [],
     );
@@ -165,7 +167,7 @@ export class ModelRepository {
   }
 
   async quality(fieldId: string): Promise<FieldQuality | null> {
-    const parsed = FieldQuality.safeParse(await this.readJson(qualityName(fieldId), QUALITY_VERSION));
+    const parsed = StoredFieldQuality.safeParse(await this.readJson(qualityName(fieldId), QUALITY_VERSION));
     return parsed.success ? parsed.data : null;
   }
 

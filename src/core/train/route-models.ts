@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { FieldConfig } from '../../contracts/config';
 import type { CoreContext } from '../shared/context';
 import { loadStoredJson } from '../shared/stored-json';
+import { STORAGE_KEYS } from '../ports/storage-keys';
 import type { Ticket } from '../shared/ticket';
 
 /**
@@ -27,9 +27,11 @@ export const routeModelConfig = (fieldId: RouteModelId): FieldConfig => ({
 });
 
 /** Who resolved tickets for which teams, so assignee votes come with their teams. */
-export const AGENT_TEAMS_NAME = 'route:agent-teams';
-const AGENT_TEAMS_VERSION = 1;
-const AgentTeams = z.record(z.string().max(128), z.array(z.string().max(200)).max(50));
+const {
+  name: AGENT_TEAMS_NAME,
+  version: AGENT_TEAMS_VERSION,
+  schema: AgentTeams,
+} = STORAGE_KEYS.routeAgentTeams;
 /** A handful of resolved tickets in a team makes an agent a member of it for routing. */
 const MIN_TEAM_TICKETS = 2;
 
@@ -79,9 +81,11 @@ export async function routeVotes(
  * tickets do, but Jira's Team field is set by id (`PUT /rest/api/3/issue/{key}` with
  * `{"<team field>": "<team id>"}`), so applying a suggested team needs its id.
  */
-export const TEAM_DIRECTORY_NAME = 'route:team-directory';
-const TEAM_DIRECTORY_VERSION = 1;
-const TeamDirectory = z.record(z.string().max(200), z.string().max(200));
+const {
+  name: TEAM_DIRECTORY_NAME,
+  version: TEAM_DIRECTORY_VERSION,
+  schema: TeamDirectory,
+} = STORAGE_KEYS.routeTeamDirectory;
 
 export function teamDirectoryOf(tickets: readonly Ticket[]): Map<string, string> {
   const ids = new Map<string, string>();

@@ -2,7 +2,9 @@ import { openSqlite } from '../../../src/local/adapters/sqlite-db';
 import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
-import { RECOUNT_CURSOR_NAME, recountIndex } from '../../../src/core/admin/recount-index';
+import { recountIndex } from '../../../src/core/admin/recount-index';
+import { STORAGE_KEYS } from '../../../src/core/ports/storage-keys';
+import { readStateDoc } from '../../../src/core/shared/state-docs';
 import { silentLogger } from '../../../src/core/ports/logger';
 import { computeIndexEntry, SimilarityIndex } from '../../../src/engine/similar';
 import type { TicketDoc } from '../../../src/engine/similar';
@@ -38,6 +40,9 @@ describe('weekly index recount', () => {
   });
   afterEach(() => db.close());
 
+  const cursor = () => readStateDoc(storage, STORAGE_KEYS.indexRecount);
+  const LEGACY = 'cursor:index-recount';
+
   const expectRepaired = async () => {
     expect(await storage.index.stats()).toEqual(memory.stats());
     const dfs = await storage.index.documentFrequencies(WORDS);
@@ -47,13 +52,13 @@ describe('weekly index recount', () => {
   it('repairs document frequencies and stats in one run', async () => {
     const finished = await recountIndex({
       index: storage.index,
-      models: storage.models,
+      storage,
       clock: { now: () => 0 },
       logger: silentLogger,
     });
     expect(finished).toBe(true);
     await expectRepaired();
-    expect((await storage.models.load(RECOUNT_CURSOR_NAME, 1)).status).toBe('absent');
+    expect(await cursor()).toBeNull();
   });
 
   it('stops when its time is up and the next run continues where it stopped', async () => {
@@ -67,10 +72,10 @@ describe('weekly index recount', () => {
         return storage.index.recount(after, 10);
       },
     };
-    const deps = { index, models: storage.models, clock, logger: silentLogger };
+    const deps = { index, storage, clock, logger: silentLogger };
     expect(await recountIndex(deps, 1)).toBe(false);
     expect(pages).toEqual([null]);
-    expect((await storage.models.load(RECOUNT_CURSOR_NAME, 1)).status).toBe('ok');
+    expect(await cursor()).not.toBeNull();
     let runs = 1;
     while (!(await recountIndex(deps, 1))) runs++;
     expect(runs).toBeGreaterThan(2);
@@ -80,14 +85,47 @@ describe('weekly index recount', () => {
   });
 
   it('an unreadable cursor restarts the pass instead of failing', async () => {
-    await storage.models.save(RECOUNT_CURSOR_NAME, '{"after": "nonsense"', 1);
+    await storage.state.compareAndSet('index-recount', 0, { after: 'nonsense' });
+    const deps = { index: storage.index, storage, clock: { now: () => 0 }, logger: silentLogger };
+    expect(await recountIndex(deps)).toBe(true);
+    await expectRepaired();
+  });
+
+  it('an unreadable cursor under the old model-store key restarts the pass too', async () => {
+    await storage.models.save(LEGACY, '{"after": "nonsense"', 1);
     const deps = {
       index: storage.index,
-      models: storage.models,
+      storage,
       clock: { now: () => 0 },
       logger: silentLogger,
     };
     expect(await recountIndex(deps)).toBe(true);
+    await expectRepaired();
+  });
+
+  it('an install upgraded from before the state store resumes from the cursor it kept in the model store', async () => {
+    const pages: (number | null)[] = [];
+    const index = {
+      recount: (after: number | null) => {
+        pages.push(after);
+        return storage.index.recount(after, 10);
+      },
+    };
+    let t = 0;
+    const deps = { index, storage, clock: { now: () => (t += 1_000) }, logger: silentLogger };
+    // Where an older version stopped: one page in.
+    const first = await storage.index.recount(null, 10);
+    expect(first.next).not.toBeNull();
+    await storage.models.save(LEGACY, JSON.stringify({ after: first.next }), 1);
+    expect(await cursor()).toEqual({ after: first.next });
+    expect(await recountIndex(deps, 1)).toBe(false);
+    expect(pages).toEqual([first.next]);
+    // Written in its new place, the old row is gone: it can never be read back.
+    expect((await storage.models.load(LEGACY, 1)).status).toBe('absent');
+    expect(await storage.state.get('index-recount')).not.toBeNull();
+    while (!(await recountIndex(deps, 1)));
+    expect(pages.filter((p) => p === null)).toHaveLength(0);
+    expect(await cursor()).toBeNull();
     await expectRepaired();
   });
 });

@@ -3,9 +3,9 @@ import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
 import { slaRiskModel } from '../../../src/core/sla/sla-risk-model';
-import { OPEN_LOAD_NAME } from '../../../src/core/suggest/compute';
 import type { SlaMetric } from '../../../src/core/ports/jira';
-import { OPEN_TEAM_LOAD_NAME } from '../../../src/core/sla/sla-sweep';
+import { STORAGE_KEYS } from '../../../src/core/ports/storage-keys';
+import { writeStateDoc } from '../../../src/core/shared/state-docs';
 import type { Ticket } from '../../../src/core/shared/ticket';
 import { makeTicket } from '../../support/tickets';
 
@@ -78,8 +78,8 @@ describe('SLA engine wiring: queue load now against usual', () => {
   });
 
   async function snapshot(teams: [string, number][], assignees: [string, number][]) {
-    await storage.models.save(OPEN_TEAM_LOAD_NAME, JSON.stringify(teams), 1);
-    await storage.models.save(OPEN_LOAD_NAME, JSON.stringify(assignees), 1);
+    await writeStateDoc(storage, STORAGE_KEYS.openTeamLoad, teams);
+    await writeStateDoc(storage, STORAGE_KEYS.openLoad, assignees);
   }
 
   it('names a team queue at three times its usual size and rates the ticket riskier', async () => {
@@ -150,7 +150,22 @@ describe('SLA engine wiring: queue load now against usual', () => {
 
   it('a damaged snapshot is ignored, not thrown', async () => {
     await engine().train(history(), NOW);
-    await storage.models.save(OPEN_TEAM_LOAD_NAME, '[["Network", "many"]', 1);
+    await storage.state.compareAndSet('open-team-load', 0, [['Network', 'many']]);
+    const risk = await engine().score(open, running(10, 30));
+    expect(risk?.drivers.some((d) => d.code === 'queue-load')).toBe(false);
+  });
+
+  it('reads the snapshots an older version kept in the model store until the next sweep rewrites them', async () => {
+    await engine().train(history(), NOW);
+    await storage.models.save('snapshot:open-team-load', JSON.stringify([['Network', 6]]), 1);
+    await storage.models.save('snapshot:open-load', JSON.stringify([['agent-a', 1]]), 1);
+    const risk = await engine().score(open, running(10, 30));
+    expect(risk?.drivers.some((d) => d.code === 'queue-load' && d.who === 'team')).toBe(true);
+  });
+
+  it('a damaged snapshot under the old model-store key is ignored too', async () => {
+    await engine().train(history(), NOW);
+    await storage.models.save('snapshot:open-team-load', '[["Network", "many"]', 1);
     const risk = await engine().score(open, running(10, 30));
     expect(risk?.drivers.some((d) => d.code === 'queue-load')).toBe(false);
   });

@@ -2,7 +2,8 @@ import { openSqlite } from '../../../src/local/adapters/sqlite-db';
 import type { SqlDatabase } from '../../../src/adapters/sql/dialect';
 import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import type { SqlStorage } from '../../../src/adapters/sql/storage';
-import { FIELD_MODEL_NAME, slaRiskModel } from '../../../src/core/sla/sla-risk-model';
+import { slaRiskModel } from '../../../src/core/sla/sla-risk-model';
+import { STORAGE_KEYS } from '../../../src/core/ports/storage-keys';
 import type { FieldTicket } from '../../../src/engine/sla';
 import { FIELD_MODEL_FORMAT, fieldProbability, MIN_LABELLED, trainFieldModel } from '../../../src/engine/sla';
 import type { SlaMetric } from '../../../src/core/ports/jira';
@@ -155,7 +156,7 @@ describe('SLA engine with recorded outcomes', () => {
       await engine.score(open('Payroll'), running),
     ];
     expect(before[0]?.probability).toBeCloseTo(before[1]!.probability!, 12);
-    expect((await storage.models.load(FIELD_MODEL_NAME, 1)).status).toBe('absent');
+    expect((await storage.models.load(STORAGE_KEYS.slaFields.name, 1)).status).toBe('absent');
 
     await record(cycles, tickets);
     await engine.train(tickets, NOW);
@@ -180,7 +181,7 @@ describe('SLA engine with recorded outcomes', () => {
     });
     const survivalOnly = await engine.score(open, running);
     await storage.models.save(
-      FIELD_MODEL_NAME,
+      STORAGE_KEYS.slaFields.name,
       '{"classifier": {"kind": "nonsense"}, "blend": {}}',
       FIELD_MODEL_FORMAT,
     );
