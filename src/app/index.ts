@@ -1,17 +1,13 @@
 import { RESOLVERS } from '../contracts/resolvers';
-import type { ResolverKey } from '../contracts/resolvers';
-import type { ResolverResult } from '../contracts/common';
 import { DEFAULT_SITE_FIELDS, issueToTicket, ticketFieldIds } from '../adapters/jira/issue-to-ticket';
 import { adfToText } from '../engine/text';
 import * as actions from '../core/panel/actions';
 import * as admin from '../core/admin/config';
-import { NoPayload, parsePayload } from '../core/shared/payload';
 import * as releases from '../core/governance/release-actions';
 import { acknowledgeDemotion, checkedAfter, driftView, watchDrift } from '../core/governance/drift';
 import { BACKFILL_PAGE_SIZE, startBackfill } from '../core/train/backfill';
 import { consume } from '../core/suggest/consume';
 import type { CoreContext } from '../core/shared/context';
-import { toResolverError } from '../core/shared/errors';
 import { handleIssueEvent } from '../core/shared/events';
 import { ModelRepository } from '../core/train/models';
 import type { ProjectValues, WarmModels } from '../core/train/models';
@@ -25,7 +21,6 @@ import { listKnowledgeGaps } from '../core/knowledge/knowledge-gaps';
 import { train } from '../core/train/train';
 import { applyTeam, undoTeam } from '../core/panel/team-actions';
 import { applyRetention } from '../core/admin/retention';
-import { isConsentError } from '../core/ports/jira';
 import { migratedSchema } from '../core/ports/schema';
 import { ensureSetup, requestSetup } from '../core/admin/setup';
 import { slaSweep } from '../core/sla/sla-sweep';
@@ -33,7 +28,8 @@ import { recountIndex } from '../core/admin/recount-index';
 import { ViewerChecks } from '../core/shared/visibility';
 import { rovoActions } from './rovo';
 import { StampedCache } from './warm-cache';
-import type { App, AppDeps, IssueMapping, ResolverContext, ResolverHandler } from './types';
+import { resolverHandlers } from './resolvers';
+import type { App, AppDeps, IssueMapping } from './types';
 
 export type { App, AppDeps, IssueMapping, ResolverContext, ResolverHandler } from './types';
 export { createEngines } from './engines';
@@ -45,8 +41,6 @@ export const defaultIssueMapper: IssueMapping = {
   teamField: DEFAULT_SITE_FIELDS.team,
   toTicket: (issue) => issueToTicket(issue, { fields: DEFAULT_SITE_FIELDS, adfToText }),
 };
-
-type Work = (ctx: CoreContext, payload: unknown, accountId: string) => Promise<unknown>;
 
 /**
  * Parsed models outlive the app instance on purpose. Forge reuses a warm function container for
@@ -94,58 +88,39 @@ export function createApp(deps: AppDeps): App {
     config: () => (config ??= deps.config.load()),
   };
 
-  const run =
-    (work: Work, options: { admin?: boolean } = {}): ResolverHandler =>
-    async (payload: unknown, context: ResolverContext): Promise<ResolverResult<unknown>> => {
-      try {
-        // Every resolver: a portal customer gets a refusal, never agent content.
-        await ctx.viewers.requireAgent(context.accountId);
-        if (options.admin === true) await admin.requireAdmin(ctx, context.accountId);
-        return { ok: true, data: await work(ctx, payload, context.accountId) };
-      } catch (error) {
-        // Forge turns this one into its "Allow access" prompt: it must leave the function as is.
-        if (isConsentError(error)) throw error;
-        const resolverError = toResolverError(error);
-        if (resolverError.code === 'internal')
-          deps.logger.error('resolver failed', { error: String(error).slice(0, 300) });
-        return { ok: false, error: resolverError };
-      }
-    };
-
-  const resolvers: Record<ResolverKey, ResolverHandler> = {
-    [RESOLVERS.panelGet]: run(getPanel),
-    [RESOLVERS.panelApply]: run(checkedAfter(actions.applyField)),
-    [RESOLVERS.panelDismiss]: run(checkedAfter(actions.dismissField)),
-    [RESOLVERS.panelUndo]: run(checkedAfter(actions.undoField)),
-    [RESOLVERS.panelLink]: run(actions.linkIssue),
-    [RESOLVERS.panelAssign]: run(actions.assignIssue),
-    [RESOLVERS.panelApplyTeam]: run(applyTeam),
-    [RESOLVERS.panelUndoTeam]: run(undoTeam),
-    [RESOLVERS.panelShareArticle]: run(shareArticle),
-    [RESOLVERS.panelArticleFeedback]: run(articleFeedback),
-    [RESOLVERS.panelOutageDismiss]: run(dismissOutage),
-    [RESOLVERS.queueList]: run(listQueue),
-    [RESOLVERS.adminConfigGet]: run((c, p) => admin.getConfig(c, p), { admin: true }),
-    [RESOLVERS.adminConfigSave]: run(admin.saveConfig, { admin: true }),
-    [RESOLVERS.adminStatus]: run(admin.status, { admin: true }),
-    [RESOLVERS.adminTrain]: run((c, p) => admin.requestTrain(c, p), { admin: true }),
-    [RESOLVERS.adminBackfill]: run((c, p) => admin.requestBackfill(c, p), { admin: true }),
-    [RESOLVERS.adminDryRun]: run(admin.dryRun, { admin: true }),
-    [RESOLVERS.adminMetrics]: run((c, p) => admin.metrics(c, p), { admin: true }),
-    [RESOLVERS.adminAudit]: run(admin.audit, { admin: true }),
-    [RESOLVERS.adminRecurring]: run(listProblemCandidates, { admin: true }),
-    [RESOLVERS.adminRecurringDismiss]: run(dismissProblemCandidate, { admin: true }),
-    [RESOLVERS.adminKnowledgeGaps]: run(listKnowledgeGaps, { admin: true }),
-    [RESOLVERS.adminReleases]: run((c, p) => (parsePayload(NoPayload, p), releases.getReleases(c)), {
-      admin: true,
-    }),
-    [RESOLVERS.adminReleaseApprove]: run(releases.approveRelease, { admin: true }),
-    [RESOLVERS.adminReleaseDecline]: run(releases.declineRelease, { admin: true }),
-    [RESOLVERS.adminReleaseRollback]: run(releases.rollbackRelease, { admin: true }),
-    [RESOLVERS.adminGovernanceSave]: run(releases.saveGovernanceSettings, { admin: true }),
-    [RESOLVERS.adminDrift]: run((c, p) => (parsePayload(NoPayload, p), driftView(c)), { admin: true }),
-    [RESOLVERS.adminDriftAcknowledge]: run(acknowledgeDemotion, { admin: true }),
-  };
+  // Each key of the contract table and its use-case (the table is src/contracts/resolvers.ts).
+  const resolvers = resolverHandlers(ctx, {
+    [RESOLVERS.panelGet]: getPanel,
+    [RESOLVERS.panelApply]: checkedAfter(actions.applyField),
+    [RESOLVERS.panelDismiss]: checkedAfter(actions.dismissField),
+    [RESOLVERS.panelUndo]: checkedAfter(actions.undoField),
+    [RESOLVERS.panelLink]: actions.linkIssue,
+    [RESOLVERS.panelAssign]: actions.assignIssue,
+    [RESOLVERS.panelApplyTeam]: applyTeam,
+    [RESOLVERS.panelUndoTeam]: undoTeam,
+    [RESOLVERS.panelShareArticle]: shareArticle,
+    [RESOLVERS.panelArticleFeedback]: articleFeedback,
+    [RESOLVERS.panelOutageDismiss]: dismissOutage,
+    [RESOLVERS.queueList]: listQueue,
+    [RESOLVERS.adminConfigGet]: (c) => admin.getConfig(c),
+    [RESOLVERS.adminConfigSave]: admin.saveConfig,
+    [RESOLVERS.adminStatus]: (c, _none, accountId) => admin.status(c, accountId),
+    [RESOLVERS.adminTrain]: (c, input) => admin.requestTrain(c, input),
+    [RESOLVERS.adminBackfill]: (c) => admin.requestBackfill(c),
+    [RESOLVERS.adminDryRun]: admin.dryRun,
+    [RESOLVERS.adminMetrics]: (c, input) => admin.metrics(c, input),
+    [RESOLVERS.adminAudit]: admin.audit,
+    [RESOLVERS.adminRecurring]: (c, _none, accountId) => listProblemCandidates(c, accountId),
+    [RESOLVERS.adminRecurringDismiss]: dismissProblemCandidate,
+    [RESOLVERS.adminKnowledgeGaps]: (c, _none, accountId) => listKnowledgeGaps(c, accountId),
+    [RESOLVERS.adminReleases]: (c) => releases.getReleases(c),
+    [RESOLVERS.adminReleaseApprove]: releases.approveRelease,
+    [RESOLVERS.adminReleaseDecline]: releases.declineRelease,
+    [RESOLVERS.adminReleaseRollback]: releases.rollbackRelease,
+    [RESOLVERS.adminGovernanceSave]: releases.saveGovernanceSettings,
+    [RESOLVERS.adminDrift]: (c) => driftView(c),
+    [RESOLVERS.adminDriftAcknowledge]: acknowledgeDemotion,
+  });
 
   return {
     resolvers,

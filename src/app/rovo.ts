@@ -6,10 +6,9 @@
  */
 import type { ResolverResult } from '../contracts/common';
 import type { PanelData } from '../contracts/panel';
-import type { ProblemCandidates } from '../contracts/problem-candidates';
-import { RESOLVERS, type ResolverKey } from '../contracts/resolvers';
+import { RESOLVERS } from '../contracts/resolvers';
 import { RovoCandidatesInput, RovoIssueInput, type RovoAction } from '../contracts/rovo';
-import type { ResolverHandler, RovoHandler } from './types';
+import type { ResolverHandlers, RovoHandler } from './types';
 
 function issueKeyOf(inputs: unknown): string | null {
   const parsed = RovoIssueInput.safeParse(inputs ?? {});
@@ -30,9 +29,7 @@ function section<T>(
   return s.status === 'empty' ? { none: s.reason } : { unavailable: s.message };
 }
 
-export function rovoActions(
-  resolvers: Record<ResolverKey, ResolverHandler>,
-): Record<RovoAction, RovoHandler> {
+export function rovoActions(resolvers: ResolverHandlers): Record<RovoAction, RovoHandler> {
   const panel = async (
     inputs: unknown,
     accountId: string,
@@ -41,9 +38,7 @@ export function rovoActions(
     const issueKey = issueKeyOf(inputs);
     if (issueKey === null) return noIssue;
     const result = await resolvers[RESOLVERS.panelGet]({ issueKey }, { accountId, issueKey });
-    return result.ok
-      ? { ok: true, data: { issueKey, ...(pick(result.data as PanelData) as object) } }
-      : result;
+    return result.ok ? { ok: true, data: { issueKey, ...(pick(result.data) as object) } } : result;
   };
   return {
     findSimilar: (inputs, accountId) =>
@@ -68,7 +63,7 @@ export function rovoActions(
       const limit = parsed.success ? (parsed.data.limit ?? 10) : 10;
       const result = await resolvers[RESOLVERS.adminRecurring]({}, { accountId });
       if (!result.ok) return result;
-      const data = result.data as ProblemCandidates;
+      const data = result.data;
       return { ok: true, data: { ...data, candidates: data.candidates.slice(0, limit) } };
     },
   };

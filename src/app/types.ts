@@ -1,5 +1,6 @@
 import type { RovoAction } from '../contracts/rovo';
-import type { ResolverKey, ResolverResult } from '../contracts';
+import type { ResolverResult } from '../contracts/common';
+import type { ResolverKey, ResolverOutput } from '../contracts/resolvers';
 import type { Clock } from '../core/ports/clock';
 import type { Engines } from '../core/ports/engines';
 import type { JiraClientFactory } from '../core/ports/jira';
@@ -43,16 +44,19 @@ export interface ResolverContext {
   issueKey?: string;
 }
 
-export type ResolverHandler = (
+/** One resolver: an untrusted payload in (parsed by the key's contract), the key's answer out. */
+export type ResolverHandler<K extends ResolverKey = ResolverKey> = (
   payload: unknown,
   context: ResolverContext,
-) => Promise<ResolverResult<unknown>>;
+) => Promise<ResolverResult<ResolverOutput<K>>>;
+
+export type ResolverHandlers = { [K in ResolverKey]: ResolverHandler<K> };
 
 /** A Rovo action: the agent's inputs and the asking user; read-only (src/app/rovo.ts). */
 export type RovoHandler = (inputs: unknown, accountId: string) => Promise<ResolverResult<unknown>>;
 
 export interface App {
-  resolvers: Record<ResolverKey, ResolverHandler>;
+  resolvers: ResolverHandlers;
   /** The Rovo actions (src/app/rovo.ts): read-only, as the asking user. */
   rovo: Record<RovoAction, RovoHandler>;
   /** A product event from the trigger (created / updated / commented issue); queues an ingest. */

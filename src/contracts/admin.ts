@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldId } from './common';
+import { FieldId, IssueKey } from './common';
 
 export const JobStatus = z.object({
   kind: z.enum(['backfill', 'train', 'sla-sweep']),
@@ -64,6 +64,7 @@ export const FeedbackOutcome = z.enum(['accepted', 'replaced', 'dismissed', 'aut
 export type FeedbackOutcome = z.infer<typeof FeedbackOutcome>;
 
 export const MetricsQuery = z.object({ days: z.number().int().min(1).max(365).default(30) });
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
 export const FieldMetricsRow = z.object({
   day: z.string(),
@@ -110,6 +111,10 @@ export const AuditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+/** admin/audit: the issue filter is an exact key (anything else could only ever match nothing). */
+export const AuditRequest = AuditQuery.extend({ issueKey: IssueKey.optional() });
+export type AuditRequest = z.infer<typeof AuditRequest>;
+
 export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -122,6 +127,14 @@ export const AuditEntry = z.object({
   reason: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A page of the audit log; `next` pages on (null at the end). */
+export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.string().nullable() });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** admin/train: retrain all fields, or only these. */
+export const TrainRequest = z.object({ fieldIds: z.array(FieldId).max(30).optional() }).strict();
+export type TrainRequest = z.infer<typeof TrainRequest>;
 
 export const DryRunRequest = z.object({
   rule: z.unknown(),

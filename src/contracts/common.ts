@@ -40,6 +40,9 @@ export const ResolverError = z.object({
 });
 export type ResolverError = z.infer<typeof ResolverError>;
 
+/** The input of a resolver that takes none: an empty object (or nothing), never extra keys. */
+export const NoInput = z.object({}).strict();
+
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
 
 /**

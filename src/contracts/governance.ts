@@ -125,3 +125,4 @@ export const DriftView = z.object({
 export type DriftView = z.infer<typeof DriftView>;
 
 export const DriftAcknowledge = z.object({ fieldId: FieldId, at: z.number() });
+export type DriftAcknowledge = z.infer<typeof DriftAcknowledge>;

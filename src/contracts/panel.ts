@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountId, FieldId, FieldValue, IssueKey, Span, section } from './common';
+import { FeedbackOutcome } from './admin';
 import { FieldMode } from './config';
 import { KnowledgeSection, OutageNotice } from './knowledge';
 
@@ -302,3 +303,19 @@ export type ApplyTeamRequest = z.infer<typeof ApplyTeamRequest>;
 /** Takes back the team applied from the panel: the Team field gets its earlier value again. */
 export const UndoTeamRequest = z.object({ issueKey: IssueKey });
 export type UndoTeamRequest = z.infer<typeof UndoTeamRequest>;
+
+/** What an agent's action answers: the issue, what was done, and how it counts as feedback. */
+export const ActionResult = z.object({
+  issueKey: IssueKey,
+  action: z.enum(['applied', 'dismissed', 'linked', 'assigned', 'shared', 'rated']),
+  outcome: FeedbackOutcome,
+});
+export type ActionResult = z.infer<typeof ActionResult>;
+
+/** What an undo answers: the decision that was taken back. */
+export const UndoResult = z.object({
+  issueKey: IssueKey,
+  action: z.literal('undone'),
+  undone: z.enum(['applied', 'auto-applied', 'dismissed', 'replaced', 'reopened']),
+});
+export type UndoResult = z.infer<typeof UndoResult>;

@@ -1,9 +1,8 @@
 import Resolver from '@forge/resolver';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import type { App } from '../app/types';
-import { RESOLVERS } from '../contracts/resolvers';
+import { RESOLVER_KEYS } from '../contracts/resolvers';
 import type { RovoAction } from '../contracts/rovo';
-import type { ResolverKey } from '../contracts/resolvers';
 import { RetryLaterError } from '../core/ports/queue';
 
 /**
@@ -30,7 +29,8 @@ interface AsyncEventLike {
  */
 export function forgeHandlers(appFor: () => App) {
   const resolver = new Resolver();
-  for (const key of Object.values(RESOLVERS) as ResolverKey[]) {
+  // One definition per key of the contract table.
+  for (const key of RESOLVER_KEYS) {
     resolver.define(key, async (request: ResolverRequest) => {
       const accountId = request.context.accountId;
       if (typeof accountId !== 'string' || accountId === '') {

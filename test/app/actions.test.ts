@@ -25,7 +25,7 @@ describe('agent actions', () => {
     if (!i) throw new Error('no issue');
     return i;
   };
-  const call = (key: ResolverKey, payload: unknown) =>
+  const call = <K extends ResolverKey>(key: K, payload: unknown) =>
     h.app.resolvers[key](payload, { accountId: h.users.agent });
 
   it('applies a field as the user and records accepted or replaced feedback', async () => {

@@ -22,7 +22,7 @@ describe('decisions and undo', () => {
   });
   afterAll(() => h.close());
 
-  const call = (key: ResolverKey, payload: unknown) =>
+  const call = <K extends ResolverKey>(key: K, payload: unknown) =>
     h.app.resolvers[key](payload, { accountId: h.users.agent });
   const field = async (issueKey: string, fieldId: string): Promise<FieldSuggestion> => {
     const panel = PanelData.parse(data(await call(RESOLVERS.panelGet, { issueKey })));

@@ -20,7 +20,7 @@ describe('applying a suggested team', () => {
   });
   afterAll(() => h.close());
 
-  const call = (key: ResolverKey, payload: unknown, accountId = h.users.agent) =>
+  const call = <K extends ResolverKey>(key: K, payload: unknown, accountId = h.users.agent) =>
     h.app.resolvers[key](payload, { accountId });
   const panel = async (issueKey: string) => {
     const p = PanelData.parse(data(await call(RESOLVERS.panelGet, { issueKey })));

@@ -1,32 +1,28 @@
-import { z } from 'zod';
-import { AuditQuery, DryRunRequest, MetricsQuery } from '../../contracts/admin';
 import type {
   AdminMetrics,
   AdminStatus,
-  AuditEntry,
+  AuditPage,
+  AuditRequest,
+  DryRunRequest,
+  MetricsQuery,
+  TrainRequest,
   DryRunResult,
   JobStatus,
   QualityFinding,
 } from '../../contracts/admin';
-import { AdminConfig } from '../../contracts/config';
-import { IssueKey } from '../../contracts/common';
+import type { AdminConfig } from '../../contracts/config';
 import { startBackfill } from '../train/backfill';
 import type { CoreContext } from '../shared/context';
 import { AppError } from '../shared/errors';
 import { idleStatus, updateJob } from '../shared/jobs';
-import { parsePayload } from '../shared/payload';
 import { EXAMPLE_CANDIDATES } from '../ports/engines';
 import type { Page } from '../ports/storage';
 import type { Ticket } from '../shared/ticket';
 
-/** The admin page's whole configuration fits in this (200 rules, 500 away entries). */
-const MAX_CONFIG_BYTES = 256 * 1024;
 const FINDINGS_SAMPLE = 500;
 /** Example tickets listed per finding or dry run, of those the admin may see. */
 const LISTED_EXAMPLES = 5;
 const LISTED_RULE_EXAMPLES = 10;
-
-const Empty = z.object({}).strict();
 
 /** Admin resolvers serve only Jira administrators (Jira's own ADMINISTER permission). */
 export async function requireAdmin(ctx: CoreContext, accountId: string): Promise<void> {
@@ -35,17 +31,15 @@ export async function requireAdmin(ctx: CoreContext, accountId: string): Promise
     throw new AppError('forbidden', 'Only Jira administrators can use the Triage Lens admin page.');
 }
 
-export async function getConfig(ctx: CoreContext, payload: unknown): Promise<AdminConfig> {
-  parsePayload(Empty, payload);
+export async function getConfig(ctx: CoreContext): Promise<AdminConfig> {
   return ctx.config();
 }
 
 export async function saveConfig(
   ctx: CoreContext,
-  payload: unknown,
+  config: AdminConfig,
   accountId: string,
 ): Promise<AdminConfig> {
-  const config = parsePayload(AdminConfig, payload, MAX_CONFIG_BYTES);
   const ids = config.fields.map((f) => f.fieldId);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate !== undefined)
@@ -85,8 +79,7 @@ export async function saveConfig(
   return config;
 }
 
-export async function status(ctx: CoreContext, payload: unknown, accountId: string): Promise<AdminStatus> {
-  parsePayload(Empty, payload);
+export async function status(ctx: CoreContext, accountId: string): Promise<AdminStatus> {
   const config = await ctx.config();
   const kinds = ['backfill', 'train', 'sla-sweep'] as const;
   const jobs = await Promise.all(
@@ -127,18 +120,7 @@ async function visibleExamples(
   }));
 }
 
-export async function requestTrain(ctx: CoreContext, payload: unknown): Promise<JobStatus> {
-  const req = parsePayload(
-    z
-      .object({
-        fieldIds: z
-          .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/))
-          .max(30)
-          .optional(),
-      })
-      .strict(),
-    payload,
-  );
+export async function requestTrain(ctx: CoreContext, req: TrainRequest): Promise<JobStatus> {
   const written = await updateJob(ctx.storage.jobs, 'train', (current) =>
     current?.status.state === 'queued'
       ? null
@@ -148,14 +130,12 @@ export async function requestTrain(ctx: CoreContext, payload: unknown): Promise<
   return (await ctx.storage.jobs.get('train'))?.status ?? idleStatus('train');
 }
 
-export async function requestBackfill(ctx: CoreContext, payload: unknown): Promise<JobStatus> {
-  parsePayload(Empty, payload);
+export async function requestBackfill(ctx: CoreContext): Promise<JobStatus> {
   await startBackfill(ctx);
   return (await ctx.storage.jobs.get('backfill'))?.status ?? idleStatus('backfill');
 }
 
-export async function dryRun(ctx: CoreContext, payload: unknown, accountId: string): Promise<DryRunResult> {
-  const req = parsePayload(DryRunRequest, payload, 64 * 1024);
+export async function dryRun(ctx: CoreContext, req: DryRunRequest, accountId: string): Promise<DryRunResult> {
   const checked = ctx.engines.routing.validateRules([req.rule]);
   if (!checked.ok)
     throw new AppError(
@@ -198,8 +178,7 @@ export async function dryRun(ctx: CoreContext, payload: unknown, accountId: stri
   };
 }
 
-export async function metrics(ctx: CoreContext, payload: unknown): Promise<AdminMetrics> {
-  const req = parsePayload(MetricsQuery, payload);
+export async function metrics(ctx: CoreContext, req: MetricsQuery): Promise<AdminMetrics> {
   const since = ctx.clock.now() - req.days * 86_400_000;
   const [fields, sla] = await Promise.all([
     ctx.storage.feedback.dailyCounts(since),
@@ -227,13 +206,7 @@ export async function metrics(ctx: CoreContext, payload: unknown): Promise<Admin
  * values of it, so entries of issues Jira hides from the caller are left out (configuration
  * entries name none and stay). A page can hold fewer than `limit` entries; `next` still pages on.
  */
-export async function audit(
-  ctx: CoreContext,
-  payload: unknown,
-  accountId: string,
-): Promise<{ entries: AuditEntry[]; next: string | null }> {
-  // The issue filter is an exact key: anything else could only ever match nothing.
-  const query = parsePayload(AuditQuery.extend({ issueKey: IssueKey.optional() }), payload);
+export async function audit(ctx: CoreContext, query: AuditRequest, accountId: string): Promise<AuditPage> {
   const page = await ctx.storage.audit.query(query);
   const visible = await ctx.viewers.visibleKeys(
     accountId,

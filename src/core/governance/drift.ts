@@ -6,7 +6,7 @@
  * a banner until an admin acknowledges it.
  */
 import {
-  DriftAcknowledge,
+  type DriftAcknowledge,
   DriftState,
   type Demotion,
   type DriftView,
@@ -17,7 +17,6 @@ import type { FeedbackEvent } from '../ports/storage';
 import { STORAGE_KEYS } from '../ports/storage-keys';
 import { APP_ACTOR } from '../suggest/auto-apply';
 import type { CoreContext } from '../shared/context';
-import { parsePayload } from '../shared/payload';
 import { wilson } from './stats';
 
 /** The rolling window: the latest decision on each of the newest this many tickets... */
@@ -167,26 +166,23 @@ export async function driftView(ctx: CoreContext): Promise<DriftView> {
  * auto-applied field leaves auto-apply on the decision that takes its bound below the target. A
  * failed check is logged; the decision stands.
  */
-export function checkedAfter<A extends unknown[], R>(
-  work: (ctx: CoreContext, payload: unknown, ...rest: A) => Promise<R>,
-): (ctx: CoreContext, payload: unknown, ...rest: A) => Promise<R> {
-  return async (ctx, payload, ...rest) => {
-    const result = await work(ctx, payload, ...rest);
-    const fieldId = (payload as { fieldId?: unknown } | null)?.fieldId;
-    if (typeof fieldId === 'string')
-      await watchDrift(ctx, [fieldId]).catch((error: unknown) => {
-        ctx.logger.warn('drift check failed', { error: String(error).slice(0, 200) });
-      });
+export function checkedAfter<I extends { fieldId: string }, A extends unknown[], R>(
+  work: (ctx: CoreContext, input: I, ...rest: A) => Promise<R>,
+): (ctx: CoreContext, input: I, ...rest: A) => Promise<R> {
+  return async (ctx, input, ...rest) => {
+    const result = await work(ctx, input, ...rest);
+    await watchDrift(ctx, [input.fieldId]).catch((error: unknown) => {
+      ctx.logger.warn('drift check failed', { error: String(error).slice(0, 200) });
+    });
     return result;
   };
 }
 
 export async function acknowledgeDemotion(
   ctx: CoreContext,
-  payload: unknown,
+  req: DriftAcknowledge,
   accountId: string,
 ): Promise<DriftView> {
-  const req = parsePayload(DriftAcknowledge, payload);
   await updateDrift(ctx, (s) => ({
     demotions: s.demotions.map((d) =>
       d.fieldId === req.fieldId && d.at === req.at ? { ...d, acknowledged: true } : d,

@@ -1,14 +1,13 @@
 /** What an approver does with releases: approve or decline a pending candidate, roll back, set policies. */
 import {
-  GovernanceSettings,
-  ReleaseAction,
+  type GovernanceSettings,
+  type ReleaseAction,
   type ModelVersion,
   type ReleaseEvent,
   type ReleaseState,
 } from '../../contracts/governance';
 import type { CoreContext } from '../shared/context';
 import { AppError } from '../shared/errors';
-import { parsePayload } from '../shared/payload';
 import { refreshOpenSuggestions } from '../suggest/ingest';
 import { KEEP_PREVIOUS, fieldOf, readReleases, updateReleases, withField } from './release-state';
 import { auditRelease, describeComparison } from './releases';
@@ -43,10 +42,9 @@ async function afterChange(ctx: CoreContext, event: ReleaseEvent, gone: readonly
 /** Approves the pending candidate: it becomes the field's model, the current one is kept for rollback. */
 export async function approveRelease(
   ctx: CoreContext,
-  payload: unknown,
+  req: ReleaseAction,
   accountId: string,
 ): Promise<ReleaseState> {
-  const req = parsePayload(ReleaseAction, payload);
   const { state } = await readReleases(ctx);
   const pending = fieldOf(state, req.fieldId).pending;
   if (pending?.id !== req.versionId) return refuse(`Version ${req.versionId} is not awaiting approval.`);
@@ -74,10 +72,9 @@ export async function approveRelease(
 /** Declines the pending candidate: the current model stays; the candidate's rows are removed. */
 export async function declineRelease(
   ctx: CoreContext,
-  payload: unknown,
+  req: ReleaseAction,
   accountId: string,
 ): Promise<ReleaseState> {
-  const req = parsePayload(ReleaseAction, payload);
   const event = eventOf(ctx, req, 'declined', accountId, 'declined by an approver', null);
   const after = await updateReleases(ctx, (s) => {
     const field = fieldOf(s, req.fieldId);
@@ -96,10 +93,9 @@ export async function declineRelease(
 /** Goes back to a kept earlier version; the one it replaces is kept in its place for a roll forward. */
 export async function rollbackRelease(
   ctx: CoreContext,
-  payload: unknown,
+  req: ReleaseAction,
   accountId: string,
 ): Promise<ReleaseState> {
-  const req = parsePayload(ReleaseAction, payload);
   const { state } = await readReleases(ctx);
   const target = fieldOf(state, req.fieldId).previous.find((v) => v.id === req.versionId);
   if (target === undefined) return refuse(`Version ${req.versionId} of ${req.fieldId} is not kept.`);
@@ -128,10 +124,9 @@ export async function rollbackRelease(
 /** Per-field release policies and the approver group. */
 export async function saveGovernanceSettings(
   ctx: CoreContext,
-  payload: unknown,
+  settings: GovernanceSettings,
   accountId: string,
 ): Promise<ReleaseState> {
-  const settings = parsePayload(GovernanceSettings, payload);
   if (settings.approverGroup !== null)
     throw new AppError(
       'bad_request',

@@ -1,10 +1,9 @@
-import { ArticleFeedbackRequest, ShareArticleRequest } from '../../contracts/knowledge';
+import type { ArticleFeedbackRequest, ShareArticleRequest } from '../../contracts/knowledge';
 import { articleLanguage, portalArticleUrl } from '../../engine/knowledge';
 import type { ActionResult } from '../panel/actions';
 import type { CoreContext } from '../shared/context';
 import { AppError } from '../shared/errors';
 import { serviceDeskOf } from './knowledge';
-import { parsePayload } from '../shared/payload';
 import { ARTICLE_FEEDBACK_FIELD, ARTICLE_SHARE_FIELD } from '../ports/storage';
 import type { Ticket } from '../shared/ticket';
 
@@ -60,10 +59,9 @@ async function recordArticle(
  */
 export async function shareArticle(
   ctx: CoreContext,
-  payload: unknown,
+  req: ShareArticleRequest,
   accountId: string,
 ): Promise<ActionResult> {
-  const req = parsePayload(ShareArticleRequest, payload);
   const jira = ctx.jira.asUser(accountId);
   const ticket = await visibleTicket(ctx, accountId, req.issueKey);
   const deskId = await serviceDeskOf(jira, ticket.projectKey);
@@ -96,10 +94,9 @@ export async function shareArticle(
 /** "Helped" / "did not help": recorded with the other feedback (and audited), per ticket and article. */
 export async function articleFeedback(
   ctx: CoreContext,
-  payload: unknown,
+  req: ArticleFeedbackRequest,
   accountId: string,
 ): Promise<ActionResult> {
-  const req = parsePayload(ArticleFeedbackRequest, payload);
   const ticket = await visibleTicket(ctx, accountId, req.issueKey);
   const outcome = req.helped ? 'accepted' : 'dismissed';
   await recordArticle(ctx, ticket, {

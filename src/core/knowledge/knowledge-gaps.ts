@@ -5,7 +5,7 @@
  * could be answered by in JSM's knowledge base (as the admin: only pages they may read), and
  * groups only tickets Jira shows the admin.
  */
-import { KnowledgeGapsQuery, PageId } from '../../contracts/knowledge';
+import { PageId } from '../../contracts/knowledge';
 import type { KnowledgeGaps } from '../../contracts/knowledge';
 import { articleIdsIn, knowledgeGaps } from '../../engine/knowledge';
 import type { GapArticle, GapTicket } from '../../engine/knowledge';
@@ -13,7 +13,6 @@ import type { CoreContext } from '../shared/context';
 import { toResolverError } from '../shared/errors';
 import { latestFeedback } from './knowledge';
 import { solutionExcerpt } from '../panel/panel';
-import { parsePayload } from '../shared/payload';
 import { ARTICLE_FEEDBACK_FIELD } from '../ports/storage';
 import { isProblemTicket } from '../problems/problem-links';
 import type { Ticket } from '../shared/ticket';
@@ -28,12 +27,7 @@ const READ_PER_SEARCH = 3;
 const FEEDBACK_ROWS = 5_000;
 const DAY = 86_400_000;
 
-export async function listKnowledgeGaps(
-  ctx: CoreContext,
-  payload: unknown,
-  accountId: string,
-): Promise<KnowledgeGaps> {
-  parsePayload(KnowledgeGapsQuery, payload);
+export async function listKnowledgeGaps(ctx: CoreContext, accountId: string): Promise<KnowledgeGaps> {
   const resolved = await resolvedTickets(ctx, ctx.clock.now() - GAP_LOOKBACK_DAYS * DAY);
   // Only tickets Jira shows the admin are read: a group's words, hours and outline and an article
   // pair's shared tickets come from them, so a hidden ticket must take no part.

@@ -5,13 +5,12 @@
  * different outage shows again. It is recorded as feedback and audited like the agent's other
  * decisions, and undone like them: the feedback row is retracted, the audit log keeps both steps.
  */
-import { OutageDismissRequest } from '../../contracts/knowledge';
+import type { OutageDismissRequest } from '../../contracts/knowledge';
 import type { ActionResult, UndoResult } from '../panel/actions';
 import type { CoreContext } from '../shared/context';
 import { AppError } from '../shared/errors';
 import { withIssueLock } from '../shared/issue-lock';
 import { outageMatch } from './outage';
-import { parsePayload } from '../shared/payload';
 import { emptySuggestions, parseStoredSuggestions, type FieldDecision } from '../suggest/suggestions';
 import { updateSuggestions } from '../suggest/suggestion-update';
 import type { Ticket } from '../shared/ticket';
@@ -21,10 +20,9 @@ export const OUTAGE_FIELD = 'outage';
 
 export async function dismissOutage(
   ctx: CoreContext,
-  payload: unknown,
+  req: OutageDismissRequest,
   accountId: string,
 ): Promise<ActionResult | UndoResult> {
-  const req = parsePayload(OutageDismissRequest, payload);
   return withIssueLock<ActionResult | UndoResult>(ctx, req.issueKey, () =>
     req.undo ? restore(ctx, req.issueKey, accountId) : dismiss(ctx, req.issueKey, accountId),
   );

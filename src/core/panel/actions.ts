@@ -1,11 +1,13 @@
 import type { FeedbackOutcome } from '../../contracts/admin';
 import type { FieldValue } from '../../contracts/common';
-import {
+import type {
+  ActionResult,
   ApplyFieldRequest,
   AssignRequest,
   DismissFieldRequest,
   LinkRequest,
   UndoFieldRequest,
+  UndoResult,
 } from '../../contracts/panel';
 import type { CoreContext } from '../shared/context';
 import { AppError, isTransient } from '../shared/errors';
@@ -21,25 +23,13 @@ import {
   withValue,
 } from '../shared/fields';
 import { issueTypeIdOf, requestTypeChange } from './request-type';
-import { parsePayload } from '../shared/payload';
 import { isProblemTicket, PROBLEM_LINK } from '../problems/problem-links';
 import type { FieldDecision, StoredSuggestions } from '../suggest/suggestions';
 import { parseStoredSuggestions } from '../suggest/suggestions';
 import { updateSuggestions } from '../suggest/suggestion-update';
 import type { Ticket } from '../shared/ticket';
 
-export interface ActionResult {
-  issueKey: string;
-  action: 'applied' | 'dismissed' | 'linked' | 'assigned' | 'shared' | 'rated';
-  outcome: FeedbackOutcome;
-}
-
-export interface UndoResult {
-  issueKey: string;
-  action: 'undone';
-  /** The decision that was taken back. */
-  undone: FieldDecision['state'];
-}
+export type { ActionResult, UndoResult } from '../../contracts/panel';
 
 /** Reads the issue as the acting user (Jira decides what they may see) and the stored suggestions. */
 export async function load(
@@ -187,10 +177,9 @@ async function editFor(
 
 export async function applyField(
   ctx: CoreContext,
-  payload: unknown,
+  req: ApplyFieldRequest,
   accountId: string,
 ): Promise<ActionResult> {
-  const req = parsePayload(ApplyFieldRequest, payload);
   await configuredField(ctx, req.fieldId);
   return withIssueLock(ctx, req.issueKey, () => apply(ctx, req, accountId));
 }
@@ -227,10 +216,9 @@ async function apply(ctx: CoreContext, req: ApplyFieldRequest, accountId: string
 
 export async function dismissField(
   ctx: CoreContext,
-  payload: unknown,
+  req: DismissFieldRequest,
   accountId: string,
 ): Promise<ActionResult> {
-  const req = parsePayload(DismissFieldRequest, payload);
   await configuredField(ctx, req.fieldId);
   return withIssueLock(ctx, req.issueKey, () => dismiss(ctx, req, accountId));
 }
@@ -267,8 +255,11 @@ async function dismiss(ctx: CoreContext, req: DismissFieldRequest, accountId: st
  * taken out and counts as dismissed. The decision's feedback row is retracted, so the metrics
  * count what finally stands, and the audit log keeps both steps.
  */
-export async function undoField(ctx: CoreContext, payload: unknown, accountId: string): Promise<UndoResult> {
-  const req = parsePayload(UndoFieldRequest, payload);
+export async function undoField(
+  ctx: CoreContext,
+  req: UndoFieldRequest,
+  accountId: string,
+): Promise<UndoResult> {
   await configuredField(ctx, req.fieldId);
   return withIssueLock(ctx, req.issueKey, () => undo(ctx, req, accountId));
 }
@@ -348,10 +339,9 @@ async function suggestedByBanner(
 
 export async function linkIssue(
   ctx: CoreContext,
-  payload: unknown,
+  req: LinkRequest,
   accountId: string,
 ): Promise<ActionResult> {
-  const req = parsePayload(LinkRequest, payload);
   if (req.otherKey === req.issueKey)
     throw new AppError('bad_request', 'An issue cannot be linked to itself', [
       { path: 'otherKey', message: 'same as issueKey' },
@@ -385,10 +375,9 @@ export async function linkIssue(
 
 export async function assignIssue(
   ctx: CoreContext,
-  payload: unknown,
+  req: AssignRequest,
   accountId: string,
 ): Promise<ActionResult> {
-  const req = parsePayload(AssignRequest, payload);
   return withIssueLock(ctx, req.issueKey, () => assign(ctx, req, accountId));
 }
 

@@ -1,6 +1,6 @@
 import type { EmptyReason, Section } from '../../contracts/common';
 import type { AdminConfig } from '../../contracts/config';
-import { PanelRequest } from '../../contracts/panel';
+import type { PanelRequest } from '../../contracts/panel';
 import type {
   FieldSuggestion,
   PanelData,
@@ -17,7 +17,6 @@ import { currentValue } from '../shared/fields';
 import { knowledgeSection } from '../knowledge/knowledge';
 import { outageNotice } from '../knowledge/outage';
 import { OUTAGE_FIELD } from '../knowledge/outage-dismiss';
-import { parsePayload } from '../shared/payload';
 import { issueTypeIdOf, requestTypeChange } from './request-type';
 import type { StoredFieldPrediction, StoredSuggestions } from '../suggest/suggestions';
 import { emptySuggestions, parseStoredSuggestions } from '../suggest/suggestions';
@@ -310,8 +309,11 @@ async function storeRefreshed(
  * The panel resolver: one call, four sections, each computed and failing on its own. The issue
  * is read as the user first, so nobody sees suggestions for an issue Jira would not show them.
  */
-export async function getPanel(ctx: CoreContext, payload: unknown, accountId: string): Promise<PanelData> {
-  const request = parsePayload(PanelRequest, payload);
+export async function getPanel(
+  ctx: CoreContext,
+  request: PanelRequest,
+  accountId: string,
+): Promise<PanelData> {
   const issue = await ctx.jira.asUser(accountId).getIssue(request.issueKey, ctx.issues.fields);
   const ticket = await currentTicket(ctx, ctx.issues.toTicket(issue));
   const storedRow = await ctx.storage.suggestions.get(ticket.id, parseStoredSuggestions);

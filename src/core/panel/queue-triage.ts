@@ -6,18 +6,20 @@
  * nothing. Accepting a cell is the panel's own resolver (panel/apply, panel/team/apply,
  * panel/assign), with its permission checks, audit entry and feedback row.
  */
-import { QueueRequest, type QueueData, type QueueRow } from '../../contracts/queue';
+import type { QueueData, QueueRequest, QueueRow } from '../../contracts/queue';
 import type { CoreContext } from '../shared/context';
 import { triagedMarker } from '../suggest/insights';
-import { parsePayload } from '../shared/payload';
 import { shownFieldStates } from './shown-fields';
 import { parseStoredSuggestions, type StoredSuggestions } from '../suggest/suggestions';
 import type { Ticket } from '../shared/ticket';
 
 const DEFAULT_LIMIT = 50;
 
-export async function listQueue(ctx: CoreContext, payload: unknown, accountId: string): Promise<QueueData> {
-  const request = parsePayload(QueueRequest, payload);
+export async function listQueue(
+  ctx: CoreContext,
+  request: QueueRequest,
+  accountId: string,
+): Promise<QueueData> {
   const config = await ctx.config();
   const page = await ctx.jira.asUser(accountId).searchIssues({
     jql: `project = ${request.projectKey} AND statusCategory != Done ORDER BY created DESC`,

@@ -1,12 +1,10 @@
 import type { FeedbackOutcome } from '../../contracts/admin';
-import type { RoutingSuggestion } from '../../contracts/panel';
-import { ApplyTeamRequest, UndoTeamRequest } from '../../contracts/panel';
+import type { ApplyTeamRequest, RoutingSuggestion, UndoTeamRequest } from '../../contracts/panel';
 import type { ActionResult, UndoResult } from './actions';
 import { audit, decide, decided, load, record, reread } from './actions';
 import type { CoreContext } from '../shared/context';
 import { AppError } from '../shared/errors';
 import { withIssueLock } from '../shared/issue-lock';
-import { parsePayload } from '../shared/payload';
 import { loadTeamDirectory } from '../train/route-models';
 import type { FieldDecision, StoredSuggestions } from '../suggest/suggestions';
 
@@ -36,10 +34,9 @@ async function teamIdOf(ctx: CoreContext, name: string): Promise<string> {
 
 export async function applyTeam(
   ctx: CoreContext,
-  payload: unknown,
+  req: ApplyTeamRequest,
   accountId: string,
 ): Promise<ActionResult> {
-  const req = parsePayload(ApplyTeamRequest, payload);
   const field = teamField(ctx);
   return withIssueLock(ctx, req.issueKey, async () => {
     const { ticket, stored } = await load(ctx, accountId, req.issueKey);
@@ -81,8 +78,11 @@ function appliedTeam(stored: StoredSuggestions | null, currentTeam: string | nul
   return currentTeam !== null && (decision.chosen ?? decision.value) === currentTeam ? decision : null;
 }
 
-export async function undoTeam(ctx: CoreContext, payload: unknown, accountId: string): Promise<UndoResult> {
-  const req = parsePayload(UndoTeamRequest, payload);
+export async function undoTeam(
+  ctx: CoreContext,
+  req: UndoTeamRequest,
+  accountId: string,
+): Promise<UndoResult> {
   const field = teamField(ctx);
   return withIssueLock(ctx, req.issueKey, async () => {
     const { ticket, stored } = await load(ctx, accountId, req.issueKey);

@@ -5,8 +5,12 @@
  * already covers each cluster, and remembers the clusters an admin dismissed.
  */
 import { IssueKey } from '../../contracts/common';
-import { MAX_LISTED_MEMBERS, RecurringDismiss, RecurringQuery } from '../../contracts/problem-candidates';
-import type { ProblemCandidate, ProblemCandidates } from '../../contracts/problem-candidates';
+import { MAX_LISTED_MEMBERS } from '../../contracts/problem-candidates';
+import type {
+  ProblemCandidate,
+  ProblemCandidates,
+  RecurringDismiss,
+} from '../../contracts/problem-candidates';
 import {
   DEFAULT_RECURRING,
   detectRecurring,
@@ -21,7 +25,6 @@ import { computeIndexEntry, createRowSource } from '../../engine/similar';
 import type { TicketDoc } from '../../engine/similar';
 import type { CoreContext } from '../shared/context';
 import { AppError } from '../shared/errors';
-import { parsePayload } from '../shared/payload';
 import { isProblemTicket, problemLinks } from './problem-links';
 import { STATE_DOC_MAX_BYTES } from '../ports/storage';
 import { STORAGE_KEYS } from '../ports/storage-keys';
@@ -53,12 +56,7 @@ interface Detection {
  * over every desk (so all admins share one notion of a cluster and its dismissal), and each is
  * shown to the caller as far as Jira lets them see its members.
  */
-export async function listProblemCandidates(
-  ctx: CoreContext,
-  payload: unknown,
-  accountId: string,
-): Promise<ProblemCandidates> {
-  parsePayload(RecurringQuery, payload);
+export async function listProblemCandidates(ctx: CoreContext, accountId: string): Promise<ProblemCandidates> {
   const state = readDismissals(ctx, (await ctx.storage.state.get(DISMISSALS))?.value);
   return present(ctx, await detect(ctx, state), state, accountId);
 }
@@ -71,10 +69,9 @@ export async function listProblemCandidates(
  */
 export async function dismissProblemCandidate(
   ctx: CoreContext,
-  payload: unknown,
+  { firstKey }: RecurringDismiss,
   accountId: string,
 ): Promise<ProblemCandidates> {
-  const { firstKey } = parsePayload(RecurringDismiss, payload);
   const first = await ctx.storage.state.get(DISMISSALS);
   const detection = await detect(ctx, readDismissals(ctx, first?.value));
   const { minTickets } = (await ctx.config()).recurring;
