@@ -1,8 +1,8 @@
 /**
  * The resolver contract table: every resolver key with who may call it, the schema its input is
- * parsed with and the schema of its answer. The Forge handlers, the app's dispatch
- * (src/app/resolvers.ts) and the Custom UI client (static/shared/resolver.ts) all read this one
- * table, so a key, its payload and its answer cannot drift apart silently.
+ * parsed with and the schema of its answer. The Forge handlers and the app's dispatch
+ * (src/app/resolvers.ts) read this one table, so a key, its payload and its answer cannot drift
+ * apart silently. (The Custom UI client, static/shared/resolver.ts, does not parse with it yet.)
  */
 import type { z } from 'zod';
 import {
