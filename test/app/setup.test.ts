@@ -37,7 +37,7 @@ describe('install and schema setup', () => {
     } finally {
       await h.close();
     }
-  });
+  }, 60_000);
 
   it('still backfills when migrations fail at first (the setup message is retried)', async () => {
     const { schema, state } = laggingSchema(1, 2);
