@@ -24,7 +24,6 @@ import { createEngines } from '../src/app/engines';
 import { SIMILAR_LIMIT } from '../src/core/suggest/compute';
 import { DEEPER_LIMITS } from '../src/core/panel/similar-visible';
 import { DEFAULT_CONFIG } from '../src/contracts/config';
-import type { PanelData } from '../src/contracts/panel';
 import { RESOLVERS } from '../src/contracts/resolvers';
 import type { JiraClientFactory, JiraPort } from '../src/core/ports/jira';
 import { silentLogger } from '../src/core/ports/logger';
@@ -125,7 +124,7 @@ async function main(): Promise<void> {
       const r = await app.resolvers[RESOLVERS.panelGet]({ issueKey }, { accountId: agent });
       panel.push(performance.now() - t0);
       if (!r.ok) throw new Error(`panel failed: ${r.error.message}`);
-      const similar = (r.data as PanelData).similar;
+      const similar = r.data.similar;
       if (similar.status === 'ok') shown += similar.data.duplicates.length + similar.data.related.length;
       check.push(spent.ms.reduce((a, b) => a + b, 0));
       calls += spent.ms.length;

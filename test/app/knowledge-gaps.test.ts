@@ -1,4 +1,3 @@
-import type { ResolverResult } from '../../src/contracts/common';
 import { KnowledgeGaps } from '../../src/contracts/knowledge';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { installAndTrain, startHarness } from './harness';
@@ -14,9 +13,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const gaps = async (accountId: string) =>
-  (await h
-    .twin()
-    .resolvers[RESOLVERS.adminKnowledgeGaps]({}, { accountId })) as ResolverResult<KnowledgeGaps>;
+  await h.twin().resolvers[RESOLVERS.adminKnowledgeGaps]({}, { accountId });
 
 describe('knowledge gaps on the admin page', () => {
   it('lists groups of resolved tickets no article answers, by hours open, with a draft from a resolution', async () => {

@@ -1,4 +1,3 @@
-import type { ResolverResult } from '../../src/contracts/common';
 import type { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { ARTICLE_SHARE_FIELD } from '../../src/core/ports/storage';
@@ -15,10 +14,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function panel(issueKey: string, accountId = h.users.agent): Promise<PanelData> {
-  const result = (await h.app.resolvers[RESOLVERS.panelGet](
-    { issueKey, locale: 'en' },
-    { accountId },
-  )) as ResolverResult<PanelData>;
+  const result = await h.app.resolvers[RESOLVERS.panelGet]({ issueKey, locale: 'en' }, { accountId });
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 }

@@ -1,4 +1,3 @@
-import type { ResolverResult } from '../../src/contracts/common';
 import type { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { installAndTrain, startHarness } from './harness';
@@ -15,9 +14,7 @@ afterAll(() => h.close());
 
 async function panel(issueKey: string, accountId = h.users.agent): Promise<PanelData> {
   // A fresh app per call: no visibility answers cached from before a permission change.
-  const result = (await h
-    .twin()
-    .resolvers[RESOLVERS.panelGet]({ issueKey, locale: 'en' }, { accountId })) as ResolverResult<PanelData>;
+  const result = await h.twin().resolvers[RESOLVERS.panelGet]({ issueKey, locale: 'en' }, { accountId });
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 }

@@ -63,7 +63,7 @@ const CALLS: Record<ResolverKey, ((issueKey: string) => unknown) | 'changes stat
   [RESOLVERS.adminDrift]: () => ({}),
   [RESOLVERS.adminDriftAcknowledge]: 'changes state',
 };
-const READERS = (Object.values(RESOLVERS) as ResolverKey[]).flatMap((key) => {
+const READERS = Object.values<ResolverKey>(RESOLVERS).flatMap((key) => {
   const call = CALLS[key];
   return call === 'changes state' ? [] : [{ key, call }];
 });
@@ -110,7 +110,7 @@ beforeAll(async () => {
       { issueKey: issue.key },
       { accountId: h.users.admin },
     );
-    const keys = shownKeys(result as ResolverResult<PanelData>);
+    const keys = shownKeys(result);
     if (keys.length > 0) candidates.set(issue.key, keys);
   }
   // An audit trail over every desk: entries name issues and hold their field values.
@@ -183,12 +183,9 @@ it('never shows a similar ticket, duplicate or solution the viewer cannot see', 
       if (!issue) throw new Error('unknown issue');
       if (!canSee(h.site, actor, issue)) return;
       // A fresh app: another invocation, with no cached answers from the last scheme.
-      const result = (await h
+      const result = await h
         .twin()
-        .resolvers[RESOLVERS.panelGet](
-          { issueKey: issue.key },
-          { accountId: s.viewer },
-        )) as ResolverResult<PanelData>;
+        .resolvers[RESOLVERS.panelGet]({ issueKey: issue.key }, { accountId: s.viewer });
       if (!result.ok) throw new Error(`panel failed: ${result.error.message}`);
       const keys = shownKeys(result);
       for (const key of keys) {

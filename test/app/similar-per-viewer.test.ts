@@ -1,5 +1,3 @@
-import type { ResolverResult } from '../../src/contracts/common';
-import type { PanelData } from '../../src/contracts/panel';
 import { RESOLVERS } from '../../src/contracts/resolvers';
 import { createEngines } from '../../src/app/engines';
 import { SIMILAR_LIMIT } from '../../src/core/suggest/compute';
@@ -55,9 +53,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const shown = async (issueKey: string, accountId: string): Promise<string[]> => {
-  const result = (await h
-    .twin()
-    .resolvers[RESOLVERS.panelGet]({ issueKey }, { accountId })) as ResolverResult<PanelData>;
+  const result = await h.twin().resolvers[RESOLVERS.panelGet]({ issueKey }, { accountId });
   if (!result.ok) throw new Error(result.error.message);
   const s = result.data.similar;
   return s.status === 'ok' ? [...s.data.duplicates, ...s.data.related].map((i) => i.key) : [];

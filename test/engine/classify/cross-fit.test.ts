@@ -3,7 +3,7 @@ import { loadClassifier, predict, serializeClassifier, trainClassifier } from '.
 import type { LabelledTicket } from '../../../src/engine/classify';
 import { createRng } from '../../../src/engine/util/rng';
 import { denseBucketIndex, sortedBucketIndex } from '../../../src/engine/classify/vocabulary';
-import { makeTickets } from './fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 
 /** Every word of the ticket with one letter replaced at random: words rarely repeat, letters do. */
 function withTypos(tickets: readonly LabelledTicket[], seed: number): LabelledTicket[] {

@@ -1,5 +1,5 @@
 import { crossValidateClassifier } from '../../../src/engine/classify';
-import { makeTickets } from './fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 
 describe('crossValidateClassifier', () => {
   const data = makeTickets(200);

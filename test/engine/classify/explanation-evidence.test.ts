@@ -1,5 +1,5 @@
 import { predict, trainClassifier } from '../../../src/engine/classify';
-import { makeTickets } from './fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 
 /**
  * On this desk one class's tickets always greet Olivia, say "my" and are signed by Mark, so the

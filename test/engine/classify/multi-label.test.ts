@@ -4,7 +4,7 @@ import {
   serializeMultiLabel,
   trainMultiLabelClassifier,
 } from '../../../src/engine/classify';
-import { makeTickets } from './fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 
 describe('multi-label classifier', () => {
   // Labels: the class, plus "vpn" whenever the text mentions VPN (a second, independent label).

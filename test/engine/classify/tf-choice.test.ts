@@ -1,5 +1,5 @@
 import { predict, trainClassifier } from '../../../src/engine/classify';
-import { makeTickets } from './fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 
 describe('term-frequency choice', () => {
   const withDescription = makeTickets(120, 11);

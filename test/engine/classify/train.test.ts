@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadClassifier, predict, serializeClassifier, trainClassifier } from '../../../src/engine/classify';
 import { InputError } from '../../../src/engine/errors';
 import { thresholdFor } from '../../../src/engine/classify/calibrate';
-import { CLASSES, makeTickets } from './fixtures';
+import { CLASSES, makeTickets } from '../../support/classify-tickets';
 
 const tickets = makeTickets(400);
 const model = trainClassifier(tickets, { seed: 3 });

@@ -5,7 +5,7 @@ import {
   trainClassifier,
   updateClassifier,
 } from '../../../src/engine/classify';
-import { makeTickets } from './fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 
 const model = trainClassifier(makeTickets(300), { seed: 5 });
 

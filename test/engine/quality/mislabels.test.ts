@@ -1,6 +1,6 @@
 import { likelyMislabels, type MislabelInput } from '../../../src/engine/quality/mislabels';
 import { analyze } from '../../../src/engine/text/analyze';
-import { CLASSES, makeTickets } from '../classify/fixtures';
+import { CLASSES, makeTickets } from '../../support/classify-tickets';
 
 const words = (t: { summary?: string; description?: string }): string[] =>
   analyze(`${t.summary ?? ''}\n${t.description ?? ''}`, { stem: false }).tokens.map((x) => x.term);

@@ -1,6 +1,6 @@
 import { dataQualityReport } from '../../../src/engine/quality';
 import type { DataQualityFinding, QualityTicket } from '../../../src/engine/quality';
-import { CLASSES, makeTickets } from '../classify/fixtures';
+import { CLASSES, makeTickets } from '../../support/classify-tickets';
 import { createRng } from '../../../src/engine/util/rng';
 
 const base: QualityTicket[] = makeTickets(200).map((t, i) => ({

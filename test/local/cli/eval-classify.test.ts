@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { makeTickets } from '../../engine/classify/fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 import { runCli as run } from '../../support/run-cli';
 
 let dir: string;

@@ -3,7 +3,7 @@ import { createSqlStorage } from '../../../src/adapters/sql/storage';
 import { textClassifierEngine } from '../../../src/app/engines/classifier';
 import { loadClassifier } from '../../../src/engine/classify';
 import { workbenchEngines } from '../../../src/local/workbench/engines';
-import { makeTickets } from '../../engine/classify/fixtures';
+import { makeTickets } from '../../support/classify-tickets';
 import { makeTicket } from '../../support/tickets';
 
 /** Labelled tickets in the shape the ClassifierEngine port trains on. */

@@ -1,5 +1,5 @@
-import { createRng } from '../../../src/engine/util/rng';
-import type { LabelledTicket } from '../../../src/engine/classify';
+import { createRng } from '../../src/engine/util';
+import type { LabelledTicket } from '../../src/engine/classify';
 
 /** Seeded German and English tickets for four classes, with shared filler words as noise. */
 const VOCAB: Record<string, { en: string[]; de: string[] }> = {
