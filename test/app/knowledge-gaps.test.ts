@@ -12,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const gaps = async (accountId: string) =>
-  await h.twin().resolvers[RESOLVERS.adminKnowledgeGaps]({}, { accountId });
+const gaps = (accountId: string) => h.twin().resolvers[RESOLVERS.adminKnowledgeGaps]({}, { accountId });
 
 describe('knowledge gaps on the admin page', () => {
   it('lists groups of resolved tickets no article answers, by hours open, with a draft from a resolution', async () => {
